@@ -55,6 +55,7 @@ const char *dz_strerror(int code);
 #endif
 
 #include "duizhao/text.h"
+#include "duizhao/io.h"
 #include "duizhao/doc.h"
 
 #endif /* DUIZHAO_H */

@@ -1,0 +1,79 @@
+/*
+** Input sniffing: decide from the first bytes what a file is, and route it to the right
+** reader. Types we cannot read get a message that says what to do instead of a garbled result.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/docx.h"
+#include "text/text.h"
+#include "util/error.h"
+#include "util/file.h"
+
+static const char *nm(const dz_decode_options *o) { return o && o->name ? o->name : "标准输入"; }
+
+int dz_read_bytes(dz_text **out, const void *bytes, size_t len, const dz_decode_options *opts,
+                  dz_error *err) {
+  const unsigned char *b = bytes;
+  if (len >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 || b[2] == 5 || b[2] == 7))
+    return dz__docx_read(out, bytes, len, opts, err);
+  if (len >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return dz__error_set(err, DZ_EFORMAT,
+                         "文件 %s 是旧版 Word（.doc）或 WPS（.wps）格式，无法读取。请在 Word 或 WPS 中“另存为” .docx 后重试。",
+                         nm(opts));
+  if (len >= 5 && !memcmp(b, "%PDF-", 5))
+    return dz__error_set(err, DZ_EFORMAT, "文件 %s 是 PDF，暂不支持。请提供 .docx 或 .txt 文件。", nm(opts));
+  if (len >= 5 && !memcmp(b, "{\\rtf", 5))
+    return dz__error_set(err, DZ_EFORMAT, "文件 %s 是 RTF 格式，无法读取。请另存为 .docx 后重试。", nm(opts));
+  return dz_text_decode(out, bytes, len, opts, err);
+}
+
+/* Read a file whole, honouring the size limit before reading all of it. */
+static int slurp(const char *path, const dz_decode_options *opts, char **buf, size_t *len,
+                 dz_error *err) {
+  size_t max = opts && opts->max_bytes ? opts->max_bytes : DZ_DEFAULT_MAX_BYTES;
+  int is_stdin = !strcmp(path, "-");
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) {
+    if (errno == ENOENT) return dz__error_set(err, DZ_ENOTFOUND, "找不到文件 %s，请检查路径。", path);
+    if (errno == EACCES) return dz__error_set(err, DZ_EIO, "没有权限读取文件 %s。", path);
+    if (errno == EISDIR) return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
+    return dz__error_set(err, DZ_EIO, "无法打开文件 %s：%s", path, strerror(errno));
+  }
+  int rc = dz__read_all(f, max, buf, len);
+  int eisdir = rc == DZ_EIO && errno == EISDIR;
+  if (!is_stdin) fclose(f);
+  if (rc == DZ_ENOMEM) return dz__error_nomem(err);
+  if (eisdir) return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
+  if (rc) return dz__error_set(err, rc, "读取文件 %s 失败。", is_stdin ? "标准输入" : path);
+  if (*len > max) {
+    free(*buf);
+    return dz__error_set(err, DZ_ETOOBIG, "文件 %s 超过大小上限 %zu 字节。可用 --max-size 调高上限。",
+                         is_stdin ? "标准输入" : path, max);
+  }
+  return DZ_OK;
+}
+
+static int read_path(dz_text **out, const char *path, const dz_decode_options *opts, int any_type,
+                     dz_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
+  if (opts) o = *opts;
+  if (!o.name) o.name = strcmp(path, "-") ? path : "标准输入";
+  int rc = slurp(path, &o, &buf, &len, err);
+  if (rc) return rc;
+  rc = any_type ? dz_read_bytes(out, buf, len, &o, err) : dz_text_decode(out, buf, len, &o, err);
+  free(buf);
+  return rc;
+}
+
+int dz_read_file(dz_text **out, const char *path, const dz_decode_options *opts, dz_error *err) {
+  return read_path(out, path, opts, 1, err);
+}
+
+int dz_text_read_file(dz_text **out, const char *path, const dz_decode_options *opts, dz_error *err) {
+  return read_path(out, path, opts, 0, err);
+}
