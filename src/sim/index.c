@@ -1,0 +1,356 @@
+/*
+** The corpus index: documents and their winnowed fingerprints in a store, and checks of a
+** text against them.
+**
+** A check (dz_index_query): normalise the text, winnow it, look every fingerprint up in the
+** store, and ignore fingerprints held by too many documents (boilerplate: more than df_cap of
+** the corpus and more than df_min documents). Documents sharing fingerprints are candidates,
+** most shared first; each is re-read from the store and aligned with the text k-gram by
+** k-gram, so that every shared run of k characters takes part in the passages even though
+** only runs of t = k + w - 1 are guaranteed to make a document a candidate.
+*/
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <xxhash.h>
+
+#include "sim/result.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/file.h"
+
+#define DEFAULT_DF_CAP 0.05
+#define DEFAULT_DF_MIN 20
+#define DEFAULT_MAX_SOURCES 50
+
+struct dz_index {
+  dz_store *store;
+  dz_simctx ctx;
+  dz_index_options opts;
+};
+
+int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
+  dz_index *idx = calloc(1, sizeof *idx);
+  if (!idx) return dz__error_nomem(err);
+  dz_index_options o = DZ_INDEX_OPTIONS_INIT;
+  if (opts) o = *opts;
+  if (o.df_cap <= 0) o.df_cap = DEFAULT_DF_CAP;
+  if (o.df_min <= 0) o.df_min = DEFAULT_DF_MIN;
+  if (o.max_sources <= 0) o.max_sources = DEFAULT_MAX_SOURCES;
+  idx->opts = o;
+  int rc = dz__store_sqlite_open(&idx->store, path, o.timeout_ms, err);
+  if (!rc) rc = dz__simctx_init(&idx->ctx, 0, 0, 0, 0, err);
+  if (rc) {
+    dz_index_close(idx);
+    return rc;
+  }
+  *out = idx;
+  return DZ_OK;
+}
+
+void dz_index_close(dz_index *idx) {
+  if (!idx) return;
+  if (idx->store) idx->store->ops->close(idx->store);
+  dz__simctx_free(&idx->ctx);
+  free(idx);
+}
+
+int dz_index_begin(dz_index *idx, dz_error *err) { return idx->store->ops->begin(idx->store, err); }
+int dz_index_commit(dz_index *idx, dz_error *err) { return idx->store->ops->commit(idx->store, err); }
+int dz_index_bulk(dz_index *idx, int on, dz_error *err) { return idx->store->ops->bulk(idx->store, on, err); }
+
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Winnowed fingerprints of d as a sorted array of distinct hashes. */
+static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, uint64_t **out, size_t *n, dz_fp **fpo,
+                        size_t *nfp) {
+  dz_fp *fp = malloc((d->nh ? d->nh : 1) * sizeof *fp);
+  uint64_t *h = malloc((d->nh ? d->nh : 1) * sizeof *h);
+  if (!fp || !h) { free(fp); free(h); return DZ_ENOMEM; }
+  size_t m = dz__sdoc_winnow(ctx, d, fp), u = 0;
+  for (size_t i = 0; i < m; i++) h[i] = fp[i].h;
+  qsort(h, m, sizeof *h, u64_cmp);
+  for (size_t i = 0; i < m; i++)
+    if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+  *out = h;
+  *n = u;
+  if (fpo) *fpo = fp, *nfp = m;
+  else free(fp);
+  return DZ_OK;
+}
+
+int dz_index_add(int64_t *out, dz_index *idx, const char *name, const void *bytes, size_t len,
+                 int64_t mtime, int *duplicate, dz_error *err) {
+  dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
+  o.name = name;
+  dz_text *t = NULL;
+  dz_sdoc d = {0};
+  uint64_t *h = NULL;
+  size_t nh = 0, tl;
+  int rc = dz_read_bytes(&t, bytes, len, &o, err);
+  if (rc) return rc;
+  const char *data = dz_text_data(t, &tl);
+  XXH128_hash_t ch = XXH3_128bits(data, tl);
+  char hex[40];
+  snprintf(hex, sizeof hex, "%016llx%016llx", (unsigned long long)ch.high64, (unsigned long long)ch.low64);
+  int64_t id = 0;
+  rc = idx->store->ops->find_hash(idx->store, hex, &id, err);
+  if (rc == DZ_OK) {
+    if (duplicate) *duplicate = 1;
+    *out = id;
+    goto cleanup;
+  }
+  if (rc != DZ_ENOTFOUND) goto cleanup;
+  if ((rc = dz__sdoc_prepare(&idx->ctx, t, &d, err))) goto cleanup;
+  if (distinct_fps(&idx->ctx, &d, &h, &nh, NULL, NULL)) {
+    rc = dz__error_nomem(err);
+    goto cleanup;
+  }
+  dz_store_doc sd = {0, (char *)name, hex, (int64_t)d.nt.n, mtime, (int64_t)time(NULL),
+                     (void *)bytes, len};
+  rc = idx->store->ops->add(idx->store, &sd, h, nh, &id, err);
+  if (!rc) {
+    if (duplicate) *duplicate = 0;
+    *out = id;
+  }
+cleanup:
+  free(h);
+  dz__sdoc_free(&d);
+  dz_text_free(t);
+  return rc;
+}
+
+typedef struct list_ctx {
+  int (*cb)(void *, const dz_index_entry *);
+  void *ud;
+} list_ctx;
+
+static int list_tramp(void *ud, const dz_store_doc *d) {
+  list_ctx *l = ud;
+  dz_index_entry e = {d->id, d->path, d->chars, d->added};
+  return l->cb(l->ud, &e);
+}
+
+int dz_index_list(dz_index *idx, int (*cb)(void *ud, const dz_index_entry *e), void *ud, dz_error *err) {
+  list_ctx l = {cb, ud};
+  return idx->store->ops->list(idx->store, list_tramp, &l, err);
+}
+
+int dz_index_remove(dz_index *idx, int64_t id, dz_error *err) {
+  return idx->store->ops->remove(idx->store, id, err);
+}
+
+int dz_index_count(int64_t *out, dz_index *idx, dz_error *err) {
+  return idx->store->ops->count(idx->store, out, err);
+}
+
+/* ---- query ---- */
+
+typedef struct cand {
+  int64_t doc;
+  size_t hits;
+} cand;
+
+typedef struct lookup_ctx {
+  cand *c;
+  size_t n, cap;
+  const uint64_t *fph; /* looked-up hashes */
+  uint64_t *capped;    /* hashes over the df cap */
+  size_t ncapped;
+} lookup_ctx;
+
+static int on_postings(void *ud, size_t i, const int64_t *docs, size_t n) {
+  lookup_ctx *l = ud;
+  if (!docs) {
+    l->capped[l->ncapped++] = l->fph[i];
+    return 0;
+  }
+  for (size_t k = 0; k < n; k++) {
+    size_t j = 0;
+    while (j < l->n && l->c[j].doc != docs[k]) j++; /* few candidates: linear is fine */
+    if (j == l->n) {
+      if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 64;
+        cand *t = realloc(l->c, nc * sizeof *t);
+        if (!t) return 1;
+        l->c = t, l->cap = nc;
+      }
+      l->c[l->n++] = (cand){docs[k], 0};
+    }
+    l->c[j].hits++;
+  }
+  return 0;
+}
+
+static int cand_cmp(const void *x, const void *y) {
+  const cand *a = x, *b = y;
+  if (a->hits != b->hits) return a->hits > b->hits ? -1 : 1;
+  return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+static int src_cmp(const void *x, const void *y) {
+  const dz_sim_source *a = x, *b = y;
+  if (a->ratio != b->ratio) return a->ratio > b->ratio ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+static int pas_cmp(const void *x, const void *y) {
+  const dz_sim_passage *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return (a->source > b->source) - (a->source < b->source);
+}
+
+/* Mask k-grams whose fingerprint is too common in the corpus. */
+static void mask_capped(dz_sdoc *A, const dz_fp *fp, size_t nfp, const uint64_t *capped, size_t nc) {
+  if (!nc) return;
+  for (size_t i = 0; i < nfp; i++)
+    if (bsearch(&fp[i].h, capped, nc, sizeof *capped, u64_cmp)) A->h[fp[i].pos] = DZ_FP_SKIP;
+}
+
+/* Align A with one stored document and append its passages and source entry to r. */
+static int align_source(dz_sim_result *r, dz_index *idx, const dz_sdoc *A, const dz_text *ta, int64_t doc,
+                        uint8_t *mask, size_t *cap_p, dz_error *err) {
+  dz_store_doc sd = {0};
+  dz_text *tb = NULL;
+  dz_sdoc B = {0};
+  dz_npassage *np = NULL;
+  size_t n = 0;
+  int rc = idx->store->ops->get(idx->store, doc, &sd, err);
+  if (rc) return rc;
+  dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
+  o.name = sd.path;
+  if ((rc = dz_read_bytes(&tb, sd.body, sd.body_len, &o, err))) goto cleanup;
+  if ((rc = dz__sdoc_prepare(&idx->ctx, tb, &B, err))) goto cleanup;
+  if ((rc = dz__sdoc_align(&idx->ctx, A, &B, &np, &n))) { rc = dz__error_nomem(err); goto cleanup; }
+  if (!n) goto cleanup;
+  size_t cov = dz__coverage(np, n, 0, A->nt.n);
+  if (r->npassages + n > *cap_p) {
+    size_t nc = (r->npassages + n) * 2;
+    dz_sim_passage *t = realloc(r->passages, nc * sizeof *t);
+    if (!t) { rc = dz__error_nomem(err); goto cleanup; }
+    r->passages = t, *cap_p = nc;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (dz__passage_fill(&r->passages[r->npassages], &np[i], doc, A, ta, &B, tb)) {
+      rc = dz__error_nomem(err);
+      goto cleanup;
+    }
+    r->npassages++;
+    memset(mask + np[i].a0, 1, np[i].a1 - np[i].a0);
+  }
+  dz_sim_source *s = &r->sources[r->nsources];
+  s->id = doc;
+  s->path = strdup(sd.path);
+  s->chars = (size_t)sd.chars;
+  s->ratio = A->nt.n ? (double)cov / (double)A->nt.n : 0;
+  if (!s->path) { rc = dz__error_nomem(err); goto cleanup; }
+  r->nsources++;
+cleanup:
+  free(np);
+  dz__sdoc_free(&B);
+  dz_text_free(tb);
+  dz__store_doc_clear(&sd);
+  return rc;
+}
+
+/* Per-part ratios: parts from the options or from the level-1 headings. */
+static int fill_parts(dz_sim_result *r, const dz_sim_query_options *o, const dz_text *t, const dz_sdoc *A,
+                      const uint8_t *mask, dz_error *err) {
+  if (o && o->parts) {
+    r->parts = calloc(o->nparts ? o->nparts : 1, sizeof *r->parts);
+    if (!r->parts) return dz__error_nomem(err);
+    for (size_t i = 0; i < o->nparts; i++) {
+      r->parts[i] = o->parts[i];
+      r->parts[i].title = strdup(o->parts[i].title ? o->parts[i].title : "");
+      r->nparts++;
+      if (!r->parts[i].title) return dz__error_nomem(err);
+    }
+  } else {
+    int rc = dz_sim_level1_parts(&r->parts, &r->nparts, t, err);
+    if (rc) return rc;
+  }
+  dz__parts_ratio(r->parts, r->nparts, A, mask);
+  return DZ_OK;
+}
+
+int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
+                   const dz_sim_query_options *opts, dz_error *err) {
+  dz_sim_result *r = calloc(1, sizeof *r);
+  dz_sdoc A = {0};
+  uint64_t *h = NULL;
+  dz_fp *fp = NULL;
+  size_t nh = 0, nfp = 0, pcap = 0;
+  uint8_t *mask = NULL;
+  lookup_ctx l = {0};
+  int64_t ndocs = 0;
+  int rc;
+  if (!r || !(r->file = strdup(dz_text_name(text)))) { rc = dz__error_nomem(err); goto fail; }
+  if ((rc = dz__sdoc_prepare(&idx->ctx, text, &A, err))) goto fail;
+  r->chars = A.nt.n;
+  mask = calloc(A.nt.n ? A.nt.n : 1, 1);
+  if (!mask || distinct_fps(&idx->ctx, &A, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
+  if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
+  size_t max_df = (size_t)ceil(idx->opts.df_cap * (double)ndocs);
+  if (max_df < (size_t)idx->opts.df_min) max_df = (size_t)idx->opts.df_min;
+  l.fph = h;
+  l.capped = malloc((nh ? nh : 1) * sizeof *l.capped);
+  if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
+  rc = idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
+  if (rc == DZ_EUSER) rc = dz__error_nomem(err);
+  if (rc) goto fail;
+  mask_capped(&A, fp, nfp, l.capped, l.ncapped);
+  qsort(l.c, l.n, sizeof *l.c, cand_cmp);
+  size_t nc = l.n < (size_t)idx->opts.max_sources ? l.n : (size_t)idx->opts.max_sources;
+  r->sources = calloc(nc ? nc : 1, sizeof *r->sources);
+  if (!r->sources) { rc = dz__error_nomem(err); goto fail; }
+  for (size_t i = 0; i < nc; i++)
+    if ((rc = align_source(r, idx, &A, text, l.c[i].doc, mask, &pcap, err))) goto fail;
+  qsort(r->sources, r->nsources, sizeof *r->sources, src_cmp);
+  qsort(r->passages, r->npassages, sizeof *r->passages, pas_cmp);
+  size_t covered = 0;
+  for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
+  r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
+  if ((rc = fill_parts(r, opts, text, &A, mask, err))) goto fail;
+  *out = r;
+  r = NULL;
+fail:
+  dz_sim_result_free(r);
+  dz__sdoc_free(&A);
+  free(h);
+  free(fp);
+  free(mask);
+  free(l.c);
+  free(l.capped);
+  return rc;
+}
+
+int dz_index_add_file(int64_t *out, dz_index *idx, const char *path, int *duplicate, dz_error *err) {
+  struct stat st;
+  FILE *f = fopen(path, "rb");
+  if (!f) return dz__error_set(err, errno == ENOENT ? DZ_ENOTFOUND : DZ_EIO, "无法打开文件 %s：%s", path,
+                               errno == ENOENT ? "文件不存在" : strerror(errno));
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
+  }
+  char *buf = NULL;
+  size_t len = 0;
+  int rc = dz__read_all(f, DZ_DEFAULT_MAX_BYTES, &buf, &len);
+  fclose(f);
+  if (rc == DZ_ENOMEM) return dz__error_nomem(err);
+  if (rc) return dz__error_set(err, rc, "读取文件 %s 失败。", path);
+  if (len > DZ_DEFAULT_MAX_BYTES) {
+    free(buf);
+    return dz__error_set(err, DZ_ETOOBIG, "文件 %s 超过大小上限 %zu 字节。", path, (size_t)DZ_DEFAULT_MAX_BYTES);
+  }
+  rc = dz_index_add(out, idx, path, buf, len, (int64_t)st.st_mtime, duplicate, err);
+  free(buf);
+  return rc;
+}
