@@ -14,7 +14,8 @@ static void usage(FILE *f) {
              "相互抄袭的组、每对文件可能的抄袭方向。文件夹会递归读取其中的 .txt、.md、.docx 文件。\n\n"
              "选项：\n"
              "  --format 格式      text（默认）、json 或 html\n"
-             "  --threshold 比例   两份文件中一方至少有这一比例出现在另一方时归为同组（默认 0.3）\n");
+             "  --threshold 比例   两份文件中一方至少有这一比例出现在另一方时归为同组（默认 0.3）\n"
+             "  --no-mtime         判断方向时不参考文件修改时间\n");
 }
 
 int dz_cmd_batch(int argc, char **argv) {
@@ -23,6 +24,7 @@ int dz_cmd_batch(int argc, char **argv) {
   dz_sim_batch_options o = DZ_SIM_BATCH_OPTIONS_INIT;
   char **args = calloc((size_t)argc, sizeof *args);
   size_t na = 0;
+  int use_mtime = 1;
   if (!args) return DZ_EXIT_INTERNAL;
   for (int i = 1; i < argc; i++) {
     int r;
@@ -37,6 +39,8 @@ int dz_cmd_batch(int argc, char **argv) {
         free(args);
         return cli_usage_error("batch", "--threshold 需要 0 到 1 之间的比例，例如 0.3。");
       }
+    } else if (!strcmp(argv[i], "--no-mtime")) {
+      use_mtime = 0;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       free(args);
       return cli_usage_error("batch", "未知选项 %s。", argv[i]);
@@ -61,7 +65,7 @@ int dz_cmd_batch(int argc, char **argv) {
     if (stat(files[i], &st) == 0) mt[i] = (int64_t)st.st_mtime;
     if (dz_read_file(&texts[i], files[i], NULL, &e)) status = cli_fail("batch", &e);
   }
-  o.mtimes = mt;
+  o.mtimes = use_mtime ? mt : NULL;
   if (status == DZ_EXIT_OK && dz_sim_batch_run(&b, (const dz_text *const *)texts, nf, &o, &e))
     status = cli_fail("batch", &e);
   if (status == DZ_EXIT_OK &&
