@@ -290,12 +290,14 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   uint8_t *mask = NULL;
   lookup_ctx l = {0};
   int64_t ndocs = 0;
-  int rc;
+  int rc, snap = 0;
   if (!r || !(r->file = strdup(dz_text_name(text)))) { rc = dz__error_nomem(err); goto fail; }
   if ((rc = dz__sdoc_prepare(&idx->ctx, text, &A, err))) goto fail;
   r->chars = A.nt.n;
   mask = calloc(A.nt.n ? A.nt.n : 1, 1);
   if (!mask || distinct_fps(&idx->ctx, &A, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
+  if ((rc = idx->store->ops->snapshot(idx->store, 1, err))) goto fail;
+  snap = 1;
   if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
   size_t max_df = (size_t)ceil(idx->opts.df_cap * (double)ndocs);
   if (max_df < (size_t)idx->opts.df_min) max_df = (size_t)idx->opts.df_min;
@@ -318,9 +320,12 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
   r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
   if ((rc = fill_parts(r, opts, text, &A, mask, err))) goto fail;
+  if ((rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;
+  snap = 0;
   *out = r;
   r = NULL;
 fail:
+  if (snap) idx->store->ops->snapshot(idx->store, 0, NULL);
   dz_sim_result_free(r);
   dz__sdoc_free(&A);
   free(h);

@@ -113,6 +113,13 @@ static int sq_begin(dz_store *b, dz_error *err) { return exec((sq_store *)b, "BE
 static int sq_commit(dz_store *b, dz_error *err) { return exec((sq_store *)b, "COMMIT", err); }
 static void sq_rollback(dz_store *b) { sqlite3_exec(((sq_store *)b)->db, "ROLLBACK", NULL, NULL, NULL); }
 
+static int sq_snapshot(dz_store *b, int on, dz_error *err) {
+  sq_store *s = (sq_store *)b;
+  if (on && !sqlite3_get_autocommit(s->db)) return DZ_OK; /* inside the caller's transaction */
+  if (!on && sqlite3_get_autocommit(s->db)) return DZ_OK;
+  return exec(s, on ? "BEGIN" : "COMMIT", err);
+}
+
 static int sq_bulk(dz_store *b, int on, dz_error *err) {
   sq_store *s = (sq_store *)b;
   return exec(s, on ? "DROP INDEX IF EXISTS postings_h"
@@ -280,7 +287,7 @@ static int sq_lookup(dz_store *b, const uint64_t *h, size_t n, size_t max_df, dz
 }
 
 static const dz_store_ops SQ_OPS = {
-    "sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_bulk, sq_find_hash,
+    "sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_snapshot, sq_bulk, sq_find_hash,
     sq_add, sq_remove, sq_list, sq_get, sq_count, sq_lookup,
 };
 

@@ -38,6 +38,9 @@ typedef struct dz_store_ops {
   int (*begin)(dz_store *s, dz_error *err);
   int (*commit)(dz_store *s, dz_error *err);
   void (*rollback)(dz_store *s);
+  /* A consistent read snapshot around one check (on = 1 starts it, 0 ends it). Also saves
+  ** the per-statement locking of many small reads. */
+  int (*snapshot)(dz_store *s, int on, dz_error *err);
   /* Bulk import: the backend may drop secondary indexes while on and must rebuild them when
   ** switched off (or at the next open, if the process died in between). */
   int (*bulk)(dz_store *s, int on, dz_error *err);
