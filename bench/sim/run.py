@@ -108,7 +108,7 @@ def template_check(work, rng):
         one_char_per_line(os.path.join(tdir, "t%03d.txt" % i), os.path.join(sdir, "t", "t%03d.txt" % i))
     tfiles = sorted(os.path.join(sdir, "t", f) for f in os.listdir(os.path.join(sdir, "t")))
     # Same minimum run as ours: a passage needs 24 characters of its own.
-    t_sim, p = timed(["sim_text", "-r", "24", "-p", "-S"] + sorted(sd) + ["/"] + tfiles)
+    t_sim, p = timed(["sim_text", "-r", "24", "-p", "-t1", "-S"] + sorted(sd) + ["/"] + tfiles)
     hits = set()
     for line in p.stdout.decode(errors="replace").splitlines():
         w = line.split()

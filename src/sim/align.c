@@ -41,12 +41,16 @@ static int run_cmp(const void *x, const void *y) {
 
 /* Collect seeds (a, b) from hash matches. */
 static int collect_seeds(seed **out, size_t *ns, const uint64_t *ha, size_t nha, const dz_fp *bi,
-                         size_t nb, int max_occ) {
+                         size_t nb, int max_occ, const dz_align_filter *flt) {
   size_t cap = 1024, n = 0;
   seed *s = malloc(cap * sizeof *s);
   if (!s) return -1;
   for (size_t i = 0; i < nha; i++) {
     if (ha[i] == DZ_FP_SKIP) continue;
+    if (flt && flt->bits) {
+      uint64_t b = ha[i] & flt->mask;
+      if (!((flt->bits[b >> 6] >> (b & 63)) & 1)) continue;
+    }
     int f = fp_find_first(bi, nb, ha[i]);
     if (f < 0) continue;
     size_t e = (size_t)f;
@@ -120,19 +124,11 @@ static size_t merge_runs(dz_npassage *runs, size_t nr, int max_gap, int k) {
 }
 
 int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha,
-              const dz_ntext *B, const uint64_t *hb, size_t nhb, const dz_align_params *p) {
-  dz_fp *bi = malloc((nhb ? nhb : 1) * sizeof *bi);
+              const dz_ntext *B, const dz_fp *bi, size_t nb, const dz_align_params *p) {
   seed *s = NULL;
   size_t ns = 0;
   dz_npassage *runs = NULL;
-  if (!bi) return -1;
-  for (size_t j = 0; j < nhb; j++) bi[j] = (dz_fp){hb[j], (uint32_t)j};
-  dz__fp_sort(bi, nhb);
-  if (collect_seeds(&s, &ns, ha, nha, bi, nhb, p->max_occ ? p->max_occ : 16)) {
-    free(bi);
-    return -1;
-  }
-  free(bi);
+  if (collect_seeds(&s, &ns, ha, nha, bi, nb, p->max_occ ? p->max_occ : 16, p->filter)) return -1;
   qsort(s, ns, sizeof *s, seed_cmp);
   runs = malloc((ns ? ns : 1) * sizeof *runs);
   if (!runs) { free(s); return -1; }
@@ -142,4 +138,27 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   *n = merge_runs(runs, nr, p->max_gap, p->k);
   *out = runs;
   return 0;
+}
+
+dz_fp *dz__align_index(const uint64_t *hb, size_t nhb) {
+  dz_fp *bi = malloc((nhb ? nhb : 1) * sizeof *bi);
+  if (!bi) return NULL;
+  size_t m = 0;
+  for (size_t j = 0; j < nhb; j++)
+    if (hb[j] != DZ_FP_SKIP) bi[m++] = (dz_fp){hb[j], (uint32_t)j};
+  dz__fp_sort(bi, m);
+  if (m < nhb) bi[m] = (dz_fp){DZ_FP_SKIP, 0}; /* sentinel: the index ends at the first SKIP */
+  return bi;
+}
+
+void dz__align_filter_build(dz_align_filter *f, const dz_fp *bi, size_t nb) {
+  size_t bits = 4096;
+  while (bits < nb * 32) bits *= 2; /* about 3% false positives */
+  f->bits = calloc(bits / 64, sizeof *f->bits);
+  f->mask = bits - 1;
+  if (!f->bits) return;
+  for (size_t i = 0; i < nb; i++) {
+    uint64_t b = bi[i].h & f->mask;
+    f->bits[b >> 6] |= 1ull << (b & 63);
+  }
 }

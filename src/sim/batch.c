@@ -110,7 +110,7 @@ static void direction(dz_sim_pair *q, const int64_t *mtimes) {
 }
 
 /* Align one candidate pair and append it when it has passages. */
-static int add_pair(dz_sim_batch *b, size_t *cap, const dz_simctx *ctx, const dz_sdoc *docs,
+static int add_pair(dz_sim_batch *b, size_t *cap, const dz_simctx *ctx, dz_sdoc *docs,
                     const dz_text *const *texts, size_t i, size_t j, const int64_t *mtimes) {
   dz_npassage *np;
   size_t n;
@@ -146,7 +146,7 @@ static int add_pair(dz_sim_batch *b, size_t *cap, const dz_simctx *ctx, const dz
 }
 
 /* Count shared fingerprints per pair (upper triangle) and align every pair with a count. */
-static int pairs_from_entries(dz_sim_batch *b, const dz_simctx *ctx, const dz_sdoc *docs,
+static int pairs_from_entries(dz_sim_batch *b, const dz_simctx *ctx, dz_sdoc *docs,
                               const dz_text *const *texts, const entry *e, size_t ne,
                               const int64_t *mtimes) {
   size_t n = b->n, cap = 0, max_df = (size_t)(DF_CAP * (double)n);

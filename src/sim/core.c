@@ -57,6 +57,7 @@ static int load_stock(dz_simctx *ctx, dz_error *err) {
     }
   }
   if (ctx->nstock) qsort(ctx->stock, ctx->nstock, sizeof *ctx->stock, u64_cmp);
+  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[(ctx->stock[i] & 0xFFFF) >> 6] |= 1ull << (ctx->stock[i] & 63);
   return DZ_OK;
 }
 
@@ -80,6 +81,7 @@ void dz__simctx_free(dz_simctx *ctx) {
 }
 
 static int is_stock(const dz_simctx *ctx, uint64_t h) {
+  if (!((ctx->bloom[(h & 0xFFFF) >> 6] >> (h & 63)) & 1)) return 0;
   size_t lo = 0, hi = ctx->nstock;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -113,6 +115,8 @@ void dz__sdoc_free(dz_sdoc *d) {
   dz__ntext_free(&d->nt);
   free(d->h);
   free(d->stock);
+  free(d->bi);
+  free(d->filter.bits);
   memset(d, 0, sizeof *d);
 }
 
@@ -152,12 +156,18 @@ static size_t drop_shadowed(dz_npassage *ps, size_t n, size_t alen) {
   return keep;
 }
 
-int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, const dz_sdoc *B, dz_npassage **out,
-                   size_t *n) {
-  dz_align_params p = {ctx->k, ctx->max_gap, 16};
+int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n) {
+  dz_align_params p = {ctx->k, ctx->max_gap, 16, NULL};
   dz_npassage *ps;
   size_t np;
-  if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, B->h, B->nh, &p)) return DZ_ENOMEM;
+  if (!B->bi) {
+    if (!(B->bi = dz__align_index(B->h, B->nh))) return DZ_ENOMEM;
+    B->nbi = 0;
+    for (size_t i = 0; i < B->nh; i++) B->nbi += B->h[i] != DZ_FP_SKIP;
+    dz__align_filter_build(&B->filter, B->bi, B->nbi);
+  }
+  p.filter = &B->filter;
+  if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, B->bi, B->nbi, &p)) return DZ_ENOMEM;
   size_t keep = 0;
   for (size_t i = 0; i < np; i++) {
     size_t own = 0;

@@ -15,6 +15,7 @@ typedef struct dz_simctx {
   int k, w, max_gap, min_chars;
   uint64_t *stock;  /* sorted hashes of every k-gram inside a stock phrase */
   size_t nstock;
+  uint64_t bloom[1024]; /* 65536-bit filter in front of the stock binary search */
 } dz_simctx;
 
 /* A document ready for matching. h[i] is the hash of k-gram i, or DZ_FP_SKIP when it lies
@@ -24,6 +25,9 @@ typedef struct dz_sdoc {
   uint64_t *h;
   size_t nh;
   uint8_t *stock;
+  dz_fp *bi;   /* sorted seed index when this document is the B side (built on demand) */
+  size_t nbi;
+  dz_align_filter filter;
 } dz_sdoc;
 
 /* k, w, max_gap, min_chars of 0 take the defaults below. Loads every embedded
@@ -43,8 +47,7 @@ size_t dz__sdoc_winnow(const dz_simctx *ctx, const dz_sdoc *d, dz_fp *out);
 
 /* Passages of A found in B, without those that are stock phrases plus fewer than min_chars
 ** other characters. Returns 0 or DZ_ENOMEM. */
-int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, const dz_sdoc *B, dz_npassage **out,
-                   size_t *n);
+int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n);
 
 /* Characters of `d` covered by the union of passages' [a0, a1) (or [b0,b1) when use_b). */
 size_t dz__coverage(const dz_npassage *p, size_t n, int use_b, size_t len);

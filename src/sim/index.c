@@ -26,12 +26,51 @@
 #define DEFAULT_DF_CAP 0.05
 #define DEFAULT_DF_MIN 20
 #define DEFAULT_MAX_SOURCES 50
+#define SRC_CACHE 128                /* prepared sources kept between queries */
+#define MEM_AFTER_QUERIES 4          /* from the 4th query on, postings are looked up ... */
+#define MEM_MAX_POSTINGS (8u << 20)  /* ... in memory when there are at most this many */
+
+/* A stored document decoded and prepared for alignment, kept for the next queries. */
+typedef struct src_entry {
+  int64_t id;
+  dz_text *t;
+  dz_sdoc d;
+  char *path;
+  int64_t chars;
+  uint64_t used;
+} src_entry;
 
 struct dz_index {
   dz_store *store;
   dz_simctx ctx;
   dz_index_options opts;
+  src_entry cache[SRC_CACHE];
+  size_t ncache;
+  uint64_t tick;
+  uint64_t *mkey; /* in-memory postings, sorted by key */
+  int64_t *mdoc;
+  size_t nm, mcap;
+  int mem;        /* 0 not loaded, 1 loaded, -1 too many postings */
+  size_t queries;
 };
+
+static void entry_free(src_entry *e) {
+  dz_text_free(e->t);
+  dz__sdoc_free(&e->d);
+  free(e->path);
+  memset(e, 0, sizeof *e);
+}
+
+/* Forget cached sources and in-memory postings (the corpus changed). */
+static void invalidate(dz_index *idx) {
+  for (size_t i = 0; i < idx->ncache; i++) entry_free(&idx->cache[i]);
+  idx->ncache = 0;
+  free(idx->mkey);
+  free(idx->mdoc);
+  idx->mkey = NULL, idx->mdoc = NULL;
+  idx->nm = idx->mcap = 0;
+  idx->mem = 0;
+}
 
 int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
   dz_index *idx = calloc(1, sizeof *idx);
@@ -54,6 +93,7 @@ int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts
 
 void dz_index_close(dz_index *idx) {
   if (!idx) return;
+  invalidate(idx);
   if (idx->store) idx->store->ops->close(idx->store);
   dz__simctx_free(&idx->ctx);
   free(idx);
@@ -116,6 +156,7 @@ int dz_index_add(int64_t *out, dz_index *idx, const char *name, const void *byte
   dz_store_doc sd = {0, (char *)name, hex, (int64_t)d.nt.n, mtime, (int64_t)time(NULL),
                      (void *)bytes, len};
   rc = idx->store->ops->add(idx->store, &sd, h, nh, &id, err);
+  if (idx->ncache || idx->mem) invalidate(idx);
   if (!rc) {
     if (duplicate) *duplicate = 0;
     *out = id;
@@ -144,6 +185,7 @@ int dz_index_list(dz_index *idx, int (*cb)(void *ud, const dz_index_entry *e), v
 }
 
 int dz_index_remove(dz_index *idx, int64_t id, dz_error *err) {
+  invalidate(idx);
   return idx->store->ops->remove(idx->store, id, err);
 }
 
@@ -214,21 +256,50 @@ static void mask_capped(dz_sdoc *A, const dz_fp *fp, size_t nfp, const uint64_t 
     if (bsearch(&fp[i].h, capped, nc, sizeof *capped, u64_cmp)) A->h[fp[i].pos] = DZ_FP_SKIP;
 }
 
-/* Align A with one stored document and append its passages and source entry to r. */
-static int align_source(dz_sim_result *r, dz_index *idx, const dz_sdoc *A, const dz_text *ta, int64_t doc,
-                        uint8_t *mask, size_t *cap_p, dz_error *err) {
+/* The prepared source `doc`, from the cache or loaded from the store (LRU eviction). */
+static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err) {
+  size_t lru = 0;
+  for (size_t i = 0; i < idx->ncache; i++) {
+    if (idx->cache[i].id == doc) {
+      idx->cache[i].used = ++idx->tick;
+      *out = &idx->cache[i];
+      return DZ_OK;
+    }
+    if (idx->cache[i].used < idx->cache[lru].used) lru = i;
+  }
+  src_entry e = {0};
   dz_store_doc sd = {0};
-  dz_text *tb = NULL;
-  dz_sdoc B = {0};
-  dz_npassage *np = NULL;
-  size_t n = 0;
   int rc = idx->store->ops->get(idx->store, doc, &sd, err);
   if (rc) return rc;
   dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
   o.name = sd.path;
-  if ((rc = dz_read_bytes(&tb, sd.body, sd.body_len, &o, err))) goto cleanup;
-  if ((rc = dz__sdoc_prepare(&idx->ctx, tb, &B, err))) goto cleanup;
-  if ((rc = dz__sdoc_align(&idx->ctx, A, &B, &np, &n))) { rc = dz__error_nomem(err); goto cleanup; }
+  if (!(rc = dz_read_bytes(&e.t, sd.body, sd.body_len, &o, err)))
+    rc = dz__sdoc_prepare(&idx->ctx, e.t, &e.d, err);
+  e.id = doc;
+  e.path = sd.path, sd.path = NULL;
+  e.chars = sd.chars;
+  e.used = ++idx->tick;
+  dz__store_doc_clear(&sd);
+  if (rc) {
+    entry_free(&e);
+    return rc;
+  }
+  size_t slot = idx->ncache < SRC_CACHE ? idx->ncache++ : lru;
+  if (slot == lru && idx->ncache == SRC_CACHE && idx->cache[slot].id) entry_free(&idx->cache[slot]);
+  idx->cache[slot] = e;
+  *out = &idx->cache[slot];
+  return DZ_OK;
+}
+
+/* Align A with one stored document and append its passages and source entry to r. */
+static int align_source(dz_sim_result *r, dz_index *idx, const dz_sdoc *A, const dz_text *ta, int64_t doc,
+                        uint8_t *mask, size_t *cap_p, dz_error *err) {
+  src_entry *e;
+  dz_npassage *np = NULL;
+  size_t n = 0;
+  int rc = source_get(idx, doc, &e, err);
+  if (rc) return rc;
+  if ((rc = dz__sdoc_align(&idx->ctx, A, &e->d, &np, &n))) { rc = dz__error_nomem(err); goto cleanup; }
   if (!n) goto cleanup;
   size_t cov = dz__coverage(np, n, 0, A->nt.n);
   if (r->npassages + n > *cap_p) {
@@ -238,7 +309,7 @@ static int align_source(dz_sim_result *r, dz_index *idx, const dz_sdoc *A, const
     r->passages = t, *cap_p = nc;
   }
   for (size_t i = 0; i < n; i++) {
-    if (dz__passage_fill(&r->passages[r->npassages], &np[i], doc, A, ta, &B, tb)) {
+    if (dz__passage_fill(&r->passages[r->npassages], &np[i], doc, A, ta, &e->d, e->t)) {
       rc = dz__error_nomem(err);
       goto cleanup;
     }
@@ -247,17 +318,60 @@ static int align_source(dz_sim_result *r, dz_index *idx, const dz_sdoc *A, const
   }
   dz_sim_source *s = &r->sources[r->nsources];
   s->id = doc;
-  s->path = strdup(sd.path);
-  s->chars = (size_t)sd.chars;
+  s->path = strdup(e->path);
+  s->chars = (size_t)e->chars;
   s->ratio = A->nt.n ? (double)cov / (double)A->nt.n : 0;
   if (!s->path) { rc = dz__error_nomem(err); goto cleanup; }
   r->nsources++;
 cleanup:
   free(np);
-  dz__sdoc_free(&B);
-  dz_text_free(tb);
-  dz__store_doc_clear(&sd);
   return rc;
+}
+
+static int mem_add(void *ud, uint64_t key, int64_t doc) {
+  dz_index *idx = ud;
+  if (idx->nm == idx->mcap) {
+    size_t nc = idx->mcap ? idx->mcap * 2 : 4096;
+    uint64_t *k = realloc(idx->mkey, nc * sizeof *k);
+    if (k) idx->mkey = k;
+    int64_t *d = realloc(idx->mdoc, nc * sizeof *d);
+    if (d) idx->mdoc = d;
+    if (!k || !d) return 1;
+    idx->mcap = nc;
+  }
+  idx->mkey[idx->nm] = key;
+  idx->mdoc[idx->nm++] = doc;
+  return 0;
+}
+
+/* Load the postings into memory once several queries have come through the same handle and
+** the corpus is small enough; a failure just leaves lookups in the store. */
+static void mem_load(dz_index *idx) {
+  if (idx->mem || ++idx->queries < MEM_AFTER_QUERIES) return;
+  int rc = idx->store->ops->scan(idx->store, MEM_MAX_POSTINGS, mem_add, idx, NULL);
+  if (rc) {
+    invalidate(idx);
+    idx->mem = -1;
+    return;
+  }
+  idx->mem = 1;
+}
+
+/* The store's lookup contract (store.h) over the in-memory postings. */
+static int mem_lookup(dz_index *idx, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb, void *ud) {
+  for (size_t i = 0; i < n; i++) {
+    uint64_t key = dz__store_key(h[i]);
+    size_t lo = 0, hi = idx->nm;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (idx->mkey[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    size_t e = lo;
+    while (e < idx->nm && idx->mkey[e] == key && e - lo <= max_df) e++;
+    if (e == lo) continue;
+    if (cb(ud, i, e - lo > max_df ? NULL : idx->mdoc + lo, e - lo)) return DZ_EUSER;
+  }
+  return DZ_OK;
 }
 
 /* Per-part ratios: parts from the options or from the level-1 headings. */
@@ -304,7 +418,9 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   l.fph = h;
   l.capped = malloc((nh ? nh : 1) * sizeof *l.capped);
   if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
-  rc = idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
+  mem_load(idx);
+  rc = idx->mem == 1 ? mem_lookup(idx, h, nh, max_df, on_postings, &l)
+                     : idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
   if (rc == DZ_EUSER) rc = dz__error_nomem(err);
   if (rc) goto fail;
   mask_capped(&A, fp, nfp, l.capped, l.ncapped);

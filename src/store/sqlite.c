@@ -162,7 +162,7 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   sqlite3_bind_blob64(s->ins_body, 2, d->body ? d->body : "", d->body_len, SQLITE_STATIC);
   if ((rc = step_done(s, s->ins_body, err))) return rc;
   for (size_t i = 0; i < nfps; i++) {
-    sqlite3_bind_int64(s->ins_post, 1, (int64_t)(fps[i] >> 16));
+    sqlite3_bind_int64(s->ins_post, 1, (int64_t)dz__store_key(fps[i]));
     sqlite3_bind_int64(s->ins_post, 2, doc);
     if ((rc = step_done(s, s->ins_post, err))) return rc;
     int64_t r = sqlite3_last_insert_rowid(s->db);
@@ -272,7 +272,7 @@ static int sq_lookup(dz_store *b, const uint64_t *h, size_t n, size_t max_df, dz
   int out = DZ_OK;
   for (size_t i = 0; i < n && !out; i++) {
     sqlite3_stmt *st = s->lookup;
-    sqlite3_bind_int64(st, 1, (int64_t)(h[i] >> 16));
+    sqlite3_bind_int64(st, 1, (int64_t)dz__store_key(h[i]));
     sqlite3_bind_int64(st, 2, (int64_t)cap);
     size_t m = 0;
     int rc;
@@ -286,9 +286,27 @@ static int sq_lookup(dz_store *b, const uint64_t *h, size_t n, size_t max_df, dz
   return out;
 }
 
+static int sq_scan(dz_store *b, size_t max, int (*cb)(void *ud, uint64_t key, int64_t doc), void *ud,
+                   dz_error *err) {
+  sq_store *s = (sq_store *)b;
+  int64_t top = 0; /* max(rowid) bounds the count and costs one B-tree descent */
+  int rc = one_int(s, "SELECT coalesce(max(rowid), 0) FROM postings", &top, err);
+  if (rc < 0) return rc;
+  if ((uint64_t)top > max) return DZ_ETOOBIG;
+  sqlite3_stmt *st;
+  rc = sqlite3_prepare_v2(s->db, "SELECT h, doc FROM postings ORDER BY h, doc", -1, &st, NULL);
+  if (rc != SQLITE_OK) return sq_err(s, rc, err);
+  int out = DZ_OK;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    if (cb(ud, (uint64_t)sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1))) { out = DZ_EUSER; break; }
+  if (!out && rc != SQLITE_DONE) out = sq_err(s, rc, err);
+  sqlite3_finalize(st);
+  return out;
+}
+
 static const dz_store_ops SQ_OPS = {
     "sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_snapshot, sq_bulk, sq_find_hash,
-    sq_add, sq_remove, sq_list, sq_get, sq_count, sq_lookup,
+    sq_add, sq_remove, sq_list, sq_get, sq_count, sq_lookup, sq_scan,
 };
 
 /* mkdir -p for the folder that will hold `path`. */

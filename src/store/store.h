@@ -57,6 +57,11 @@ typedef struct dz_store_ops {
   ** n = max_df + 1 and docs = NULL (too frequent to be evidence of copying). */
   int (*lookup)(dz_store *s, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb,
                 void *ud, dz_error *err);
+  /* Every posting in hash order, as (stored hash key, doc), for an in-memory copy; returns
+  ** DZ_ETOOBIG without calling cb when there are more than `max`. Keys compare like
+  ** dz__store_key(h) of the full hashes. */
+  int (*scan)(dz_store *s, size_t max, int (*cb)(void *ud, uint64_t key, int64_t doc), void *ud,
+              dz_error *err);
 } dz_store_ops;
 
 struct dz_store {
@@ -68,4 +73,7 @@ struct dz_store {
 int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_error *err);
 
 void dz__store_doc_clear(dz_store_doc *d);
+
+/* The key a full 64-bit fingerprint is stored under (its top 48 bits). */
+static inline uint64_t dz__store_key(uint64_t h) { return h >> 16; }
 #endif

@@ -11,7 +11,7 @@
 #include "duizhao.h"
 #include "sim/core.h"
 
-static void one_way(dz_simctx *ctx, const dz_sdoc *a, const dz_sdoc *b) {
+static void one_way(dz_simctx *ctx, const dz_sdoc *a, dz_sdoc *b) {
   dz_npassage *p;
   size_t n;
   if (dz__sdoc_align(ctx, a, b, &p, &n)) return;
