@@ -34,8 +34,10 @@ typedef struct sq_store {
   sqlite3 *db;
   char *path;
   int timeout_ms;
-  sqlite3_stmt *ins_doc, *ins_body, *ins_post, *lookup, *find_hash;
+  sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *lookup, *find_hash;
 } sq_store;
+
+#define POST_ROWS 64 /* postings per INSERT statement: amortises the per-statement cost */
 
 static const char *SCHEMA =
     "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"
@@ -102,6 +104,7 @@ static void sq_close(dz_store *base) {
   sqlite3_finalize(s->ins_doc);
   sqlite3_finalize(s->ins_body);
   sqlite3_finalize(s->ins_post);
+  sqlite3_finalize(s->ins_post_many);
   sqlite3_finalize(s->lookup);
   sqlite3_finalize(s->find_hash);
   if (s->db) sqlite3_close(s->db);
@@ -161,13 +164,19 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   sqlite3_bind_int64(s->ins_body, 1, doc);
   sqlite3_bind_blob64(s->ins_body, 2, d->body ? d->body : "", d->body_len, SQLITE_STATIC);
   if ((rc = step_done(s, s->ins_body, err))) return rc;
-  for (size_t i = 0; i < nfps; i++) {
-    sqlite3_bind_int64(s->ins_post, 1, (int64_t)dz__store_key(fps[i]));
-    sqlite3_bind_int64(s->ins_post, 2, doc);
-    if ((rc = step_done(s, s->ins_post, err))) return rc;
-    int64_t r = sqlite3_last_insert_rowid(s->db);
-    if (i == 0) p0 = r;
-    p1 = r;
+  /* Rowids of one document's postings are consecutive: a single writer appends them. */
+  for (size_t i = 0; i < nfps;) {
+    size_t m = nfps - i >= POST_ROWS ? POST_ROWS : 1;
+    sqlite3_stmt *st2 = m == POST_ROWS ? s->ins_post_many : s->ins_post;
+    for (size_t j = 0; j < m; j++) {
+      sqlite3_bind_int64(st2, (int)(2 * j + 1), (int64_t)dz__store_key(fps[i + j]));
+      sqlite3_bind_int64(st2, (int)(2 * j + 2), doc);
+    }
+    if ((rc = step_done(s, st2, err))) return rc;
+    int64_t last = sqlite3_last_insert_rowid(s->db);
+    if (i == 0) p0 = last - (int64_t)m + 1;
+    p1 = last;
+    i += m;
   }
   char sql[160];
   snprintf(sql, sizeof sql, "UPDATE documents SET p0=%lld, p1=%lld WHERE id=%lld", (long long)p0,
@@ -379,6 +388,11 @@ int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_e
   if (!rc) rc = prep(s, &s->ins_doc, "INSERT INTO documents(path, hash, chars, mtime, added) VALUES(?,?,?,?,?)", err);
   if (!rc) rc = prep(s, &s->ins_body, "INSERT INTO bodies(id, body) VALUES(?,?)", err);
   if (!rc) rc = prep(s, &s->ins_post, "INSERT INTO postings(h, doc) VALUES(?,?)", err);
+  if (!rc) {
+    char sql[64 + POST_ROWS * 8] = "INSERT INTO postings(h, doc) VALUES(?,?)";
+    for (int i = 1; i < POST_ROWS; i++) strcat(sql, ",(?,?)");
+    rc = prep(s, &s->ins_post_many, sql, err);
+  }
   if (!rc) rc = prep(s, &s->lookup, "SELECT doc FROM postings WHERE h=? LIMIT ?", err);
   if (!rc) rc = prep(s, &s->find_hash, "SELECT id FROM documents WHERE hash=?", err);
   if (rc) {
