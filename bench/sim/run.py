@@ -11,7 +11,8 @@
    scored for recall (the right template reported) at the same minimum run; prints the two
    times and the speed ratio, and how often the edited passage came back as ONE passage.
 2. Corpus scale: `corpus add` of N (default 100,000) documents of 2,100 characters, then the
-   median query time of 3,000-character documents over the opened index (query_bench.c).
+   median query time of 3,000-character documents over the opened index
+   (bench/src/bench_sim_query.c, built by `make`).
 
 Generated data lives in --work (default /tmp/dz-bench-sim), never in the repository.
 """
@@ -140,12 +141,7 @@ def scale(work, rng, n):
         src = open(os.path.join(sdir, "%03d" % (i * 7 % (n // 1000 or 1)), "s%06d.txt" % (i * 7 % (n // 1000 or 1) * 1000))).read()
         open(q, "w").write(text(rng, 1300) + src[:300] + text(rng, 1400))
         qs.append(q)
-    exe = os.path.join(work, "query_bench")
-    libs = subprocess.run(["pkg-config", "--libs", "jansson", "libzip", "expat", "icu-uc", "icu-i18n", "opencc",
-                           "sqlite3", "libxxhash", "libmicrohttpd", "xlsxwriter"], capture_output=True, text=True).stdout.split()
-    subprocess.run(["cc", "-O2", "-I", os.path.join(ROOT, "include"), "-o", exe,
-                    os.path.join(ROOT, "bench", "sim", "query_bench.c"),
-                    os.path.join(ROOT, "build", "libduizhao.a")] + libs + ["-lm", "-lpthread"], check=True)
+    exe = os.path.join(ROOT, "build", "bench", "bench_sim_query")
     _, p = timed([exe, db] + qs)
     size = os.path.getsize(db) / 2**20
     print("corpus scale: %d documents of 2,100 characters" % n)

@@ -84,8 +84,8 @@ typedef struct dz_sim_result dz_sim_result;
 
 typedef struct dz_sim_query_options {
   int version;                 /* DZ_SIM_QUERY_OPTIONS_VERSION */
-  const dz_sim_part *parts;    /* level-1 parts for per-part ratios; NULL = found by
-                                  dz_sim_level1_parts */
+  const dz_sim_part *parts;    /* level-1 parts for per-part ratios (dz_sim_doc_parts);
+                                  NULL = no per-part ratios */
   size_t nparts;
 } dz_sim_query_options;
 #define DZ_SIM_QUERY_OPTIONS_VERSION 1
@@ -106,9 +106,10 @@ const dz_sim_passage *dz_sim_result_passage(const dz_sim_result *r, size_t i); /
 size_t dz_sim_result_part_count(const dz_sim_result *r);
 const dz_sim_part *dz_sim_result_part(const dz_sim_result *r, size_t i);
 
-/* Level-1 parts (lines starting 一、 二、 ...) of a text; *out is malloc'd, titles point
-** into `text`'s data and are NUL-free slices copied into the array (free with free()). */
-int dz_sim_level1_parts(dz_sim_part **out, size_t *n, const dz_text *text, dz_error *err);
+/* The level-1 parts (headings 一、 二、 ... and what they contain) of a parsed document, with
+** their heading lines as titles. Free with dz_sim_parts_free. */
+int dz_sim_doc_parts(dz_sim_part **out, size_t *n, const dz_doc *doc, dz_error *err);
+void dz_sim_parts_free(dz_sim_part *parts, size_t n);
 
 /* ---- Batch cross-check ------------------------------------------------------------- */
 

@@ -50,9 +50,17 @@ int dz_cmd_similar(int argc, char **argv) {
   else if (dz_index_open(&idx, db, NULL, &e)) status = cli_fail("similar", &e);
   for (size_t i = 0; idx && i < nf && status == DZ_EXIT_OK; i++) {
     dz_text *t = NULL;
-    if (dz_read_file(&t, files[i], NULL, &e) || dz_index_query(&res[nr], idx, t, NULL, &e)) status = cli_fail("similar", &e);
-    else nr++;
-    dz_text_free(t);
+    dz_doc *doc = NULL;
+    dz_sim_query_options qo = DZ_SIM_QUERY_OPTIONS_INIT;
+    dz_sim_part *parts = NULL;
+    if (dz_read_file(&t, files[i], NULL, &e) || dz_doc_parse(&doc, t, NULL, &e) ||
+        dz_sim_doc_parts(&parts, &qo.nparts, doc, &e))
+      status = cli_fail("similar", &e);
+    qo.parts = parts;
+    if (status == DZ_EXIT_OK && dz_index_query(&res[nr], idx, dz_doc_text(doc), &qo, &e)) status = cli_fail("similar", &e);
+    else if (status == DZ_EXIT_OK) nr++;
+    dz_sim_parts_free(parts, qo.nparts);
+    dz_doc_free(doc); /* the document owns the text, parsed or not */
   }
   if (status == DZ_EXIT_OK && dz_sim_render(stdout, (const dz_sim_result *const *)res, nr, fmt,
                                             fmt == DZ_SIM_TEXT && cli_color(stdout) ? DZ_SIM_COLOR : 0))

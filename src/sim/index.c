@@ -374,21 +374,17 @@ static int mem_lookup(dz_index *idx, const uint64_t *h, size_t n, size_t max_df,
   return DZ_OK;
 }
 
-/* Per-part ratios: parts from the options or from the level-1 headings. */
-static int fill_parts(dz_sim_result *r, const dz_sim_query_options *o, const dz_text *t, const dz_sdoc *A,
-                      const uint8_t *mask, dz_error *err) {
-  if (o && o->parts) {
-    r->parts = calloc(o->nparts ? o->nparts : 1, sizeof *r->parts);
-    if (!r->parts) return dz__error_nomem(err);
-    for (size_t i = 0; i < o->nparts; i++) {
-      r->parts[i] = o->parts[i];
-      r->parts[i].title = strdup(o->parts[i].title ? o->parts[i].title : "");
-      r->nparts++;
-      if (!r->parts[i].title) return dz__error_nomem(err);
-    }
-  } else {
-    int rc = dz_sim_level1_parts(&r->parts, &r->nparts, t, err);
-    if (rc) return rc;
+/* Per-part ratios for the parts given in the options. */
+static int fill_parts(dz_sim_result *r, const dz_sim_query_options *o, const dz_sdoc *A, const uint8_t *mask,
+                      dz_error *err) {
+  if (!o || !o->parts || !o->nparts) return DZ_OK;
+  r->parts = calloc(o->nparts, sizeof *r->parts);
+  if (!r->parts) return dz__error_nomem(err);
+  for (size_t i = 0; i < o->nparts; i++) {
+    r->parts[i] = o->parts[i];
+    r->parts[i].title = strdup(o->parts[i].title ? o->parts[i].title : "");
+    r->nparts++;
+    if (!r->parts[i].title) return dz__error_nomem(err);
   }
   dz__parts_ratio(r->parts, r->nparts, A, mask);
   return DZ_OK;
@@ -435,7 +431,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   size_t covered = 0;
   for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
   r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
-  if ((rc = fill_parts(r, opts, text, &A, mask, err))) goto fail;
+  if ((rc = fill_parts(r, opts, &A, mask, err))) goto fail;
   if ((rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;
   snap = 0;
   *out = r;

@@ -1,65 +1,56 @@
 /*
-** Level-1 parts (一、存在问题 / 二、原因剖析 / 三、整改措施) for per-part copy ratios.
-** Interim: a line scan for a Chinese numeral followed by 、 at the start of a line, until the
-** document tree (dz_doc_parse) is available here; the query takes parts as input either way.
+** Level-1 parts (一、存在问题 / 二、原因剖析 / 三、整改措施) of a parsed document, for per-part
+** copy ratios. The query takes parts as input, so callers with their own sectioning (a .docx
+** outline, a profile) can pass theirs; this is the default from the document tree.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "duizhao.h"
-#include "text/utf8.h"
 #include "util/error.h"
 
-static int is_cn_numeral(uint32_t c) {
-  static const char *digits = "一二三四五六七八九十";
-  char buf[4];
-  int n = dz_utf8_put(buf, c);
-  for (const char *p = digits; *p; p += 3)
-    if (n == 3 && !memcmp(p, buf, 3)) return 1;
-  return 0;
+/* The heading's own line: from its start to the first line feed inside it. */
+static char *heading_line(const dz_doc *doc, const dz_node *n) {
+  size_t len, s = dz_node_dstart(n), e = dz_node_dend(n);
+  const char *d = dz_text_data(dz_doc_text(doc), &len);
+  const char *lf = memchr(d + s, '\n', e - s);
+  if (lf) e = (size_t)(lf - d);
+  char *t = malloc(e - s + 1);
+  if (!t) return NULL;
+  memcpy(t, d + s, e - s);
+  t[e - s] = 0;
+  return t;
 }
 
-/* Does the line at s[0..n) start with 一、 二、 ... 十二、? Returns the title start or 0. */
-static size_t heading_len(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
-  size_t st = i, k = 0;
-  while (i < n) {
-    size_t j = i;
-    uint32_t c = dz_utf8_next(s, n, &j);
-    if (!is_cn_numeral(c)) break;
-    i = j, k++;
-  }
-  if (k == 0 || k > 3 || n - i < 3 || memcmp(s + i, "、", 3)) return 0;
-  (void)st;
-  return i + 3;
-}
-
-int dz_sim_level1_parts(dz_sim_part **out, size_t *n, const dz_text *text, dz_error *err) {
-  size_t len, lines = dz_text_line_count(text), np = 0;
-  const char *d = dz_text_data(text, &len);
-  dz_sim_part *p = calloc(lines + 1, sizeof *p);
+int dz_sim_doc_parts(dz_sim_part **out, size_t *n, const dz_doc *doc, dz_error *err) {
+  size_t cap = 8, np = 0;
+  dz_sim_part *p = calloc(cap, sizeof *p);
   if (!p) return dz__error_nomem(err);
-  for (size_t l = 1; l <= lines; l++) {
-    size_t s, e;
-    if (dz_text_line_span(text, l, &s, &e)) break;
-    if (!heading_len(d + s, e - s)) continue;
-    size_t tl = e - s;
-    char *t = malloc(tl + 1);
-    if (!t) {
-      for (size_t i = 0; i < np; i++) free((char *)p[i].title);
-      free(p);
-      return dz__error_nomem(err);
+  dz_iter it;
+  dz_iter_init(&it, dz_doc_root(doc));
+  for (dz_event ev; (ev = dz_iter_next(&it)) != DZ_EVENT_NONE;) {
+    const dz_node *nd = dz_iter_node(&it);
+    if (ev != DZ_EVENT_ENTER || dz_node_get_kind(nd) != DZ_NODE_HEADING || dz_node_level(nd) != 1) continue;
+    if (np == cap) {
+      dz_sim_part *t = realloc(p, (cap *= 2) * sizeof *p);
+      if (!t) goto nomem;
+      p = t;
     }
-    memcpy(t, d + s, tl);
-    t[tl] = 0;
-    if (np) p[np - 1].end = dz_text_orig_offset(text, s);
-    p[np].start = dz_text_orig_offset(text, s);
-    p[np].end = dz_text_orig_offset(text, len);
-    p[np].title = t;
+    p[np].start = dz_node_start(nd);
+    p[np].end = dz_node_end(nd);
+    p[np].ratio = 0;
+    if (!(p[np].title = heading_line(doc, nd))) goto nomem;
     np++;
   }
   *out = p;
   *n = np;
   return DZ_OK;
+nomem:
+  dz_sim_parts_free(p, np);
+  return dz__error_nomem(err);
+}
+
+void dz_sim_parts_free(dz_sim_part *parts, size_t n) {
+  for (size_t i = 0; parts && i < n; i++) free((char *)parts[i].title);
+  free(parts);
 }

@@ -136,16 +136,35 @@ def main():
     sdb = os.path.join(work, "seed.db")
     run("corpus", "add", "--db", sdb, seed)
     doc, want = "", []
-    for i in picks:
-        doc += text(rng.randint(80, 200)) + "\n"
+    heads = {0: "一、存在问题\n", 2: "二、整改措施\n"}  # level-1 parts around the copies
+    part_of = []
+    for n, i in enumerate(picks):
+        if n in heads:
+            doc += heads[n]
+        # 龘 (in neither the filler pool nor the seed) fences the copy, so exact extension
+        # cannot run on into a filler character that happens to equal the seed's next one.
+        doc += text(rng.randint(80, 200)) + "龘\n"
         pt = lines[i].rstrip("。")  # the final 。 is not a matched character
         src = b("\n".join(lines[:i]) + "\n")
         want.append((b(doc), b(doc) + b(pt), src, src + b(pt)))
-        doc += lines[i] + "\n"
+        part_of.append(0 if n < 2 else 1)
+        doc += lines[i] + "\n龘\n"
     doc += text(150) + "\n"
     r = similar(sdb, w("copies3.txt", doc))
     got = sorted((p["start"], p["end"], p["source_start"], p["source_end"]) for p in r["passages"])
     check(got == want, "seed: three passages at exact offsets\n  got  %s\n  want %s" % (got, want))
+    # Per-part ratios: copied characters (letters, digits, ideographs) over the part's.
+    alnum = lambda s: sum(1 for c in s if c.isalnum())
+    cut = doc.index(heads[2])
+    parts_txt = [doc[:cut], doc[cut:]]
+    copied = [0, 0]
+    for n, i in enumerate(picks):
+        copied[part_of[n]] += alnum(lines[i])
+    parts = r.get("parts", [])
+    check([p["title"] for p in parts] == ["一、存在问题", "二、整改措施"], "seed: parts %s" % parts)
+    for k, p in enumerate(parts[:2]):
+        exp = copied[k] / alnum(parts_txt[k])
+        check(abs(p["ratio"] - exp) < 0.0002, "seed: part %d ratio %s, expected %.4f" % (k, p["ratio"], exp))
 
     # 5. Golden JSON of `similar` on small hand-written files.
     cases = os.path.join("tests", "cases", "sim")

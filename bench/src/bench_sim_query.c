@@ -1,8 +1,8 @@
 /*
 ** Query latency over an opened corpus: checks every file named on the command line with
 ** dz_index_query and prints the median and 90th percentile in milliseconds (the index is
-** opened once, as a server or a `similar` run over many files would). Built by bench/sim/run.py.
-**   query_bench DB FILE...
+** opened once, as a server or a `similar` run over many files would). Run by bench/sim/run.py.
+**   build/bench/bench_sim_query DB FILE...
 */
 #include <stdio.h>
 #include <stdlib.h>
