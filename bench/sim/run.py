@@ -16,7 +16,7 @@
 
 Generated data lives in --work (default /tmp/dz-bench-sim), never in the repository.
 """
-import json, os, random, shutil, subprocess, sys, time, unicodedata
+import json, os, random, resource, shutil, subprocess, sys, time, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(ROOT, "build", "duizhao")
@@ -58,9 +58,17 @@ def one_char_per_line(src, dst):
         f.write("".join(c + "\n" for c in s if c.isalnum()))
 
 
+CPU = {}
+
+
 def timed(cmd, **kw):
+    """Wall time of a command; its CPU time (user + system) goes to CPU[the command's name]."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, **kw)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[os.path.basename(cmd[0]) + ":" + (cmd[1] if len(cmd) > 1 else "")] = (
+        r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
     return time.perf_counter() - t, p
 
 
@@ -115,11 +123,16 @@ def template_check(work, rng):
         w = line.split()
         if len(w) >= 8 and w[1] == "consists" and sd.get(w[0]) == w[6]:
             hits.add(w[0])
-    print("template check: 200 templates, 2000 documents of ~2,100 characters")
-    print("  duizhao : %.2f s (corpus add %.2f s + similar %.2f s), recall %.4f, one passage %.4f"
-          % (ours, t_add, t_q, found / 2000, one / 2000))
-    print("  sim_text: %.2f s (-r 24), recall %.4f" % (t_sim, len(hits) / 2000))
-    print("  speed ratio sim_text / duizhao: %.1fx" % (t_sim / ours))
+    cpu_ours = CPU["duizhao:corpus"] + CPU["duizhao:similar"]
+    cpu_sim = CPU["sim_text:-r"]
+    simp = [n for i, n in enumerate(sorted(sd)) if i % 10]  # documents without traditional characters
+    print("template check: 200 templates, 2000 documents of ~2,100 characters (10% traditional)")
+    print("  duizhao : %.2f s wall, %.2f s CPU (corpus add %.2f s + similar %.2f s); recall %.4f, "
+          "one passage %.4f" % (ours, cpu_ours, t_add, t_q, found / 2000, one / 2000))
+    print("  sim_text: %.2f s wall, %.2f s CPU (-r 24); recall %.4f (%.4f on the 1,800 simplified documents)"
+          % (t_sim, cpu_sim, len(hits) / 2000, len([n for n in simp if n in hits]) / len(simp)))
+    print("  speed ratio sim_text / duizhao: %.1fx wall, %.1fx CPU" % (t_sim / ours, cpu_sim / cpu_ours))
+    print("  load average during the run: %.1f" % os.getloadavg()[0])
 
 
 def scale(work, rng, n):
@@ -145,7 +158,8 @@ def scale(work, rng, n):
     _, p = timed([exe, db] + qs)
     size = os.path.getsize(db) / 2**20
     print("corpus scale: %d documents of 2,100 characters" % n)
-    print("  corpus add: %.1f s (%.0f documents/s), database %.0f MiB" % (t_add, n / t_add, size))
+    print("  corpus add: %.1f s wall, %.1f s CPU (%.0f documents/s), database %.0f MiB; load average %.1f"
+          % (t_add, CPU["duizhao:corpus"], n / t_add, size, os.getloadavg()[0]))
     print("  query of a 3,000-character document: " + p.stdout.decode().strip())
 
 

@@ -11,6 +11,7 @@
 
 #define BATCH 200          /* documents per transaction */
 #define BULK_MIN_FILES 1000 /* imports this large rebuild the posting index once at the end */
+#define DB_PREFIX "语料库数据库" /* how every store error message begins (src/store/sqlite.c) */
 
 static void usage(FILE *f) {
   fprintf(f, "用法：\n"
@@ -41,7 +42,8 @@ static int do_add(dz_index *idx, char **files, size_t n, int64_t existing) {
       int64_t id;
       int d = 0;
       int rc = dz_index_add_file(&id, idx, files[j], &d, &e);
-      if (rc == DZ_ENOMEM || (rc == DZ_EIO && strstr(e.message, "语料库"))) return cli_fail("corpus", &e);
+      /* The corpus itself failing stops the import; a bad input file is reported and skipped. */
+      if (rc == DZ_ENOMEM || (rc && !strncmp(e.message, DB_PREFIX, strlen(DB_PREFIX)))) return cli_fail("corpus", &e);
       if (rc) {
         if (tty) fputc('\n', stderr);
         fprintf(stderr, "duizhao corpus: %s\n", e.message);

@@ -201,7 +201,7 @@ typedef struct cand {
 } cand;
 
 typedef struct lookup_ctx {
-  cand *c;
+  int64_t *docs;       /* every (fingerprint, doc) hit; counted per doc afterwards */
   size_t n, cap;
   const uint64_t *fph; /* looked-up hashes */
   uint64_t *capped;    /* hashes over the df cap */
@@ -214,21 +214,34 @@ static int on_postings(void *ud, size_t i, const int64_t *docs, size_t n) {
     l->capped[l->ncapped++] = l->fph[i];
     return 0;
   }
-  for (size_t k = 0; k < n; k++) {
-    size_t j = 0;
-    while (j < l->n && l->c[j].doc != docs[k]) j++; /* few candidates: linear is fine */
-    if (j == l->n) {
-      if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 64;
-        cand *t = realloc(l->c, nc * sizeof *t);
-        if (!t) return 1;
-        l->c = t, l->cap = nc;
-      }
-      l->c[l->n++] = (cand){docs[k], 0};
-    }
-    l->c[j].hits++;
+  if (l->n + n > l->cap) {
+    size_t nc = (l->n + n) * 2;
+    int64_t *t = realloc(l->docs, nc * sizeof *t);
+    if (!t) return 1;
+    l->docs = t, l->cap = nc;
   }
+  memcpy(l->docs + l->n, docs, n * sizeof *docs);
+  l->n += n;
   return 0;
+}
+
+static int i64_cmp(const void *x, const void *y) {
+  int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Candidates: documents with their number of shared fingerprints (sort, count runs). */
+static cand *count_hits(lookup_ctx *l, size_t *nc) {
+  qsort(l->docs, l->n, sizeof *l->docs, i64_cmp);
+  cand *c = malloc((l->n ? l->n : 1) * sizeof *c);
+  size_t m = 0;
+  if (!c) return NULL;
+  for (size_t i = 0; i < l->n; i++) {
+    if (m && c[m - 1].doc == l->docs[i]) c[m - 1].hits++;
+    else c[m++] = (cand){l->docs[i], 1};
+  }
+  *nc = m;
+  return c;
 }
 
 static int cand_cmp(const void *x, const void *y) {
@@ -399,6 +412,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   size_t nh = 0, nfp = 0, pcap = 0;
   uint8_t *mask = NULL;
   lookup_ctx l = {0};
+  cand *cands = NULL;
   int64_t ndocs = 0;
   int rc, snap = 0;
   if (!r || !(r->file = strdup(dz_text_name(text)))) { rc = dz__error_nomem(err); goto fail; }
@@ -420,12 +434,14 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   if (rc == DZ_EUSER) rc = dz__error_nomem(err);
   if (rc) goto fail;
   mask_capped(&A, fp, nfp, l.capped, l.ncapped);
-  qsort(l.c, l.n, sizeof *l.c, cand_cmp);
-  size_t nc = l.n < (size_t)idx->opts.max_sources ? l.n : (size_t)idx->opts.max_sources;
+  size_t ncand = 0;
+  if (!(cands = count_hits(&l, &ncand))) { rc = dz__error_nomem(err); goto fail; }
+  qsort(cands, ncand, sizeof *cands, cand_cmp);
+  size_t nc = ncand < (size_t)idx->opts.max_sources ? ncand : (size_t)idx->opts.max_sources;
   r->sources = calloc(nc ? nc : 1, sizeof *r->sources);
   if (!r->sources) { rc = dz__error_nomem(err); goto fail; }
   for (size_t i = 0; i < nc; i++)
-    if ((rc = align_source(r, idx, &A, text, l.c[i].doc, mask, &pcap, err))) goto fail;
+    if ((rc = align_source(r, idx, &A, text, cands[i].doc, mask, &pcap, err))) goto fail;
   qsort(r->sources, r->nsources, sizeof *r->sources, src_cmp);
   qsort(r->passages, r->npassages, sizeof *r->passages, pas_cmp);
   size_t covered = 0;
@@ -443,7 +459,8 @@ fail:
   free(h);
   free(fp);
   free(mask);
-  free(l.c);
+  free(l.docs);
+  free(cands);
   free(l.capped);
   return rc;
 }

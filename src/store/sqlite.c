@@ -11,6 +11,9 @@
 ** text anyway. A document's postings are inserted together, so their rowids form the range
 ** [p0, p1], which makes removal a range delete without a second index.
 **
+** Every message about the database itself starts with "语料库数据库 <path>", which the CLI uses
+** to tell a broken corpus (stop) from one unreadable input file (skip it and go on).
+**
 ** Safety: WAL journal, synchronous=NORMAL, a busy timeout, and the caller commits per batch
 ** of documents, so killing an import loses at most the batch in progress. A bulk import drops
 ** postings_h first and builds it once at the end (far faster than maintaining it row by row);
@@ -65,9 +68,9 @@ static int sq_err(sq_store *s, int rc, dz_error *err) {
   case SQLITE_CANTOPEN:
   case SQLITE_PERM:
   case SQLITE_READONLY:
-    return dz__error_set(err, DZ_EIO, "无法打开或写入语料库数据库 %s：%s。请检查路径和权限。", s->path, msg);
+    return dz__error_set(err, DZ_EIO, "语料库数据库 %s 无法打开或写入：%s。请检查路径和权限。", s->path, msg);
   case SQLITE_FULL:
-    return dz__error_set(err, DZ_EIO, "磁盘已满，无法写入语料库数据库 %s。", s->path);
+    return dz__error_set(err, DZ_EIO, "语料库数据库 %s 无法写入：磁盘已满。", s->path);
   case SQLITE_NOMEM:
     return dz__error_nomem(err);
   default:
@@ -186,18 +189,25 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   return DZ_OK;
 }
 
+/* Prepare `sql` (one ? for the document id) and step to its row: *st is left on the row for
+** the caller to read and finalize. DZ_ENOTFOUND when there is no such document. */
+static int row_by_id(sq_store *s, const char *sql, int64_t id, sqlite3_stmt **st, dz_error *err) {
+  int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+  if (rc != SQLITE_OK) return sq_err(s, rc, err);
+  sqlite3_bind_int64(*st, 1, id);
+  rc = sqlite3_step(*st);
+  if (rc == SQLITE_ROW) return DZ_OK;
+  sqlite3_finalize(*st);
+  *st = NULL;
+  if (rc == SQLITE_DONE) return dz__error_set(err, DZ_ENOTFOUND, "语料库中没有编号为 %lld 的文档。", (long long)id);
+  return sq_err(s, rc, err);
+}
+
 static int sq_remove(dz_store *b, int64_t id, dz_error *err) {
   sq_store *s = (sq_store *)b;
   sqlite3_stmt *st;
-  int rc = sqlite3_prepare_v2(s->db, "SELECT p0, p1 FROM documents WHERE id=?", -1, &st, NULL);
-  if (rc != SQLITE_OK) return sq_err(s, rc, err);
-  sqlite3_bind_int64(st, 1, id);
-  rc = sqlite3_step(st);
-  if (rc != SQLITE_ROW) {
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE) return dz__error_set(err, DZ_ENOTFOUND, "语料库中没有编号为 %lld 的文档。", (long long)id);
-    return sq_err(s, rc, err);
-  }
+  int rc = row_by_id(s, "SELECT p0, p1 FROM documents WHERE id=?", id, &st, err);
+  if (rc) return rc;
   long long p0 = sqlite3_column_int64(st, 0), p1 = sqlite3_column_int64(st, 1);
   sqlite3_finalize(st);
   char sql[256];
@@ -237,17 +247,10 @@ static int sq_list(dz_store *b, dz_store_doc_cb cb, void *ud, dz_error *err) {
 static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
   sq_store *s = (sq_store *)b;
   sqlite3_stmt *st;
-  int rc = sqlite3_prepare_v2(s->db,
-                              "SELECT d.id, d.path, d.hash, d.chars, d.mtime, d.added, b.body FROM documents d"
-                              " JOIN bodies b ON b.id = d.id WHERE d.id=?", -1, &st, NULL);
-  if (rc != SQLITE_OK) return sq_err(s, rc, err);
-  sqlite3_bind_int64(st, 1, id);
-  rc = sqlite3_step(st);
-  if (rc != SQLITE_ROW) {
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE) return dz__error_set(err, DZ_ENOTFOUND, "语料库中没有编号为 %lld 的文档。", (long long)id);
-    return sq_err(s, rc, err);
-  }
+  int rc = row_by_id(s,
+                     "SELECT d.id, d.path, d.hash, d.chars, d.mtime, d.added, b.body FROM documents d"
+                     " JOIN bodies b ON b.id = d.id WHERE d.id=?", id, &st, err);
+  if (rc) return rc;
   dz_store_doc d = {0};
   fill_doc(st, &d);
   const void *body = sqlite3_column_blob(st, 6);
@@ -341,8 +344,6 @@ static int setup(sq_store *s, dz_error *err) {
   if (ntables > 0 && app != APP_ID)
     return dz__error_set(err, DZ_EINVALID,
                          "%s 不是 duizhao 语料库数据库。请用 --db 指定另一个文件。", s->path);
-  int64_t mode = 0;
-  (void)mode;
   if ((rc = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", err)))
     return rc;
   if ((rc = exec(s, "BEGIN IMMEDIATE", err))) return rc;
