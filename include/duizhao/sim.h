@@ -42,6 +42,21 @@ int dz_index_add(int64_t *out, dz_index *idx, const char *name, const void *byte
 /* The same for a file on disk (its modification time is recorded). */
 int dz_index_add_file(int64_t *out, dz_index *idx, const char *path, int *duplicate, dz_error *err);
 
+/* Import many files, the way `duizhao corpus add` does: files are read and fingerprinted by
+** worker threads while this thread stores them in order, one transaction per 200 documents
+** (an interruption loses at most the batch in progress). A large import (>= 1000 files and at
+** least the corpus size) rebuilds the posting index once at the end. A file that cannot be read
+** is counted in `failed`, reported to `cb` and skipped; a failing store stops with its error.
+** `cb` (may be NULL) is called after every file, with file_err NULL unless that file failed;
+** a non-zero return stops after committing (DZ_EUSER, *out still filled). */
+typedef struct dz_index_import {
+  size_t added, duplicates, failed;
+} dz_index_import;
+typedef int (*dz_index_progress_cb)(void *ud, size_t done, size_t total, const char *path,
+                                    const dz_error *file_err);
+int dz_index_add_files(dz_index_import *out, dz_index *idx, const char *const *paths, size_t n,
+                       dz_index_progress_cb cb, void *ud, dz_error *err);
+
 typedef struct dz_index_entry {
   int64_t id;
   const char *path;   /* borrowed for the callback */

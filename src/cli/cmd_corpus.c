@@ -1,7 +1,8 @@
 /*
 ** `duizhao corpus add|list|remove`: manage the corpus of known texts (templates, earlier
-** materials) that `similar` checks against. Adds are committed in batches, so an interrupted
-** import keeps every batch already committed, and running it again skips what is there.
+** materials) that `similar` checks against. The import itself is dz_index_add_files: committed
+** in batches, so an interrupted import keeps every batch already committed, and running it
+** again skips what is there.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +10,6 @@
 
 #include "cli/sim_cli.h"
 
-#define BATCH 200          /* documents per transaction */
-#define BULK_MIN_FILES 1000 /* imports this large rebuild the posting index once at the end */
-#define DB_PREFIX "语料库数据库" /* how every store error message begins (src/store/sqlite.c) */
 
 static void usage(FILE *f) {
   fprintf(f, "用法：\n"
@@ -22,44 +20,39 @@ static void usage(FILE *f) {
              "默认语料库：~/.local/share/duizhao/corpus.db（设置了 XDG_DATA_HOME 时为 $XDG_DATA_HOME/duizhao/corpus.db）。\n");
 }
 
-static void progress(size_t done, size_t total) {
-  int width = 30, fill = total ? (int)(done * (size_t)width / total) : width;
-  fprintf(stderr, "\r加入语料库 [");
-  for (int i = 0; i < width; i++) fputc(i < fill ? '#' : '.', stderr);
-  fprintf(stderr, "] %zu/%zu", done, total);
-  if (done == total) fputc('\n', stderr);
-  fflush(stderr);
+typedef struct add_ui {
+  int tty;
+} add_ui;
+
+/* Progress bar on a terminal (stderr), and a line for every file that could not be added. */
+static int on_file(void *ud, size_t done, size_t total, const char *path, const dz_error *file_err) {
+  add_ui *ui = ud;
+  (void)path;
+  if (file_err) {
+    if (ui->tty) fputc('\n', stderr);
+    fprintf(stderr, "duizhao corpus: %s\n", file_err->message);
+  }
+  if (ui->tty && (done % 50 == 0 || done == total || file_err)) {
+    int width = 30, fill = total ? (int)(done * (size_t)width / total) : width;
+    fprintf(stderr, "\r加入语料库 [");
+    for (int i = 0; i < width; i++) fputc(i < fill ? '#' : '.', stderr);
+    fprintf(stderr, "] %zu/%zu", done, total);
+    if (done == total) fputc('\n', stderr);
+    fflush(stderr);
+  }
+  return 0;
 }
 
-static int do_add(dz_index *idx, char **files, size_t n, int64_t existing) {
+static int do_add(dz_index *idx, char **files, size_t n) {
   dz_error e = {0};
-  size_t added = 0, dup = 0, failed = 0;
-  int tty = isatty(2), bulk = n >= BULK_MIN_FILES && (int64_t)n >= existing;
-  if (bulk && dz_index_bulk(idx, 1, &e)) return cli_fail("corpus", &e);
-  for (size_t i = 0; i < n; i += BATCH) {
-    if (dz_index_begin(idx, &e)) return cli_fail("corpus", &e);
-    for (size_t j = i; j < n && j < i + BATCH; j++) {
-      int64_t id;
-      int d = 0;
-      int rc = dz_index_add_file(&id, idx, files[j], &d, &e);
-      /* The corpus itself failing stops the import; a bad input file is reported and skipped. */
-      if (rc == DZ_ENOMEM || (rc && !strncmp(e.message, DB_PREFIX, strlen(DB_PREFIX)))) return cli_fail("corpus", &e);
-      if (rc) {
-        if (tty) fputc('\n', stderr);
-        fprintf(stderr, "duizhao corpus: %s\n", e.message);
-        failed++;
-      } else if (d) dup++;
-      else added++;
-    }
-    if (dz_index_commit(idx, &e)) return cli_fail("corpus", &e);
-    if (tty) progress(i + BATCH < n ? i + BATCH : n, n);
-  }
-  if (bulk && dz_index_bulk(idx, 0, &e)) return cli_fail("corpus", &e);
+  dz_index_import r;
+  add_ui ui = {isatty(2)};
+  if (dz_index_add_files(&r, idx, (const char *const *)files, n, on_file, &ui, &e)) return cli_fail("corpus", &e);
   int64_t total = 0;
   if (dz_index_count(&total, idx, &e)) return cli_fail("corpus", &e);
-  printf("加入 %zu 个文档，跳过内容重复的 %zu 个，失败 %zu 个；语料库现有 %lld 个文档。\n", added, dup, failed,
-         (long long)total);
-  return failed ? DZ_EXIT_USAGE : DZ_EXIT_OK;
+  printf("加入 %zu 个文档，跳过内容重复的 %zu 个，失败 %zu 个；语料库现有 %lld 个文档。\n", r.added, r.duplicates,
+         r.failed, (long long)total);
+  return r.failed ? DZ_EXIT_USAGE : DZ_EXIT_OK;
 }
 
 static int print_entry(void *ud, const dz_index_entry *e) {
@@ -157,10 +150,9 @@ int dz_cmd_corpus(int argc, char **argv) {
   } else {
     char **files;
     size_t nf;
-    int64_t existing = 0;
     if (sim_expand(&files, &nf, pos + 1, npos - 1)) status = DZ_EXIT_INTERNAL;
     else {
-      status = dz_index_count(&existing, idx, &e) ? cli_fail("corpus", &e) : do_add(idx, files, nf, existing);
+      status = do_add(idx, files, nf);
       sim_free_list(files, nf);
     }
   }

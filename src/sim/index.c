@@ -18,6 +18,7 @@
 #include <time.h>
 #include <xxhash.h>
 
+#include "sim/index_int.h"
 #include "sim/result.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -26,33 +27,8 @@
 #define DEFAULT_DF_CAP 0.05
 #define DEFAULT_DF_MIN 20
 #define DEFAULT_MAX_SOURCES 50
-#define SRC_CACHE 128                /* prepared sources kept between queries */
 #define MEM_AFTER_QUERIES 4          /* from the 4th query on, postings are looked up ... */
 #define MEM_MAX_POSTINGS (8u << 20)  /* ... in memory when there are at most this many */
-
-/* A stored document decoded and prepared for alignment, kept for the next queries. */
-typedef struct src_entry {
-  int64_t id;
-  dz_text *t;
-  dz_sdoc d;
-  char *path;
-  int64_t chars;
-  uint64_t used;
-} src_entry;
-
-struct dz_index {
-  dz_store *store;
-  dz_simctx ctx;
-  dz_index_options opts;
-  src_entry cache[SRC_CACHE];
-  size_t ncache;
-  uint64_t tick;
-  uint64_t *mkey; /* in-memory postings, sorted by key */
-  int64_t *mdoc;
-  size_t nm, mcap;
-  int mem;        /* 0 not loaded, 1 loaded, -1 too many postings */
-  size_t queries;
-};
 
 static void entry_free(src_entry *e) {
   dz_text_free(e->t);
@@ -126,45 +102,53 @@ static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, uint64_t **out, 
   return DZ_OK;
 }
 
-int dz_index_add(int64_t *out, dz_index *idx, const char *name, const void *bytes, size_t len,
-                 int64_t mtime, int *duplicate, dz_error *err) {
+int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const void *bytes, size_t len,
+                      dz_error *err) {
   dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
   o.name = name;
   dz_text *t = NULL;
   dz_sdoc d = {0};
-  uint64_t *h = NULL;
-  size_t nh = 0, tl;
+  size_t tl;
   int rc = dz_read_bytes(&t, bytes, len, &o, err);
   if (rc) return rc;
   const char *data = dz_text_data(t, &tl);
   XXH128_hash_t ch = XXH3_128bits(data, tl);
-  char hex[40];
-  snprintf(hex, sizeof hex, "%016llx%016llx", (unsigned long long)ch.high64, (unsigned long long)ch.low64);
+  snprintf(out->hash, sizeof out->hash, "%016llx%016llx", (unsigned long long)ch.high64,
+           (unsigned long long)ch.low64);
+  if (!(rc = dz__sdoc_prepare(ctx, t, &d, err))) {
+    out->chars = (int64_t)d.nt.n;
+    if (distinct_fps(ctx, &d, &out->fps, &out->nfps, NULL, NULL)) rc = dz__error_nomem(err);
+  }
+  dz__sdoc_free(&d);
+  dz_text_free(t);
+  return rc;
+}
+
+int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const char *name, const void *bytes,
+                    size_t len, int64_t mtime, int *duplicate, dz_error *err) {
   int64_t id = 0;
-  rc = idx->store->ops->find_hash(idx->store, hex, &id, err);
+  int rc = idx->store->ops->find_hash(idx->store, p->hash, &id, err);
   if (rc == DZ_OK) {
     if (duplicate) *duplicate = 1;
     *out = id;
-    goto cleanup;
+    return DZ_OK;
   }
-  if (rc != DZ_ENOTFOUND) goto cleanup;
-  if ((rc = dz__sdoc_prepare(&idx->ctx, t, &d, err))) goto cleanup;
-  if (distinct_fps(&idx->ctx, &d, &h, &nh, NULL, NULL)) {
-    rc = dz__error_nomem(err);
-    goto cleanup;
-  }
-  dz_store_doc sd = {0, (char *)name, hex, (int64_t)d.nt.n, mtime, (int64_t)time(NULL),
-                     (void *)bytes, len};
-  rc = idx->store->ops->add(idx->store, &sd, h, nh, &id, err);
+  if (rc != DZ_ENOTFOUND) return rc;
+  dz_store_doc sd = {0, (char *)name, (char *)p->hash, p->chars, mtime, (int64_t)time(NULL), (void *)bytes, len};
+  rc = idx->store->ops->add(idx->store, &sd, p->fps, p->nfps, &id, err);
   if (idx->ncache || idx->mem) invalidate(idx);
-  if (!rc) {
-    if (duplicate) *duplicate = 0;
-    *out = id;
-  }
-cleanup:
-  free(h);
-  dz__sdoc_free(&d);
-  dz_text_free(t);
+  if (rc) return rc;
+  if (duplicate) *duplicate = 0;
+  *out = id;
+  return DZ_OK;
+}
+
+int dz_index_add(int64_t *out, dz_index *idx, const char *name, const void *bytes, size_t len,
+                 int64_t mtime, int *duplicate, dz_error *err) {
+  dz__prepared p = {0};
+  int rc = dz__index_prepare(&p, &idx->ctx, name, bytes, len, err);
+  if (!rc) rc = dz__index_store(out, idx, &p, name, bytes, len, mtime, duplicate, err);
+  free(p.fps);
   return rc;
 }
 
@@ -465,7 +449,7 @@ fail:
   return rc;
 }
 
-int dz_index_add_file(int64_t *out, dz_index *idx, const char *path, int *duplicate, dz_error *err) {
+int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_error *err) {
   struct stat st;
   FILE *f = fopen(path, "rb");
   if (!f) return dz__error_set(err, errno == ENOENT ? DZ_ENOTFOUND : DZ_EIO, "无法打开文件 %s：%s", path,
@@ -474,17 +458,25 @@ int dz_index_add_file(int64_t *out, dz_index *idx, const char *path, int *duplic
     fclose(f);
     return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
   }
-  char *buf = NULL;
-  size_t len = 0;
-  int rc = dz__read_all(f, DZ_DEFAULT_MAX_BYTES, &buf, &len);
+  int rc = dz__read_all(f, DZ_DEFAULT_MAX_BYTES, buf, len);
   fclose(f);
   if (rc == DZ_ENOMEM) return dz__error_nomem(err);
   if (rc) return dz__error_set(err, rc, "读取文件 %s 失败。", path);
-  if (len > DZ_DEFAULT_MAX_BYTES) {
-    free(buf);
+  if (*len > DZ_DEFAULT_MAX_BYTES) {
+    free(*buf);
     return dz__error_set(err, DZ_ETOOBIG, "文件 %s 超过大小上限 %zu 字节。", path, (size_t)DZ_DEFAULT_MAX_BYTES);
   }
-  rc = dz_index_add(out, idx, path, buf, len, (int64_t)st.st_mtime, duplicate, err);
+  *mtime = (int64_t)st.st_mtime;
+  return DZ_OK;
+}
+
+int dz_index_add_file(int64_t *out, dz_index *idx, const char *path, int *duplicate, dz_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  int64_t mtime = 0;
+  int rc = dz__read_path(path, &buf, &len, &mtime, err);
+  if (rc) return rc;
+  rc = dz_index_add(out, idx, path, buf, len, mtime, duplicate, err);
   free(buf);
   return rc;
 }

@@ -11,8 +11,7 @@
 ** text anyway. A document's postings are inserted together, so their rowids form the range
 ** [p0, p1], which makes removal a range delete without a second index.
 **
-** Every message about the database itself starts with "语料库数据库 <path>", which the CLI uses
-** to tell a broken corpus (stop) from one unreadable input file (skip it and go on).
+** Every message about the database itself starts with "语料库数据库 <path>".
 **
 ** Safety: WAL journal, synchronous=NORMAL, a busy timeout, and the caller commits per batch
 ** of documents, so killing an import loses at most the batch in progress. A bulk import drops
