@@ -48,6 +48,9 @@ int dz_cmd_similar(int argc, char **argv) {
   dz_error e = {0};
   if (!res) status = DZ_EXIT_INTERNAL;
   else if (dz_index_open(&idx, db, NULL, &e)) status = cli_fail("similar", &e);
+  int64_t ndocs = 0;
+  if (idx && !dz_index_count(&ndocs, idx, &e) && ndocs == 0)
+    fprintf(stderr, "duizhao similar: 语料库 %s 是空的，请先用 duizhao corpus add 加入模板和往年材料。\n", db);
   for (size_t i = 0; idx && i < nf && status == DZ_EXIT_OK; i++) {
     dz_text *t = NULL;
     dz_doc *doc = NULL;
