@@ -111,6 +111,14 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
                    const dz_sim_query_options *opts, dz_error *err);
 void dz_sim_result_free(dz_sim_result *r);
 
+/* Check n files (read with dz_read_file, level-1 parts from dz_doc_parse) against the corpus
+** at `db`, on several threads when there are many files (each thread opens its own handle).
+** `out` is the caller's array of n slots, filled in input order on success (free each result).
+** On failure nothing is returned and `err` describes the first file, in input order, that
+** failed. */
+int dz_index_query_files(dz_sim_result **out, const char *db, const char *const *paths, size_t n,
+                         const dz_index_options *opts, dz_error *err);
+
 const char *dz_sim_result_file(const dz_sim_result *r);
 size_t dz_sim_result_chars(const dz_sim_result *r);
 double dz_sim_result_copy_ratio(const dz_sim_result *r);

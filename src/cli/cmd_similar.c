@@ -46,31 +46,21 @@ int dz_cmd_similar(int argc, char **argv) {
   dz_sim_result **res = calloc(nf, sizeof *res);
   size_t nr = 0;
   dz_error e = {0};
-  if (!res) status = DZ_EXIT_INTERNAL;
-  else if (dz_index_open(&idx, db, NULL, &e)) status = cli_fail("similar", &e);
   int64_t ndocs = 0;
-  if (idx && !dz_index_count(&ndocs, idx, &e) && ndocs == 0)
+  if (!res) status = DZ_EXIT_INTERNAL;
+  else if (dz_index_open(&idx, db, NULL, &e) || dz_index_count(&ndocs, idx, &e)) status = cli_fail("similar", &e);
+  dz_index_close(idx); /* opened first so that a broken corpus is reported before any file */
+  if (status == DZ_EXIT_OK && ndocs == 0)
     fprintf(stderr, "duizhao similar: 语料库 %s 是空的，请先用 duizhao corpus add 加入模板和往年材料。\n", db);
-  for (size_t i = 0; idx && i < nf && status == DZ_EXIT_OK; i++) {
-    dz_text *t = NULL;
-    dz_doc *doc = NULL;
-    dz_sim_query_options qo = DZ_SIM_QUERY_OPTIONS_INIT;
-    dz_sim_part *parts = NULL;
-    if (dz_read_file(&t, files[i], NULL, &e) || dz_doc_parse(&doc, t, NULL, &e) ||
-        dz_sim_doc_parts(&parts, &qo.nparts, doc, &e))
-      status = cli_fail("similar", &e);
-    qo.parts = parts;
-    if (status == DZ_EXIT_OK && dz_index_query(&res[nr], idx, dz_doc_text(doc), &qo, &e)) status = cli_fail("similar", &e);
-    else if (status == DZ_EXIT_OK) nr++;
-    dz_sim_parts_free(parts, qo.nparts);
-    dz_doc_free(doc); /* the document owns the text, parsed or not */
-  }
+  if (status == DZ_EXIT_OK && dz_index_query_files(res, db, (const char *const *)files, nf, NULL, &e))
+    status = cli_fail("similar", &e);
+  else if (status == DZ_EXIT_OK)
+    nr = nf;
   if (status == DZ_EXIT_OK && dz_sim_render(stdout, (const dz_sim_result *const *)res, nr, fmt,
                                             fmt == DZ_SIM_TEXT && cli_color(stdout) ? DZ_SIM_COLOR : 0))
     status = DZ_EXIT_INTERNAL;
   for (size_t i = 0; i < nr; i++) dz_sim_result_free(res[i]);
   free(res);
-  dz_index_close(idx);
   free(dflt);
   free(files);
   return status;

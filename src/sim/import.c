@@ -162,7 +162,8 @@ int dz_index_add_files(dz_index_import *out, dz_index *idx, const char *const *p
       break;
     }
   }
-  rc = write_all(&res, idx, pl, started, cb, ud, err);
+  if (!started) rc = dz__index_ctx(idx, err); /* no worker: this thread fingerprints */
+  if (!rc) rc = write_all(&res, idx, pl, started, cb, ud, err);
   pthread_mutex_lock(&pl->mu);
   pl->stop = 1;
   pthread_cond_broadcast(&pl->cv_space);

@@ -58,13 +58,17 @@ int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts
   if (o.max_sources <= 0) o.max_sources = DEFAULT_MAX_SOURCES;
   idx->opts = o;
   int rc = dz__store_sqlite_open(&idx->store, path, o.timeout_ms, err);
-  if (!rc) rc = dz__simctx_init(&idx->ctx, 0, 0, 0, 0, err);
   if (rc) {
     dz_index_close(idx);
     return rc;
   }
   *out = idx;
   return DZ_OK;
+}
+
+int dz__index_ctx(dz_index *idx, dz_error *err) {
+  if (idx->ctx.nm) return DZ_OK;
+  return dz__simctx_init(&idx->ctx, 0, 0, 0, 0, err);
 }
 
 void dz_index_close(dz_index *idx) {
@@ -146,7 +150,8 @@ int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const ch
 int dz_index_add(int64_t *out, dz_index *idx, const char *name, const void *bytes, size_t len,
                  int64_t mtime, int *duplicate, dz_error *err) {
   dz__prepared p = {0};
-  int rc = dz__index_prepare(&p, &idx->ctx, name, bytes, len, err);
+  int rc = dz__index_ctx(idx, err);
+  if (!rc) rc = dz__index_prepare(&p, &idx->ctx, name, bytes, len, err);
   if (!rc) rc = dz__index_store(out, idx, &p, name, bytes, len, mtime, duplicate, err);
   free(p.fps);
   return rc;
@@ -400,6 +405,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   int64_t ndocs = 0;
   int rc, snap = 0;
   if (!r || !(r->file = strdup(dz_text_name(text)))) { rc = dz__error_nomem(err); goto fail; }
+  if ((rc = dz__index_ctx(idx, err))) goto fail;
   if ((rc = dz__sdoc_prepare(&idx->ctx, text, &A, err))) goto fail;
   r->chars = A.nt.n;
   mask = calloc(A.nt.n ? A.nt.n : 1, 1);

@@ -20,7 +20,7 @@ typedef struct src_entry {
 
 struct dz_index {
   dz_store *store;
-  dz_simctx ctx;
+  dz_simctx ctx;   /* ctx.nm is NULL until dz__index_ctx */
   dz_index_options opts;
   src_entry cache[SRC_CACHE];
   size_t ncache;
@@ -47,6 +47,9 @@ int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const
 /* Store a prepared document unless its text is already there (*duplicate). */
 int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const char *name, const void *bytes,
                     size_t len, int64_t mtime, int *duplicate, dz_error *err);
+/* The normaliser and stock phrases of an index are loaded on first use (27 ms), so that
+** opening a corpus just to list or count it stays cheap. */
+int dz__index_ctx(dz_index *idx, dz_error *err);
 /* Read a file whole (size-capped) with its modification time. */
 int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_error *err);
 #endif
