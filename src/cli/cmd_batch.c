@@ -8,6 +8,7 @@
 
 #include "cli/sim_cli.h"
 
+/* `batch --help`. */
 static void usage(FILE *f) {
   fprintf(f, "用法：duizhao batch 文件...|文件夹 [--format text|json|html] [--threshold 比例]\n\n"
              "把多份材料两两交叉比对：包含矩阵（第 i 行第 j 列为文件 i 的内容在文件 j 中的比例）、\n"
@@ -18,6 +19,7 @@ static void usage(FILE *f) {
              "  --no-mtime         判断方向时不参考文件修改时间\n");
 }
 
+/* Parse options, read every file (with its mtime), cross-check, render. */
 int dz_cmd_batch(int argc, char **argv) {
   const char *v;
   dz_sim_format fmt = DZ_SIM_TEXT;

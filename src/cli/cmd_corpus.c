@@ -11,6 +11,7 @@
 #include "cli/sim_cli.h"
 
 
+/* `corpus --help`. */
 static void usage(FILE *f) {
   fprintf(f, "用法：\n"
              "  duizhao corpus add 文件或文件夹... [--db 路径]   把文档加入语料库（内容相同的自动跳过）\n"
@@ -43,6 +44,7 @@ static int on_file(void *ud, size_t done, size_t total, const char *path, const 
   return 0;
 }
 
+/* corpus add: the library imports; this prints the summary line. */
 static int do_add(dz_index *idx, char **files, size_t n) {
   dz_error e = {0};
   dz_index_import r;
@@ -55,6 +57,7 @@ static int do_add(dz_index *idx, char **files, size_t n) {
   return r.failed ? DZ_EXIT_USAGE : DZ_EXIT_OK;
 }
 
+/* corpus list: one line per document. */
 static int print_entry(void *ud, const dz_index_entry *e) {
   (void)ud;
   printf("%lld\t%lld 字\t%s\n", (long long)e->id, (long long)e->chars, e->path);
@@ -67,6 +70,7 @@ typedef struct match_ctx {
   size_t n, cap;
 } match_ctx;
 
+/* Collect the ids whose stored path equals the argument (or the id itself). */
 static int match_path(void *ud, const dz_index_entry *e) {
   match_ctx *m = ud;
   if (strcmp(e->path, m->path)) return 0;
@@ -80,6 +84,7 @@ static int match_path(void *ud, const dz_index_entry *e) {
   return 0;
 }
 
+/* corpus remove: by id, or every document added under that path. */
 static int do_remove(dz_index *idx, char **args, size_t n) {
   dz_error e = {0};
   int status = DZ_EXIT_OK;
@@ -109,6 +114,7 @@ static int do_remove(dz_index *idx, char **args, size_t n) {
   return status;
 }
 
+/* Parse the subcommand and options, open the corpus, dispatch. */
 int dz_cmd_corpus(int argc, char **argv) {
   const char *db = NULL, *v;
   char **pos = calloc((size_t)argc, sizeof *pos);

@@ -9,6 +9,7 @@
 
 #include "cli/sim_cli.h"
 
+/* `similar --help`. */
 static void usage(FILE *f) {
   fprintf(f, "用法：duizhao similar 文件... [--db 路径] [--format text|json|html]\n\n"
              "把文件与语料库（duizhao corpus add 加入的模板和旧材料）比对，列出重复段落及其在两边的位置、\n"
@@ -18,6 +19,7 @@ static void usage(FILE *f) {
              "  --format 格式    text（默认）、json 或 html（可单独打开的网页，重复段落左右对照）\n");
 }
 
+/* Parse options, check the corpus opens, check every file, render once. */
 int dz_cmd_similar(int argc, char **argv) {
   const char *db = NULL, *v;
   dz_sim_format fmt = DZ_SIM_TEXT;

@@ -6,6 +6,7 @@
 
 #include "cli/sim_cli.h"
 
+/* See sim_cli.h. */
 char *sim_default_db(void) {
   const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
   char buf[4096];
@@ -15,6 +16,7 @@ char *sim_default_db(void) {
   return strdup(buf);
 }
 
+/* See sim_cli.h. */
 int sim_parse_format(const char *cmd, const char *v, dz_sim_format *out) {
   if (!strcmp(v, "text")) *out = DZ_SIM_TEXT;
   else if (!strcmp(v, "json")) *out = DZ_SIM_JSON;
@@ -31,6 +33,7 @@ typedef struct list {
   size_t n, cap;
 } list;
 
+/* Append a copy of s. */
 static int push(list *l, const char *s) {
   if (l->n == l->cap) {
     size_t nc = l->cap ? l->cap * 2 : 64;
@@ -41,6 +44,7 @@ static int push(list *l, const char *s) {
   return (l->v[l->n++] = strdup(s)) ? 0 : -1;
 }
 
+/* The file types a folder contributes. */
 static int wanted(const char *name) {
   const char *dot = strrchr(name, '.');
   return dot && (!strcmp(dot, ".txt") || !strcmp(dot, ".md") || !strcmp(dot, ".docx"));
@@ -48,6 +52,7 @@ static int wanted(const char *name) {
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+/* Recursive folder walk; each folder's files sorted by name. */
 static int walk(list *l, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) return 0;
@@ -69,6 +74,7 @@ static int walk(list *l, const char *dir) {
   return rc;
 }
 
+/* See sim_cli.h. */
 int sim_expand(char ***out, size_t *n, char **args, size_t nargs) {
   list l = {0};
   for (size_t i = 0; i < nargs; i++) {
@@ -84,6 +90,7 @@ int sim_expand(char ***out, size_t *n, char **args, size_t nargs) {
   return 0;
 }
 
+/* NULL-safe. */
 void sim_free_list(char **v, size_t n) {
   for (size_t i = 0; i < n; i++) free(v[i]);
   free(v);

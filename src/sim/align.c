@@ -17,6 +17,7 @@
 
 typedef struct { uint32_t a, b; } seed;
 
+/* First index of hash h in the sorted index, or -1. */
 static int fp_find_first(const dz_fp *v, size_t n, uint64_t h) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
@@ -26,6 +27,7 @@ static int fp_find_first(const dz_fp *v, size_t n, uint64_t h) {
   return lo < n && v[lo].h == h ? (int)lo : -1;
 }
 
+/* Seeds by diagonal, then by position in A: one pass per diagonal extends them. */
 static int seed_cmp(const void *x, const void *y) {
   const seed *s = x, *t = y;
   int64_t ds = (int64_t)s->b - s->a, dt = (int64_t)t->b - t->a;
@@ -33,6 +35,7 @@ static int seed_cmp(const void *x, const void *y) {
   return (s->a > t->a) - (s->a < t->a);
 }
 
+/* Runs by start in A (then B), the order in which they are chained. */
 static int run_cmp(const void *x, const void *y) {
   const dz_npassage *s = x, *t = y;
   if (s->a0 != t->a0) return s->a0 < t->a0 ? -1 : 1;
@@ -140,6 +143,7 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   return 0;
 }
 
+/* See align.h: B's unmasked k-grams sorted by hash, built once per source. */
 dz_fp *dz__align_index(const uint64_t *hb, size_t nhb) {
   dz_fp *bi = malloc((nhb ? nhb : 1) * sizeof *bi);
   if (!bi) return NULL;
@@ -151,6 +155,7 @@ dz_fp *dz__align_index(const uint64_t *hb, size_t nhb) {
   return bi;
 }
 
+/* See align.h: one bit per hash value modulo a power of two. */
 void dz__align_filter_build(dz_align_filter *f, const dz_fp *bi, size_t nb) {
   size_t bits = 4096;
   while (bits < nb * 32) bits *= 2; /* about 3% false positives */

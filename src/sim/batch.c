@@ -33,6 +33,7 @@ typedef struct entry {
   uint32_t doc;
 } entry;
 
+/* Entries by hash, then document, so that equal hashes are adjacent. */
 static int entry_cmp(const void *x, const void *y) {
   const entry *a = x, *b = y;
   if (a->h != b->h) return a->h < b->h ? -1 : 1;
@@ -66,6 +67,7 @@ static int collect(entry **out, size_t *n, const dz_simctx *ctx, const dz_sdoc *
   return DZ_OK;
 }
 
+/* Union-find root with path halving. */
 static size_t uf_find(size_t *p, size_t x) {
   while (p[x] != x) x = p[x] = p[p[x]];
   return x;
@@ -98,6 +100,7 @@ static int make_groups(dz_sim_batch *b, double thr) {
   return DZ_OK;
 }
 
+/* The direction heuristic described at the top of this file. */
 static void direction(dz_sim_pair *q, const int64_t *mtimes) {
   q->direction = DZ_DIR_UNKNOWN;
   q->basis = "none";
@@ -213,6 +216,7 @@ done:
   return rc;
 }
 
+/* NULL-safe; frees the passages of every pair too. */
 void dz_sim_batch_free(dz_sim_batch *b) {
   if (!b) return;
   for (size_t i = 0; b->files && i < b->n; i++) free(b->files[i]);

@@ -13,6 +13,7 @@
 
 extern const dz_embedded_file dz_embedded_data[];
 
+/* Ascending 64-bit hashes. */
 static int u64_cmp(const void *x, const void *y) {
   uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
   return (a > b) - (a < b);
@@ -37,6 +38,7 @@ static int add_phrase(dz_simctx *ctx, const char *s, size_t len, size_t *cap, dz
   return DZ_OK;
 }
 
+/* Load every embedded lexicon/stock_phrases*.tsv into the sorted stock set and its filter. */
 static int load_stock(dz_simctx *ctx, dz_error *err) {
   size_t cap = 0;
   const char *pre = "lexicon/stock_phrases";
@@ -61,6 +63,7 @@ static int load_stock(dz_simctx *ctx, dz_error *err) {
   return DZ_OK;
 }
 
+/* See core.h. */
 int dz__simctx_init(dz_simctx *ctx, int k, int w, int max_gap, int min_chars, dz_error *err) {
   memset(ctx, 0, sizeof *ctx);
   ctx->k = k > 0 ? k : DZ_SIM_DEFAULT_K;
@@ -73,6 +76,7 @@ int dz__simctx_init(dz_simctx *ctx, int k, int w, int max_gap, int min_chars, dz
   return rc;
 }
 
+/* NULL-safe. */
 void dz__simctx_free(dz_simctx *ctx) {
   if (!ctx) return;
   dz__norm_close(ctx->nm);
@@ -80,6 +84,7 @@ void dz__simctx_free(dz_simctx *ctx) {
   memset(ctx, 0, sizeof *ctx);
 }
 
+/* Is this k-gram hash inside a stock phrase? Bloom filter first, then binary search. */
 static int is_stock(const dz_simctx *ctx, uint64_t h) {
   if (!((ctx->bloom[(h & 0xFFFF) >> 6] >> (h & 63)) & 1)) return 0;
   size_t lo = 0, hi = ctx->nstock;
@@ -90,6 +95,7 @@ static int is_stock(const dz_simctx *ctx, uint64_t h) {
   return lo < ctx->nstock && ctx->stock[lo] == h;
 }
 
+/* See core.h: normalise, hash every k-gram, mask and mark stock phrases. */
 int dz__sdoc_prepare(dz_simctx *ctx, const dz_text *t, dz_sdoc *out, dz_error *err) {
   dz_sdoc d = {0};
   int rc = dz__norm_text(ctx->nm, t, &d.nt, err);
@@ -110,6 +116,7 @@ int dz__sdoc_prepare(dz_simctx *ctx, const dz_text *t, dz_sdoc *out, dz_error *e
   return DZ_OK;
 }
 
+/* NULL-safe. */
 void dz__sdoc_free(dz_sdoc *d) {
   if (!d) return;
   dz__ntext_free(&d->nt);
@@ -120,10 +127,12 @@ void dz__sdoc_free(dz_sdoc *d) {
   memset(d, 0, sizeof *d);
 }
 
+/* See core.h. */
 size_t dz__sdoc_winnow(const dz_simctx *ctx, const dz_sdoc *d, dz_fp *out) {
   return dz__winnow(d->h, d->nh, ctx->w, out);
 }
 
+/* Longest passage first (ties by start), for drop_shadowed. */
 static int len_desc(const void *x, const void *y) {
   const dz_npassage *a = x, *b = y;
   uint32_t la = a->a1 - a->a0, lb = b->a1 - b->a0;
@@ -131,6 +140,7 @@ static int len_desc(const void *x, const void *y) {
   return (a->a0 > b->a0) - (a->a0 < b->a0);
 }
 
+/* Passages back in text order. */
 static int a0_asc(const void *x, const void *y) {
   const dz_npassage *a = x, *b = y;
   return (a->a0 > b->a0) - (a->a0 < b->a0);
@@ -156,6 +166,7 @@ static size_t drop_shadowed(dz_npassage *ps, size_t n, size_t alen) {
   return keep;
 }
 
+/* See core.h: align, then drop stock-only and shadowed passages. */
 int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n) {
   dz_align_params p = {ctx->k, ctx->max_gap, 16, NULL};
   dz_npassage *ps;
@@ -180,6 +191,7 @@ int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassa
   return DZ_OK;
 }
 
+/* See core.h: a byte mask, so overlapping passages count once. */
 size_t dz__coverage(const dz_npassage *p, size_t n, int use_b, size_t len) {
   uint8_t *m = calloc(len ? len : 1, 1);
   if (!m) return 0;

@@ -7,6 +7,7 @@
 
 #include "sim/fingerprint.h"
 
+/* See fingerprint.h; DZ_FP_SKIP is never a real hash (it is nudged down by one). */
 size_t dz__kgram_hashes(const uint32_t *c, size_t n, int k, uint64_t *h) {
   if (k <= 0 || n < (size_t)k) return 0;
   size_t m = n - (size_t)k + 1;
@@ -41,6 +42,7 @@ size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
   return n;
 }
 
+/* Fingerprints by hash, then position. */
 static int fp_cmp(const void *a, const void *b) {
   const dz_fp *x = a, *y = b;
   if (x->h != y->h) return x->h < y->h ? -1 : 1;

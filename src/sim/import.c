@@ -53,6 +53,7 @@ typedef struct worker {
   pthread_t th;
 } worker;
 
+/* A worker: claim the next file within the window, prepare it, publish it. */
 static void *work(void *arg) {
   worker *w = arg;
   pipeline *pl = w->pl;
@@ -76,6 +77,7 @@ static void *work(void *arg) {
   }
 }
 
+/* Free a slot's data and mark it empty. */
 static void job_clear(job *j) {
   free(j->bytes);
   free(j->p.fps);
@@ -95,6 +97,7 @@ static job *take(pipeline *pl, size_t i, int nworkers, dz_simctx *ctx) {
   return j;
 }
 
+/* The writer is done with a slot: free it and let workers move on. */
 static void release(pipeline *pl, job *j) {
   job_clear(j);
   pthread_mutex_lock(&pl->mu);

@@ -48,6 +48,7 @@ static void invalidate(dz_index *idx) {
   idx->mem = 0;
 }
 
+/* See sim.h. The store opens now; the normaliser on first use (dz__index_ctx). */
 int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
   dz_index *idx = calloc(1, sizeof *idx);
   if (!idx) return dz__error_nomem(err);
@@ -66,11 +67,13 @@ int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts
   return DZ_OK;
 }
 
+/* See index_int.h. */
 int dz__index_ctx(dz_index *idx, dz_error *err) {
   if (idx->ctx.nm) return DZ_OK;
   return dz__simctx_init(&idx->ctx, 0, 0, 0, 0, err);
 }
 
+/* NULL-safe. */
 void dz_index_close(dz_index *idx) {
   if (!idx) return;
   invalidate(idx);
@@ -83,6 +86,7 @@ int dz_index_begin(dz_index *idx, dz_error *err) { return idx->store->ops->begin
 int dz_index_commit(dz_index *idx, dz_error *err) { return idx->store->ops->commit(idx->store, err); }
 int dz_index_bulk(dz_index *idx, int on, dz_error *err) { return idx->store->ops->bulk(idx->store, on, err); }
 
+/* Ascending 64-bit hashes. */
 static int u64_cmp(const void *x, const void *y) {
   uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
   return (a > b) - (a < b);
@@ -162,22 +166,26 @@ typedef struct list_ctx {
   void *ud;
 } list_ctx;
 
+/* Adapt a store document to the public list entry. */
 static int list_tramp(void *ud, const dz_store_doc *d) {
   list_ctx *l = ud;
   dz_index_entry e = {d->id, d->path, d->chars, d->added};
   return l->cb(l->ud, &e);
 }
 
+/* See sim.h. */
 int dz_index_list(dz_index *idx, int (*cb)(void *ud, const dz_index_entry *e), void *ud, dz_error *err) {
   list_ctx l = {cb, ud};
   return idx->store->ops->list(idx->store, list_tramp, &l, err);
 }
 
+/* See sim.h; cached sources and postings are dropped first. */
 int dz_index_remove(dz_index *idx, int64_t id, dz_error *err) {
   invalidate(idx);
   return idx->store->ops->remove(idx->store, id, err);
 }
 
+/* See sim.h. */
 int dz_index_count(int64_t *out, dz_index *idx, dz_error *err) {
   return idx->store->ops->count(idx->store, out, err);
 }
@@ -197,6 +205,7 @@ typedef struct lookup_ctx {
   size_t ncapped;
 } lookup_ctx;
 
+/* Lookup callback: collect the documents of each fingerprint, or note it as too common. */
 static int on_postings(void *ud, size_t i, const int64_t *docs, size_t n) {
   lookup_ctx *l = ud;
   if (!docs) {
@@ -214,6 +223,7 @@ static int on_postings(void *ud, size_t i, const int64_t *docs, size_t n) {
   return 0;
 }
 
+/* Ascending document ids. */
 static int i64_cmp(const void *x, const void *y) {
   int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
   return (a > b) - (a < b);
@@ -233,18 +243,21 @@ static cand *count_hits(lookup_ctx *l, size_t *nc) {
   return c;
 }
 
+/* Candidates with the most shared fingerprints first (ties by id, for stable output). */
 static int cand_cmp(const void *x, const void *y) {
   const cand *a = x, *b = y;
   if (a->hits != b->hits) return a->hits > b->hits ? -1 : 1;
   return (a->doc > b->doc) - (a->doc < b->doc);
 }
 
+/* Sources by ratio, largest first (ties by id). */
 static int src_cmp(const void *x, const void *y) {
   const dz_sim_source *a = x, *b = y;
   if (a->ratio != b->ratio) return a->ratio > b->ratio ? -1 : 1;
   return (a->id > b->id) - (a->id < b->id);
 }
 
+/* Passages in text order. */
 static int pas_cmp(const void *x, const void *y) {
   const dz_sim_passage *a = x, *b = y;
   if (a->start != b->start) return a->start < b->start ? -1 : 1;
@@ -330,6 +343,7 @@ cleanup:
   return rc;
 }
 
+/* Scan callback: append one posting to the in-memory table. */
 static int mem_add(void *ud, uint64_t key, int64_t doc) {
   dz_index *idx = ud;
   if (idx->nm == idx->mcap) {
@@ -455,6 +469,7 @@ fail:
   return rc;
 }
 
+/* See index_int.h; the same Chinese messages as the text reader. */
 int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_error *err) {
   struct stat st;
   FILE *f = fopen(path, "rb");
@@ -476,6 +491,7 @@ int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_
   return DZ_OK;
 }
 
+/* See sim.h. */
 int dz_index_add_file(int64_t *out, dz_index *idx, const char *path, int *duplicate, dz_error *err) {
   char *buf = NULL;
   size_t len = 0;

@@ -65,6 +65,7 @@ static int build_trad_set(dz_norm *nm) {
   return DZ_OK;
 }
 
+/* See normalize.h: load t2s and compute the set of characters it changes. */
 int dz__norm_open(dz_norm **out, dz_error *err) {
   dz_norm *nm = calloc(1, sizeof *nm);
   if (!nm) return dz__error_nomem(err);
@@ -85,12 +86,14 @@ int dz__norm_open(dz_norm **out, dz_error *err) {
   return DZ_OK;
 }
 
+/* NULL-safe. */
 void dz__norm_close(dz_norm *nm) {
   if (!nm) return;
   if (nm->cc && nm->cc != (opencc_t)-1) opencc_close(nm->cc);
   free(nm);
 }
 
+/* Frees the arrays and zeroes the struct (safe to call twice). */
 void dz__ntext_free(dz_ntext *nt) {
   if (!nt) return;
   free(nt->c);
@@ -107,6 +110,7 @@ static uint32_t fold(uint32_t c) {
   return u_isalnum((UChar32)c) ? c : 0;
 }
 
+/* Room for `cap` characters in all three arrays. */
 static int ntext_alloc(dz_ntext *nt, size_t cap) {
   nt->c = malloc((cap ? cap : 1) * sizeof *nt->c);
   nt->ostart = malloc((cap ? cap : 1) * sizeof *nt->ostart);
@@ -143,6 +147,7 @@ static int convert_clause(dz_norm *nm, dz_ntext *src, size_t a, size_t b, dz_nte
   return DZ_OK;
 }
 
+/* See normalize.h: fold and drop (pass 1), then convert flagged clauses (pass 2). */
 int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_error *err) {
   dz_ntext a = {0}, b = {0};
   size_t nclauses = 0, *cl = NULL; /* clause starts in `a`, plus a sentinel */
@@ -193,6 +198,7 @@ cleanup:
   return rc;
 }
 
+/* See normalize.h: normalise the decoded text, then map offsets to the original. */
 int dz__norm_text(dz_norm *nm, const dz_text *t, dz_ntext *out, dz_error *err) {
   size_t len;
   const char *s = dz_text_data(t, &len);

@@ -22,6 +22,7 @@ static char *heading_line(const dz_doc *doc, const dz_node *n) {
   return t;
 }
 
+/* See sim.h: every level-1 heading node, in document order. */
 int dz_sim_doc_parts(dz_sim_part **out, size_t *n, const dz_doc *doc, dz_error *err) {
   size_t cap = 8, np = 0;
   dz_sim_part *p = calloc(cap, sizeof *p);
@@ -50,6 +51,7 @@ nomem:
   return dz__error_nomem(err);
 }
 
+/* NULL-safe; frees the titles too. */
 void dz_sim_parts_free(dz_sim_part *parts, size_t n) {
   for (size_t i = 0; parts && i < n; i++) free((char *)parts[i].title);
   free(parts);

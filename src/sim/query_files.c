@@ -50,6 +50,7 @@ static void fail(shared *s, size_t i, const dz_error *e) {
   pthread_mutex_unlock(&s->mu);
 }
 
+/* A thread: open a handle, check files by number until none is left or one failed. */
 static void *worker(void *arg) {
   shared *s = arg;
   dz_index *idx = NULL;

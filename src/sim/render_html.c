@@ -33,6 +33,7 @@ static int emit(FILE *out, dz_buf *b) {
   return ferror(out) ? DZ_EIO : DZ_OK;
 }
 
+/* Doctype, title and the inline style sheet. */
 static void head(dz_buf *f, const char *title) {
   dz_buf_puts(f, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
   esc(f, title);
@@ -44,6 +45,7 @@ static void head(dz_buf *f, const char *title) {
         "</style>\n</head>\n<body>\n");
 }
 
+/* One table row: the passage in the checked text beside the same passage in its source. */
 static void passage_rows(dz_buf *f, const dz_sim_passage *p, const char *left, const char *right) {
   dz_buf_puts(f, "<tr><td><div class=\"meta\">");
   esc(f, left);
@@ -57,6 +59,7 @@ static void passage_rows(dz_buf *f, const dz_sim_passage *p, const char *left, c
   dz_buf_puts(f, "</mark></td></tr>\n");
 }
 
+/* One checked file: ratio, sources, parts, passages side by side. */
 static void one_result(dz_buf *f, const dz_sim_result *r) {
   dz_buf_puts(f, "<section>\n<h1>查重报告：");
   esc(f, r->file);
@@ -89,6 +92,7 @@ static void one_result(dz_buf *f, const dz_sim_result *r) {
   dz_buf_puts(f, "</table>\n</section>\n");
 }
 
+/* Corpus check report page. */
 int dz__sim_render_html(FILE *out, const dz_sim_result *const *r, size_t n) {
   dz_buf b = {0}, *f = &b;
   head(f, n == 1 ? r[0]->file : "查重报告");
@@ -97,6 +101,7 @@ int dz__sim_render_html(FILE *out, const dz_sim_result *const *r, size_t n) {
   return emit(out, f);
 }
 
+/* Batch report page: shaded containment matrix, then each pair side by side. */
 int dz__batch_render_html(FILE *out, const dz_sim_batch *b) {
   dz_buf buf = {0}, *f = &buf;
   head(f, "交叉比对报告");

@@ -13,6 +13,7 @@
 static json_t *ratio(double x) { return json_real(round(x * 10000.0) / 10000.0); }
 static json_t *num(size_t x) { return json_integer((json_int_t)x); }
 
+/* One passage; `source` only for corpus checks (a batch pair names b itself). */
 static json_t *passage_json(const dz_sim_passage *p, int with_source) {
   json_t *o = json_object();
   if (with_source) json_object_set_new(o, "source", json_integer(p->source));
@@ -31,6 +32,7 @@ static json_t *passage_json(const dz_sim_passage *p, int with_source) {
   return o;
 }
 
+/* One source: id, path, ratio. */
 static json_t *source_json(const dz_sim_source *s) {
   json_t *o = json_object();
   json_object_set_new(o, "id", json_integer(s->id));
@@ -39,6 +41,7 @@ static json_t *source_json(const dz_sim_source *s) {
   return o;
 }
 
+/* One checked file (schema 1). */
 static json_t *result_json(const dz_sim_result *r) {
   json_t *o = json_object(), *srcs = json_array(), *parts = json_array(), *ps = json_array();
   json_object_set_new(o, "schema", json_integer(1));
@@ -62,6 +65,7 @@ static json_t *result_json(const dz_sim_result *r) {
   return o;
 }
 
+/* Indented output with a final newline; ratios print as at most 6 significant digits. */
 static int dump(FILE *f, json_t *j) {
   int rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
   fputc('\n', f);
@@ -69,6 +73,7 @@ static int dump(FILE *f, json_t *j) {
   return rc ? DZ_EIO : DZ_OK;
 }
 
+/* One object, or an array of objects for several files. */
 int dz__sim_render_json(FILE *f, const dz_sim_result *const *r, size_t n) {
   if (n == 1) return dump(f, result_json(r[0]));
   json_t *a = json_array();
@@ -76,10 +81,12 @@ int dz__sim_render_json(FILE *f, const dz_sim_result *const *r, size_t n) {
   return dump(f, a);
 }
 
+/* Direction as written in JSON. */
 static const char *dir_name(dz_sim_direction d) {
   return d == DZ_DIR_A_TO_B ? "a->b" : d == DZ_DIR_B_TO_A ? "b->a" : "unknown";
 }
 
+/* Batch report (schema 1). */
 int dz__batch_render_json(FILE *f, const dz_sim_batch *b) {
   json_t *o = json_object(), *files = json_array(), *m = json_array(), *groups = json_array(),
          *pairs = json_array();

@@ -24,12 +24,14 @@ static void excerpt(FILE *f, const char *s) {
   if (i < n) fputs("……", f);
 }
 
+/* Path of a source id in the result. */
 static const char *src_path(const dz_sim_result *r, int64_t id) {
   for (size_t i = 0; i < r->nsources; i++)
     if (r->sources[i].id == id) return r->sources[i].path;
   return "?";
 }
 
+/* Summary, sources, parts, then each passage with an excerpt. */
 static void one_result(FILE *f, const dz_sim_result *r, int color) {
   const char *hi = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
   fprintf(f, "%s：复制比 %s%.1f%%%s（共 %zu 字）\n", r->file, hi, r->copy_ratio * 100, off, r->chars);
@@ -58,6 +60,7 @@ static void one_result(FILE *f, const dz_sim_result *r, int color) {
   }
 }
 
+/* Several files separated by a blank line. */
 int dz__sim_render_text(FILE *f, const dz_sim_result *const *r, size_t n, int color) {
   for (size_t i = 0; i < n; i++) {
     if (i) fputc('\n', f);
@@ -66,6 +69,7 @@ int dz__sim_render_text(FILE *f, const dz_sim_result *const *r, size_t n, int co
   return ferror(f) ? DZ_EIO : DZ_OK;
 }
 
+/* Direction in words. */
 static const char *dir_text(const dz_sim_pair *p) {
   switch (p->direction) {
   case DZ_DIR_A_TO_B: return "后者可能抄自前者";
@@ -74,12 +78,14 @@ static const char *dir_text(const dz_sim_pair *p) {
   }
 }
 
+/* What the direction rests on, in words. */
 static const char *basis_text(const char *basis) {
   if (!strcmp(basis, "containment")) return "依据：一方被另一方整体包含";
   if (!strcmp(basis, "mtime")) return "依据：文件修改时间";
   return "依据不足";
 }
 
+/* Files, groups, then each pair with its passages. */
 int dz__batch_render_text(FILE *f, const dz_sim_batch *b, int color) {
   const char *hi = color ? "\033[1;31m" : "", *off = color ? "\033[0m" : "";
   fprintf(f, "交叉比对 %zu 个文件。\n", b->n);
@@ -112,6 +118,7 @@ int dz__batch_render_text(FILE *f, const dz_sim_batch *b, int color) {
   return ferror(f) ? DZ_EIO : DZ_OK;
 }
 
+/* See sim.h: dispatch on the format. */
 int dz_sim_render(FILE *f, const dz_sim_result *const *r, size_t n, dz_sim_format fmt, int flags) {
   switch (fmt) {
   case DZ_SIM_JSON: return dz__sim_render_json(f, r, n);
@@ -120,6 +127,7 @@ int dz_sim_render(FILE *f, const dz_sim_result *const *r, size_t n, dz_sim_forma
   }
 }
 
+/* See sim.h: dispatch on the format. */
 int dz_sim_batch_render(FILE *f, const dz_sim_batch *b, dz_sim_format fmt, int flags) {
   switch (fmt) {
   case DZ_SIM_JSON: return dz__batch_render_json(f, b);

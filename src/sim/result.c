@@ -41,12 +41,14 @@ int dz__passage_fill(dz_sim_passage *out, const dz_npassage *np, int64_t source,
   return DZ_OK;
 }
 
+/* Free the two passage texts. */
 void dz__passage_clear(dz_sim_passage *p) {
   free((char *)p->text);
   free((char *)p->source_text);
   p->text = p->source_text = NULL;
 }
 
+/* See result.h; a character belongs to a part when its first byte lies inside it. */
 void dz__parts_ratio(dz_sim_part *parts, size_t nparts, const dz_sdoc *A, const uint8_t *mask) {
   for (size_t k = 0; k < nparts; k++) {
     size_t all = 0, hit = 0;

@@ -77,11 +77,13 @@ static int sq_err(sq_store *s, int rc, dz_error *err) {
   }
 }
 
+/* Run SQL without results; failures become store errors. */
 static int exec(sq_store *s, const char *sql, dz_error *err) {
   int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
   return rc == SQLITE_OK ? DZ_OK : sq_err(s, rc, err);
 }
 
+/* A statement kept for the life of the store. */
 static int prep(sq_store *s, sqlite3_stmt **st, const char *sql, dz_error *err) {
   int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
   return rc == SQLITE_OK ? DZ_OK : sq_err(s, rc, err);
@@ -100,6 +102,7 @@ static int one_int(sq_store *s, const char *sql, int64_t *v, dz_error *err) {
   return out;
 }
 
+/* Finalize statements and close the connection (NULL-safe). */
 static void sq_close(dz_store *base) {
   sq_store *s = (sq_store *)base;
   if (!s) return;
@@ -118,6 +121,7 @@ static int sq_begin(dz_store *b, dz_error *err) { return exec((sq_store *)b, "BE
 static int sq_commit(dz_store *b, dz_error *err) { return exec((sq_store *)b, "COMMIT", err); }
 static void sq_rollback(dz_store *b) { sqlite3_exec(((sq_store *)b)->db, "ROLLBACK", NULL, NULL, NULL); }
 
+/* A read transaction around a query, unless the caller already has a transaction. */
 static int sq_snapshot(dz_store *b, int on, dz_error *err) {
   sq_store *s = (sq_store *)b;
   if (on && !sqlite3_get_autocommit(s->db)) return DZ_OK; /* inside the caller's transaction */
@@ -125,12 +129,14 @@ static int sq_snapshot(dz_store *b, int on, dz_error *err) {
   return exec(s, on ? "BEGIN" : "COMMIT", err);
 }
 
+/* Drop the posting index for a bulk import, or build it back. */
 static int sq_bulk(dz_store *b, int on, dz_error *err) {
   sq_store *s = (sq_store *)b;
   return exec(s, on ? "DROP INDEX IF EXISTS postings_h"
                     : "CREATE INDEX IF NOT EXISTS postings_h ON postings(h, doc)", err);
 }
 
+/* The id of a document with this content hash (DZ_ENOTFOUND when none). */
 static int sq_find_hash(dz_store *b, const char *hash, int64_t *id, dz_error *err) {
   sq_store *s = (sq_store *)b;
   sqlite3_reset(s->find_hash);
@@ -145,6 +151,7 @@ static int sq_find_hash(dz_store *b, const char *hash, int64_t *id, dz_error *er
   return rc == SQLITE_DONE ? DZ_ENOTFOUND : sq_err(s, rc, err);
 }
 
+/* Step a write statement to completion and reset it. */
 static int step_done(sq_store *s, sqlite3_stmt *st, dz_error *err) {
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
@@ -202,6 +209,7 @@ static int row_by_id(sq_store *s, const char *sql, int64_t id, sqlite3_stmt **st
   return sq_err(s, rc, err);
 }
 
+/* Delete a document, its body and its postings (a rowid range). */
 static int sq_remove(dz_store *b, int64_t id, dz_error *err) {
   sq_store *s = (sq_store *)b;
   sqlite3_stmt *st;
@@ -217,6 +225,7 @@ static int sq_remove(dz_store *b, int64_t id, dz_error *err) {
   return exec(s, sql, err);
 }
 
+/* Borrowed view of the current row of a documents query. */
 static void fill_doc(sqlite3_stmt *st, dz_store_doc *d) {
   d->id = sqlite3_column_int64(st, 0);
   d->path = (char *)sqlite3_column_text(st, 1);
@@ -226,6 +235,7 @@ static void fill_doc(sqlite3_stmt *st, dz_store_doc *d) {
   d->added = sqlite3_column_int64(st, 5);
 }
 
+/* Every document by id, without bodies. */
 static int sq_list(dz_store *b, dz_store_doc_cb cb, void *ud, dz_error *err) {
   sq_store *s = (sq_store *)b;
   sqlite3_stmt *st;
@@ -243,6 +253,7 @@ static int sq_list(dz_store *b, dz_store_doc_cb cb, void *ud, dz_error *err) {
   return out;
 }
 
+/* One document with its body; the caller owns the copies (dz__store_doc_clear). */
 static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
   sq_store *s = (sq_store *)b;
   sqlite3_stmt *st;
@@ -268,6 +279,7 @@ static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
   return DZ_OK;
 }
 
+/* Number of documents. */
 static int sq_count(dz_store *b, int64_t *n, dz_error *err) {
   *n = 0;
   int rc = one_int((sq_store *)b, "SELECT count(*) FROM documents", n, err);
@@ -368,6 +380,7 @@ fail:
   return rc;
 }
 
+/* See store.h: open or create, check the schema, prepare the statements. */
 int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_error *err) {
   sq_store *s = calloc(1, sizeof *s);
   if (!s || !(s->path = strdup(path))) {
@@ -403,6 +416,7 @@ int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_e
   return DZ_OK;
 }
 
+/* Free what sq_get allocated (NULL-safe). */
 void dz__store_doc_clear(dz_store_doc *d) {
   if (!d) return;
   free(d->path);
