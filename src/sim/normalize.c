@@ -6,10 +6,11 @@
 ** OpenCC converts phrase by phrase, so it is given whole clauses (runs of kept characters
 ** with no dropped character between them). It costs about 100 ns a character, which would
 ** dominate a large corpus import, so a clause is sent to OpenCC only when it holds a character
-** that t2s changes on its own; the set of such characters is computed once when the
-** normaliser opens. A phrase made only of characters that each stay the same could in
-** principle still convert; t2s has no such entry that matters for matching (it only protects
-** phrases like 著作 from per-character conversion).
+** that t2s changes on its own: dz_t2s_changed, generated at build time (tools/t2s_table.c).
+** OpenCC itself is opened on the first such clause, so simplified-only work never loads it.
+** A phrase made only of characters that each stay the same could in principle still
+** convert; t2s has no such entry that matters for matching (it only protects phrases like
+** 著作 from per-character conversion).
 */
 #include <ctype.h>
 #include <stdlib.h>
@@ -25,63 +26,22 @@
 #define HAN_HI 0xA000u /* exclusive */
 #define OPENCC_CONFIG "t2s.json"
 
+extern const unsigned char dz_t2s_changed[(HAN_HI - HAN_LO) / 8];
+
 struct dz_norm {
-  opencc_t cc;
-  uint8_t trad[(HAN_HI - HAN_LO + 7) / 8]; /* bit set: t2s changes this character */
+  opencc_t cc; /* NULL until the first clause that needs it */
 };
 
 /* Does t2s change `c` (or might it, for compatibility ideographs)? */
-static int is_trad(const dz_norm *nm, uint32_t c) {
-  if (c >= HAN_LO && c < HAN_HI) return (nm->trad[(c - HAN_LO) >> 3] >> ((c - HAN_LO) & 7)) & 1;
+static int is_trad(uint32_t c) {
+  if (c >= HAN_LO && c < HAN_HI) return (dz_t2s_changed[(c - HAN_LO) >> 3] >> ((c - HAN_LO) & 7)) & 1;
   return c >= 0xF900 && c <= 0xFAFF;
 }
 
-/* Fill the trad bitmap by converting every ideograph once, one per line. */
-static int build_trad_set(dz_norm *nm) {
-  size_t n = HAN_HI - HAN_LO, cap = n * 4 + 1, len = 0;
-  char *in = malloc(cap);
-  if (!in) return DZ_ENOMEM;
-  for (uint32_t c = HAN_LO; c < HAN_HI; c++) {
-    len += (size_t)dz_utf8_put(in + len, c);
-    in[len++] = '\n';
-  }
-  char *outs = opencc_convert_utf8(nm->cc, in, len);
-  free(in);
-  if (!outs) return DZ_EINVALID;
-  size_t olen = strlen(outs), i = 0;
-  uint32_t c = HAN_LO;
-  while (i < olen && c < HAN_HI) {
-    size_t j = i;
-    uint32_t got = dz_utf8_next(outs, olen, &j);
-    size_t eol = j;
-    while (eol < olen && outs[eol] != '\n') eol++;
-    if (got != c || eol != j) nm->trad[(c - HAN_LO) >> 3] |= (uint8_t)(1u << ((c - HAN_LO) & 7));
-    i = eol + 1;
-    c++;
-  }
-  /* Lines out of step: be safe and convert every clause with an ideograph. */
-  if (c != HAN_HI) memset(nm->trad, 0xFF, sizeof nm->trad);
-  opencc_convert_utf8_free(outs);
-  return DZ_OK;
-}
-
-/* See normalize.h: load t2s and compute the set of characters it changes. */
+/* See normalize.h. Cheap: OpenCC loads on first use. */
 int dz__norm_open(dz_norm **out, dz_error *err) {
   dz_norm *nm = calloc(1, sizeof *nm);
   if (!nm) return dz__error_nomem(err);
-  nm->cc = opencc_open(OPENCC_CONFIG);
-  if (nm->cc == (opencc_t)-1) {
-    free(nm);
-    return dz__error_set(err, DZ_ENOTFOUND,
-                         "无法加载繁简转换配置 %s（OpenCC）。请运行 scripts/install-deps 安装 libopencc-data。",
-                         OPENCC_CONFIG);
-  }
-  int rc = build_trad_set(nm);
-  if (rc) {
-    dz__norm_close(nm);
-    return rc == DZ_ENOMEM ? dz__error_nomem(err)
-                           : dz__error_set(err, rc, "繁简转换（OpenCC）初始化失败。");
-  }
   *out = nm;
   return DZ_OK;
 }
@@ -89,11 +49,19 @@ int dz__norm_open(dz_norm **out, dz_error *err) {
 /* NULL-safe. */
 void dz__norm_close(dz_norm *nm) {
   if (!nm) return;
-  if (nm->cc && nm->cc != (opencc_t)-1) opencc_close(nm->cc);
+  if (nm->cc) opencc_close(nm->cc);
   free(nm);
 }
 
-/* Frees the arrays and zeroes the struct (safe to call twice). */
+/* Open OpenCC t2s the first time a clause needs it. */
+static int need_cc(dz_norm *nm) {
+  if (nm->cc) return DZ_OK;
+  opencc_t cc = opencc_open(OPENCC_CONFIG);
+  if (cc == (opencc_t)-1) return DZ_ENOTFOUND;
+  nm->cc = cc;
+  return DZ_OK;
+}
+
 void dz__ntext_free(dz_ntext *nt) {
   if (!nt) return;
   free(nt->c);
@@ -123,6 +91,7 @@ static int ntext_alloc(dz_ntext *nt, size_t cap) {
 ** when the length changes (spans are spread proportionally over the new characters). */
 static int convert_clause(dz_norm *nm, dz_ntext *src, size_t a, size_t b, dz_ntext *dst) {
   size_t n = b - a;
+  if (need_cc(nm)) return DZ_ENOTFOUND;
   char *buf = malloc(n * 4 + 1);
   if (!buf) return DZ_ENOMEM;
   size_t len = 0;
@@ -164,7 +133,7 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
     uint32_t c = fold(dz_utf8_next(s, len, &i));
     if (!c) { gap = 1; continue; }
     if (gap) cl[nclauses++] = a.n, gap = 0;
-    if (is_trad(nm, c)) conv[nclauses - 1] = 1;
+    if (is_trad(c)) conv[nclauses - 1] = 1;
     a.c[a.n] = c;
     a.ostart[a.n] = (uint32_t)st;
     a.oend[a.n] = (uint32_t)i;
@@ -194,6 +163,9 @@ cleanup:
   free(cl);
   free(conv);
   if (rc == DZ_ENOMEM) return dz__error_nomem(err);
+  if (rc == DZ_ENOTFOUND)
+    return dz__error_set(err, rc, "无法加载繁简转换配置 %s（OpenCC）。请运行 scripts/install-deps 安装 libopencc-data。",
+                         OPENCC_CONFIG);
   if (rc) return dz__error_set(err, rc, "繁简转换（OpenCC）失败。");
   return rc;
 }
