@@ -170,12 +170,13 @@ def main():
     cases = os.path.join("tests", "cases", "sim")
     gdb = os.path.join(work, "g.db")
     run("corpus", "add", "--db", gdb, os.path.join(cases, "tpl_a.txt"), os.path.join(cases, "tpl_b.txt"))
-    out = run("similar", "--db", gdb, "--format", "json", os.path.join(cases, "query.txt")) or ""
-    gold = os.path.join(SRC, "tests", "e2e", "sim_similar_query.json")
-    if os.environ.get("DZ_UPDATE") == "1":
-        with open(gold, "w", encoding="utf-8") as f:
-            f.write(out)
-    check(out == open(gold, encoding="utf-8").read(), "golden similar JSON differs from %s:\n%s" % (gold, out))
+    for fmt, ext in (("json", "json"), ("text", "txt"), ("html", "html")):
+        out = run("similar", "--db", gdb, "--format", fmt, os.path.join(cases, "query.txt")) or ""
+        gold = os.path.join(SRC, "tests", "e2e", "sim_similar_query." + ext)
+        if os.environ.get("DZ_UPDATE") == "1":
+            with open(gold, "w", encoding="utf-8") as f:
+                f.write(out)
+        check(out == open(gold, encoding="utf-8").read(), "golden similar %s differs from %s:\n%s" % (fmt, gold, out))
 
     subprocess.run(["rm", "-rf", work])
     if failures:
