@@ -7,7 +7,8 @@
 ** found are skipped, so the work is linear in the matched length. Merging: runs sorted by
 ** their start in A are chained greedily into the open passage they continue with the
 ** smallest gap, when the gap in both texts is at most max_gap. Substituted characters,
-** short insertions and k-grams lost to an edit every few characters all become gaps.
+** short insertions and k-grams lost to an edit every few characters all become gaps. Finally
+** each passage's ends are stretched over a substitution or two followed by equal characters.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,46 @@ static size_t merge_runs(dz_npassage *runs, size_t nr, int max_gap, int k) {
   return np;
 }
 
+#define END_SKIP 2 /* substituted characters bridged at a passage's ends */
+#define END_RUN 3  /* exact characters needed after them */
+
+/* Do A[a..a+n) and B[b..b+n) hold the same characters? */
+static int same(const dz_ntext *A, uint32_t a, const dz_ntext *B, uint32_t b, uint32_t n) {
+  return !memcmp(A->c + a, B->c + b, (size_t)n * sizeof *A->c);
+}
+
+/* Runs are at least k characters long, so an edit within the last (or first) k characters of a
+** copied sentence would leave its tail outside the passage. Extend each end across up to
+** END_SKIP substituted characters when at least END_RUN equal characters follow, without
+** running into the neighbouring passage. */
+static void extend_ends(dz_npassage *p, size_t n, const dz_ntext *A, const dz_ntext *B) {
+  for (size_t i = 0; i < n; i++) {
+    uint32_t hi = i + 1 < n && p[i + 1].a0 >= p[i].a1 ? p[i + 1].a0 : (uint32_t)A->n;
+    uint32_t lo = i > 0 && p[i - 1].a1 <= p[i].a0 ? p[i - 1].a1 : 0;
+    for (int moved = 1; moved;) {
+      moved = 0;
+      for (uint32_t sk = 1; sk <= END_SKIP && !moved; sk++) {
+        uint32_t a = p[i].a1 + sk, b = p[i].b1 + sk;
+        if (a + END_RUN > hi || b + END_RUN > B->n || !same(A, a, B, b, END_RUN)) continue;
+        uint32_t m = END_RUN;
+        while (a + m < hi && b + m < B->n && A->c[a + m] == B->c[b + m]) m++;
+        p[i].a1 = a + m, p[i].b1 = b + m, p[i].matched += m, moved = 1;
+      }
+    }
+    for (int moved = 1; moved;) {
+      moved = 0;
+      for (uint32_t sk = 1; sk <= END_SKIP && !moved; sk++) {
+        if (p[i].a0 < lo + sk + END_RUN || p[i].b0 < sk + END_RUN) continue;
+        uint32_t a = p[i].a0 - sk, b = p[i].b0 - sk; /* exclusive ends of the earlier run */
+        if (!same(A, a - END_RUN, B, b - END_RUN, END_RUN)) continue;
+        uint32_t m = END_RUN;
+        while (a - m > lo && b - m > 0 && A->c[a - m - 1] == B->c[b - m - 1]) m++;
+        p[i].a0 = a - m, p[i].b0 = b - m, p[i].matched += m, moved = 1;
+      }
+    }
+  }
+}
+
 int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha,
               const dz_ntext *B, const dz_fp *bi, size_t nb, const dz_align_params *p) {
   seed *s = NULL;
@@ -139,6 +180,7 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   free(s);
   qsort(runs, nr, sizeof *runs, run_cmp);
   *n = merge_runs(runs, nr, p->max_gap, p->k);
+  extend_ends(runs, *n, A, B);
   *out = runs;
   return 0;
 }
