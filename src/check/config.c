@@ -1,0 +1,154 @@
+/*
+** The user's config, duizhao.json: rule switches and severities, a dictionary of words that
+** are never flagged (names, unit terms), extra confusion pairs, and findings to ignore.
+**
+**   {"rules": {"text.punct": "off", "content.*": "info"},
+**    "dictionary": ["张三"], "confusions": [["按步就搬", "按部就班"]],
+**    "ignore": [{"rule": "text.repeat", "text": "哈哈"}]}
+**
+** Unknown keys and wrong types are errors naming the file (and the line for syntax errors):
+** a config that silently does nothing is the complaint users of other checkers raise most.
+*/
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check/check_int.h"
+#include "util/error.h"
+
+static int bad(dz_error *err, const char *path, const char *what) {
+  return dz__error_set(err, DZ_EINVALID, "配置文件 %s 有误：%s。", path, what);
+}
+
+static int sev_of(const char *s) {
+  if (!strcmp(s, "off")) return -1;
+  if (!strcmp(s, "info")) return DZ_SEV_INFO;
+  if (!strcmp(s, "warning")) return DZ_SEV_WARNING;
+  if (!strcmp(s, "error")) return DZ_SEV_ERROR;
+  return -2;
+}
+
+static int add_user_words(dz_checker *ck, json_t *dict, const char *path, dz_error *err) {
+  size_t i;
+  json_t *x;
+  json_array_foreach(dict, i, x) {
+    if (!json_is_string(x) || !*json_string_value(x) || strlen(json_string_value(x)) > DZ_MAX_PATTERN)
+      return bad(err, path, "dictionary 必须是非空字符串的数组（每项不超过 255 字节）");
+    const char *w = json_string_value(x);
+    if (dz_ac_add(ck->ac, w, strlen(w), DZ_MK(DZ_MK_DICT, ck->ndict))) return dz__error_nomem(err);
+    ck->ndict++;
+  }
+  return 0;
+}
+
+static int add_user_confusions(dz_checker *ck, json_t *pairs, const char *path, dz_error *err) {
+  size_t n = json_array_size(pairs);
+  dz_confusion *c = dz_pool_alloc(&ck->pool, (ck->nconf + n + 1) * sizeof *c);
+  if (!c) return dz__error_nomem(err);
+  if (ck->nconf) memcpy(c, ck->conf, ck->nconf * sizeof *c);
+  ck->conf = c;
+  size_t i;
+  json_t *x;
+  json_array_foreach(pairs, i, x) {
+    json_t *w = json_array_get(x, 0), *r = json_array_get(x, 1);
+    if (!json_is_array(x) || json_array_size(x) != 2 || !json_is_string(w) || !json_is_string(r) ||
+        !*json_string_value(w) || strlen(json_string_value(w)) > DZ_MAX_PATTERN ||
+        !strcmp(json_string_value(w), json_string_value(r)))
+      return bad(err, path, "confusions 的每项必须是 [\"误写\", \"正确写法\"] 且两者不同");
+    dz_confusion *e = &ck->conf[ck->nconf];
+    e->wrong = dz_pool_strdup(&ck->pool, json_string_value(w));
+    e->right = dz_pool_strdup(&ck->pool, json_string_value(r));
+    e->note = "用户配置";
+    e->exc = NULL, e->nexc = 0;
+    if (!e->wrong || !e->right) return dz__error_nomem(err);
+    if (dz_ac_add(ck->ac, e->wrong, strlen(e->wrong), DZ_MK(DZ_MK_CONF, ck->nconf))) return dz__error_nomem(err);
+    ck->nconf++;
+  }
+  return 0;
+}
+
+int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_error *err) {
+  if (!explicit_path && access(path, F_OK) != 0) return 0;
+  json_error_t je;
+  json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+  if (!root) {
+    if (access(path, R_OK) != 0)
+      return dz__error_set(err, DZ_EIO, "无法读取配置文件 %s。请检查路径和权限。", path);
+    return dz__error_set(err, DZ_EINVALID, "配置文件 %s 第 %d 行不是合法的 JSON：%s。", path, je.line, je.text);
+  }
+  int rc = 0;
+  if (!json_is_object(root)) {
+    rc = bad(err, path, "顶层必须是对象");
+    goto done;
+  }
+  const char *key;
+  json_t *v;
+  json_object_foreach(root, key, v) {
+    if (!strcmp(key, "rules")) {
+      if (!json_is_object(v)) {
+        rc = bad(err, path, "rules 必须是对象，如 {\"text.punct\": \"off\"}");
+        goto done;
+      }
+      ck->ovr = dz_pool_alloc(&ck->pool, (json_object_size(v) + 1) * sizeof *ck->ovr);
+      if (!ck->ovr) {
+        rc = dz__error_nomem(err);
+        goto done;
+      }
+      const char *rk;
+      json_t *rv;
+      json_object_foreach(v, rk, rv) {
+        int s = json_is_string(rv) ? sev_of(json_string_value(rv)) : -2;
+        if (s == -2) {
+          char what[300];
+          snprintf(what, sizeof what, "规则“%.200s”的取值必须是 off、info、warning 或 error", rk);
+          rc = bad(err, path, what);
+          goto done;
+        }
+        ck->ovr[ck->novr++] = (dz_sev_override){dz_pool_strdup(&ck->pool, rk), s};
+      }
+    } else if (!strcmp(key, "dictionary")) {
+      if (!json_is_array(v)) {
+        rc = bad(err, path, "dictionary 必须是字符串数组");
+        goto done;
+      }
+      if ((rc = add_user_words(ck, v, path, err))) goto done;
+    } else if (!strcmp(key, "confusions")) {
+      if (!json_is_array(v)) {
+        rc = bad(err, path, "confusions 必须是数组");
+        goto done;
+      }
+      if ((rc = add_user_confusions(ck, v, path, err))) goto done;
+    } else if (!strcmp(key, "ignore")) {
+      if (!json_is_array(v)) {
+        rc = bad(err, path, "ignore 必须是数组");
+        goto done;
+      }
+      ck->ign = dz_pool_alloc(&ck->pool, (json_array_size(v) + 1) * sizeof *ck->ign);
+      if (!ck->ign) {
+        rc = dz__error_nomem(err);
+        goto done;
+      }
+      size_t i;
+      json_t *x;
+      json_array_foreach(v, i, x) {
+        json_t *r = json_object_get(x, "rule"), *t = json_object_get(x, "text");
+        if (!json_is_object(x) || !json_is_string(r) || (t && !json_is_string(t))) {
+          rc = bad(err, path, "ignore 的每项必须是 {\"rule\": \"规则编号\", \"text\": \"原文\"}（text 可省略）");
+          goto done;
+        }
+        ck->ign[ck->nign++] = (dz_ignore){dz_pool_strdup(&ck->pool, json_string_value(r)),
+                                           t ? dz_pool_strdup(&ck->pool, json_string_value(t)) : NULL};
+      }
+    } else {
+      char what[300];
+      snprintf(what, sizeof what, "未知的键“%.200s”（可用：rules、dictionary、confusions、ignore）", key);
+      rc = bad(err, path, what);
+      goto done;
+    }
+  }
+  if (ck->pool.oom) rc = dz__error_nomem(err);
+done:
+  json_decref(root);
+  return rc;
+}
