@@ -154,17 +154,19 @@ void dz__profile_choose(dz_rule_ctx *ctx) {
     char r[512] = "";
     size_t rl = 0;
     const char *kw_head = NULL;
+    /* Only the title and preamble speak for the meeting: body text of any document can
+    ** mention 理论学习 or 党员. */
     for (size_t k = 0; k < p->keywords.n; k++) {
       const char *w = p->keywords.v[k];
       if (span_has(ctx->s, 0, he, w)) {
         score += 2;
         if (!kw_head) kw_head = w;
-      } else if (span_has(ctx->s, he, ctx->n, w)) score += 1;
+      }
     }
     if (kw_head) rl += (size_t)snprintf(r + rl, sizeof r - rl, "标题或前言含“%s”；", kw_head);
-    if (*p->count_phrase && span_has(ctx->s, 0, ctx->n, p->count_phrase)) {
+    if (*p->count_phrase && span_has(ctx->s, 0, he, p->count_phrase)) {
       score += 3;
-      rl += (size_t)snprintf(r + rl, sizeof r - rl, "正文提到“%s”；", p->count_phrase);
+      rl += (size_t)snprintf(r + rl, sizeof r - rl, "前言提到“%s”；", p->count_phrase);
     }
     if (p->naspects) {
       dz_frame f;
@@ -179,7 +181,7 @@ void dz__profile_choose(dz_rule_ctx *ctx) {
       snprintf(why, sizeof why, "%s", r);
     }
   }
-  if (best <= 0) {
+  if (best < 3) { /* one stray keyword is not evidence */
     /* Nothing specific: the profile without fixed aspects. */
     for (size_t i = 0; i < ck->nprof; i++)
       if (!ck->prof[i].naspects) {

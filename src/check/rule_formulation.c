@@ -8,7 +8,7 @@
 **    (道路、理论、制度、文化自信; 政治判断力、领悟力、执行力). On an enumeration with at least two
 **    canonical parts and nothing foreign:
 **      formulation.order    parts out of canonical order;
-**      formulation.missing  n-1 of n parts (n >= 4), or fewer when the label introduces it;
+**      formulation.missing  fewer than all parts right after the label (四个意识：…);
 **      formulation.altered  exactly one item shares the pattern but is not canonical, and it is
 **                           the one part missing (政治鉴别力 among the 政治三力).
 **    Labels alone (增强“四个意识”) are never flagged. Suggestions use the text's form.
@@ -151,10 +151,12 @@ static void render(const dz_formulation *e, const int *order, size_t k, int styl
   }
 }
 
-/* Whether the entry's label ends just before x (四个意识”：…, 四个意识，即…). */
+/* Whether the entry's label introduces the enumeration starting at x: it ends just before
+** it, joined only by marks like ”：，即 (四个意识”：政治意识…; 四个自信，即道路自信…). A label
+** merely elsewhere in the sentence proves nothing (“四风”问题…有的形式主义、官僚主义突出). */
 static int label_before(const dz_rule_ctx *ctx, const dz_formulation *e, size_t x) {
   if (!*e->label) return 0;
-  static const char *const glue[] = {"”", "：", "，", "即", "是", "“", "（", ":", NULL};
+  static const char *const glue[] = {"”", "：", "，", "即", "是", "“", "（", ":", "就是", NULL};
   for (int steps = 0; steps < 4; steps++) {
     if (ends_with(ctx, x, e->label)) return 1;
     int moved = 0;
@@ -182,12 +184,14 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
     if (it[i].form == FORM_NO_SUFFIX) style = FORM_NO_SUFFIX;
   }
   size_t a = it[0].a, b = it[n - 1].b;
-  if (k < 2 && !(k == 1 && alt && it[alt_at].right)) return 0;
+  if (k < 2) return 0;
   char sugg[1024];
   int order[DZ_MAX_PARTS];
   if (alt) {
     const item *x = &it[alt_at];
-    if (x->right) { /* a listed wrong item: its correction is known */
+    if (x->right) { /* a listed wrong item: its correction is known, unless already there */
+      for (size_t q = 0; q < e->nparts; q++)
+        if (seen[q] && !strcmp(e->parts[q], x->right)) return 0;
       snprintf(sugg, sizeof sugg, "%s", x->right);
     } else {
       if (alt != 1 || k + 1 != e->nparts) return 0;
@@ -211,7 +215,9 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
     render(e, order, j, style, sugg, sizeof sugg);
     return dz__emit(ctx, "formulation.order", a, b, sugg, "“%s”的规范顺序是：%s。", *e->label ? e->label : e->id, sugg);
   }
-  if (k < e->nparts && ((k + 1 == e->nparts && e->nparts >= 4) || label_before(ctx, e, a))) {
+  /* A missing part needs the label right before: without it, n-1 parts are often a
+  ** deliberate subset or an older formulation (道路自信、理论自信、制度自信 before 2016). */
+  if (k < e->nparts && label_before(ctx, e, a)) {
     for (size_t q = 0; q < e->nparts; q++) order[q] = (int)q;
     render(e, order, e->nparts, style, sugg, sizeof sugg);
     char missing[512] = "";

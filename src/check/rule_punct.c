@@ -109,6 +109,17 @@ static int numbering_prefix(const dz_rule_ctx *ctx, size_t ls, size_t at) {
   return chars <= 3;
 }
 
+/* Whether [ls, at) is an article number 第七十四条 / 第八章 (a space after it is the norm). */
+static int article_number(const dz_rule_ctx *ctx, size_t ls, size_t at) {
+  static const char *const units[] = {"条", "章", "节", "编", "款", "项", "部分", NULL};
+  if (at - ls < 6 || memcmp(ctx->s + ls, "第", 3)) return 0;
+  for (int u = 0; units[u]; u++) {
+    size_t l = strlen(units[u]);
+    if (at - ls > 3 + l && !memcmp(ctx->s + at - l, units[u], l)) return dz__chars(ctx->s, ls, at) <= 8;
+  }
+  return 0;
+}
+
 static int marks(dz_rule_ctx *ctx, size_t a, size_t b) {
   int prose = dz__contains(ctx->s, a, b, "，") || dz__contains(ctx->s, a, b, "。");
   uint32_t prev = 0;
@@ -143,7 +154,7 @@ static int marks(dz_rule_ctx *ctx, size_t a, size_t b) {
       prev_at = i;
       continue;
     }
-    if (is_space(c) && prose && dz_is_han(prev)) {
+    if (is_space(c) && prose && dz_is_han(prev) && !article_number(ctx, a, at)) {
       size_t e = i;
       while (e < b) {
         size_t k = e;

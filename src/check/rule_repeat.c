@@ -2,12 +2,14 @@
 ** text.repeat: an accidentally doubled character or word (以学以学铸魂, 不到到位, 的的).
 **
 ** Precision first. A single doubled character is only flagged when it is a function
-** character that Chinese does not reduplicate (的 了 是 在 到 …); content characters double
+** character that Chinese does not reduplicate (的 了 是 在 到 …) and the first of the pair does
+** not end a word (实事求是是, 为了了解, 现在在); content characters double
 ** legitimately all the time (常常, 层层, 红红脸). A doubled word of 2-4 characters is flagged
 ** unless it is numeral-led (一件一件), a common verb reduplication (研究研究), or covered by
 ** the curated list data/lexicon/reduplication.tsv, which also rescues AABB idioms (是是非非)
 ** and words like 钉钉子, 不了了之.
 */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,13 +17,58 @@
 #include "text/utf8.h"
 
 /* Function characters whose doubling is a typo. */
-static const char function_chars[] = "的地得了着是在和与及并而或被从向将为以于到不也都就还又很更其之所这那要应使给由因但却则";
+static const char function_chars[] = "的了是在和与及并而或被从将为以于到不也都就还又很更其之所这那要应使给由因但却则";
 
 /* Legitimate words the list might lack: kept here so the rule is safe without data. */
 static const char *const builtin_ok[] = {"是是非非", "的的确确", "不了了之", "和和气气", "研究研究", "讨论讨论",
                                          "商量商量", "考虑考虑", "学习学习", "交流交流", "沟通沟通", "琢磨琢磨",
                                          "了解了解", "调查调查", "锻炼锻炼", "活动活动", "休息休息", "比较比较",
                                          NULL};
+
+/* For a doubled function character AA, the characters X such that XA is a word: the first A
+** then ends a word and the second starts the next (实事求是是, 为了了解, 现在在家, 目的的). 不
+** is deliberately absent for 到: 不到到位 is the classic typo. */
+static const char *const word_before[] = {
+    "是:求但就还总可若于或真正凡要只却更倒硬像算老便即乃亦也都不自实确本原",
+    "的:目有别似是真",
+    "在:现存实正所自内潜外好旨意重贵难",
+    "了:为除罢算得好极",
+    "以:可所难加予给得用借足何是无",
+    "和:温平缓调柔共饱随附总暖",
+    "与:参给赋",
+    "为:作行认成因以称视较更极最尤颇广互人有无",
+    "到:达得受感做遇看想收听来直提等办找说回",
+    "于:由对关至属在等善敢勇乐易便过终基",
+    "将:即必",
+    "就:成迁将造",
+    "从:服听自顺",
+    "被:棉",
+    "并:合兼",
+    "而:然从因进反继故",
+    "其:尤与极",
+    "之:总",
+    "所:场诊处住",
+    "要:需主重只纪必首",
+    "应:相适反供答响对效",
+    "使:大",
+    "给:供",
+    "由:自理来缘",
+    "因:原基病起",
+    "但:不",
+    "则:否原规法准细守",
+    NULL,
+};
+
+/* Whether the character before position i and cp[i] form a listed word. */
+static int ends_word(const uint32_t *cp, size_t i) {
+  if (i == 0) return 0;
+  char a[5], x[5];
+  int la = dz_utf8_put(a, cp[i]), lx = dz_utf8_put(x, cp[i - 1]);
+  a[la] = 0, x[lx] = 0;
+  for (int k = 0; word_before[k]; k++)
+    if (!strncmp(word_before[k], a, (size_t)la) && word_before[k][la] == ':') return strstr(word_before[k] + la + 1, x) != NULL;
+  return 0;
+}
 
 static int is_function_char(uint32_t c) {
   char b[5];
@@ -66,7 +113,9 @@ static int scan_run(dz_rule_ctx *ctx, const uint32_t *cp, const size_t *off, siz
     size_t reps = 2;
     while (i + (reps + 1) * k <= n && !memcmp(cp + i, cp + i + reps * k, k * sizeof *cp)) reps++;
     size_t a = off[i], b = off[i + reps * k];
-    int flag = k == 1 ? is_function_char(cp[i]) : !is_numeral_lead(cp[i]);
+    int flag = k == 1 ? is_function_char(cp[i]) && !(reps == 2 && ends_word(cp, i)) : !is_numeral_lead(cp[i]);
+    /* After Latin letters or digits the first copy belongs to a name (PPP项目项目经理). */
+    if (flag && k > 1 && a > 0 && (unsigned char)ctx->s[a - 1] < 0x80 && isalnum((unsigned char)ctx->s[a - 1])) flag = 0;
     if (flag && !legitimate(ctx, a, b)) {
       char unit[64], before[64], after[64];
       size_t ul = off[i + k] - a;

@@ -56,7 +56,8 @@ static int aspects(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   const dz_profile *p = ctx->prof;
   if (!p || !p->naspects || !f->nasp) return 0;
-  if (!f->part[DZ_ROLE_PROBLEMS] && f->nasp < 2) return 0;
+  /* Without a problems part, level-1 headings are aspects only if they look like them. */
+  if (!f->part[DZ_ROLE_PROBLEMS] && (f->nasp < 2 || f->exact + f->renamed < 2)) return 0;
   int used[32] = {0};
   for (size_t i = 0; i < f->nasp; i++) {
     const dz_frame_aspect *x = &f->asp[i];
@@ -130,7 +131,7 @@ static int numeral_before(const dz_rule_ctx *ctx, size_t x, size_t *start) {
 
 static int count_mismatch(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
-  if (!f->nasp || (!f->part[DZ_ROLE_PROBLEMS] && f->nasp < 2)) return 0;
+  if (!f->nasp || (!f->part[DZ_ROLE_PROBLEMS] && (f->nasp < 2 || f->exact + f->renamed < 2))) return 0;
   /* Only the text before the first heading announces the count. */
   size_t end = ctx->n;
   for (const dz_node *c = dz_node_first_child(dz_doc_root(ctx->doc)); c; c = dz_node_next(c))

@@ -3,6 +3,10 @@
 ** “一些工作和流程存在”). A line is suspect when it is body text (not the title, a heading or
 ** residue), is long enough to be prose (at least 20 characters with a clause mark inside),
 ** and its last character is a letter, digit or Han character rather than closing punctuation.
+** It must also hold a complete sentence before (a 。！？ inside): a byline, a title, a list
+** item or a table cell has none, while a point that trails off after real sentences does.
+** It must also hold a complete sentence before (a 。！？ inside): a byline, a title, a list
+** item or a table cell has none, while a point that trails off after real sentences does.
 ** The finding covers the unfinished last clause.
 */
 #include <stdlib.h>
@@ -78,14 +82,15 @@ int dz__rule_truncated(dz_rule_ctx *ctx) {
     if (memchr(ctx->s + a, '|', b - a)) continue; /* a table row */
     /* The last clause: after the final clause mark. */
     size_t cs = a;
-    int marks = 0;
+    int ends = 0;
     for (size_t i = a; i < b;) {
       size_t k = i;
       uint32_t c = dz_utf8_next(ctx->s, b, &k);
-      if (is_clause_mark(c)) cs = k, marks++;
+      if (is_clause_mark(c)) cs = k;
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) ends++;
       i = k;
     }
-    if (!marks || listed(st, ns, a)) continue;
+    if (!ends || listed(st, ns, a)) continue;
     if (dz__emit(ctx, "text.truncated", cs, b, NULL, "段落在“%.*s”处中断，缺少结束标点，疑似句子不完整。",
                  (int)(b - cs), ctx->s + cs))
       break;
