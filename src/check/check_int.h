@@ -130,6 +130,7 @@ struct dz_checker {
   dz_sev_override *ovr;
   size_t novr;
   const char *enable_globs, *disable_globs;
+  const char *config_path; /* the config file that was loaded, or NULL */
 };
 
 /* One lexicon match of the shared automaton. */

@@ -78,6 +78,7 @@ int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_erro
     return dz__error_set(err, DZ_EINVALID, "配置文件 %s 第 %d 行不是合法的 JSON：%s。", path, je.line, je.text);
   }
   int rc = 0;
+  ck->config_path = dz_pool_strdup(&ck->pool, path);
   if (!json_is_object(root)) {
     rc = bad(err, path, "顶层必须是对象");
     goto done;

@@ -151,6 +151,11 @@ int dz_checker_new(dz_checker **out, const dz_checker_options *opts, dz_error *e
       goto fail;
     }
   if ((rc = check_globs(ck, ck->enable_globs, "--rules", err))) goto fail;
+  for (size_t k = 0; k < ck->novr; k++) {
+    char what[4200];
+    snprintf(what, sizeof what, "配置文件 %s", ck->config_path);
+    if ((rc = check_globs(ck, ck->ovr[k].glob, what, err))) goto fail;
+  }
   if ((rc = check_globs(ck, ck->disable_globs, "--ignore", err))) goto fail;
   if (ck->pool.oom) {
     rc = dz__error_nomem(err);
