@@ -238,6 +238,8 @@ size_t dz__match_lower(const dz_rule_ctx *ctx, size_t pos);
 int dz__covered(const dz_rule_ctx *ctx, int kind, size_t a, size_t b);
 /* The sentence (ended by 。！？, or the line) containing decoded offset `off`. */
 void dz__sentence_span(const dz_rule_ctx *ctx, size_t off, size_t *a, size_t *b);
-/* Whether decoded offset `off` lies inside the trailing residue nodes. */
+/* Whether a curated residue pattern occurs inside [a, b). */
+int dz__has_residue_pattern(const dz_rule_ctx *ctx, size_t a, size_t b);
+/* Whether decoded offset `off` lies inside the trailing (confirmed) residue nodes. */
 int dz__in_residue(const dz_rule_ctx *ctx, size_t off);
 #endif

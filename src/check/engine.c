@@ -334,13 +334,17 @@ int dz_check(dz_result **out, const dz_checker *ck, const dz_doc *doc, const dz_
     if (!ctx.prof) return dz__error_set(err, DZ_ENOTFOUND, "没有编号为“%s”的框架。运行 duizhao profiles 查看可用框架。", pid);
     snprintf(ctx.reason, sizeof ctx.reason, "按指定使用该框架");
   }
-  ctx.residue_from = ctx.n;
-  for (const dz_node *c = dz_node_last_child(dz_doc_root(doc)); c; c = dz_node_prev(c)) {
-    if (dz_node_get_kind(c) != DZ_NODE_RESIDUE) break;
-    ctx.residue_from = dz_node_dstart(c);
-  }
   if (dz_ac_scan(ck->ac, ctx.s, ctx.n, collect, &ctx) || ctx.err) goto nomem;
   qsort(ctx.m, ctx.nm, sizeof *ctx.m, cmp_match);
+  /* The parser marks trailing lines with a short, broad list (会员, 下载); only those that
+  ** carry a curated residue pattern count as residue here, so a genuine last paragraph
+  ** (工会会员…) is still checked. */
+  ctx.residue_from = ctx.n;
+  for (const dz_node *c = dz_node_last_child(dz_doc_root(doc)); c; c = dz_node_prev(c)) {
+    if (dz_node_get_kind(c) != DZ_NODE_RESIDUE || !dz__has_residue_pattern(&ctx, dz_node_dstart(c), dz_node_dend(c)))
+      break;
+    ctx.residue_from = dz_node_dstart(c);
+  }
   if (!ctx.prof) dz__profile_choose(&ctx);
   dz__frame_build(&ctx, ctx.prof, &ctx.frame);
   /* Which families have at least one enabled rule. */

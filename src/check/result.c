@@ -51,7 +51,8 @@ int dz__result_build(dz_result **out, dz_rule_ctx *ctx, dz_error *err) {
     ** structure or content finding on a heading says something else and is kept. */
     const dz_finding *p = k ? &r->f[k - 1] : NULL;
     if (p && p->ds == r->f[i].ds && p->de == r->f[i].de &&
-        ((p->rank >= DZ_RANK_WORD && r->f[i].rank >= DZ_RANK_WORD) || !strcmp(p->rule, r->f[i].rule))) {
+        ((p->rank >= DZ_RANK_WORD && r->f[i].rank >= DZ_RANK_WORD) ||
+         (!strcmp(p->rule, r->f[i].rule) && !strcmp(p->msg, r->f[i].msg)))) {
       free_finding(&r->f[i]); /* same span: the earlier one is at least as specific */
       continue;
     }

@@ -75,13 +75,14 @@ static int inside_word(const dz_rule_ctx *ctx, size_t a, size_t vl) {
   return 0;
 }
 
-static int complement(const dz_rule_ctx *ctx, size_t at) {
+/* Length of the degree complement at `at`, or 0 when none (or an attributive reading). */
+static size_t complement(const dz_rule_ctx *ctx, size_t at) {
   for (int k = 0; attributive[k]; k++)
     if (starts(ctx->s, ctx->n, at, attributive[k])) return 0;
-  for (int k = 0; degree[k]; k++)
-    if (starts(ctx->s, ctx->n, at, degree[k])) return 1;
   for (int k = 0; bu_ok[k]; k++)
-    if (starts(ctx->s, ctx->n, at, bu_ok[k])) return 1;
+    if (starts(ctx->s, ctx->n, at, bu_ok[k])) return strlen(bu_ok[k]);
+  for (int k = 0; degree[k]; k++)
+    if (starts(ctx->s, ctx->n, at, degree[k])) return strlen(degree[k]);
   return 0;
 }
 
@@ -90,15 +91,12 @@ int dz__rule_dedide(dz_rule_ctx *ctx) {
     const dz_match *m = &ctx->m[i];
     if (DZ_MK_KIND(m->value) != DZ_MK_DEVERB) continue;
     size_t at = m->end, vl = m->end - m->start - strlen("的");
-    if (!complement(ctx, at)) continue;
+    size_t cl = complement(ctx, at);
+    if (!cl) continue;
     if (dz__chars(ctx->s, m->start, m->start + vl) == 1 && inside_word(ctx, m->start, vl)) continue;
     char sugg[300];
     snprintf(sugg, sizeof sugg, "%.*s得", (int)vl, ctx->s + m->start);
-    size_t tail = at;
-    for (int c = 0; c < 2 && tail < ctx->n; c++) { /* two characters of the complement */
-      tail++;
-      while (tail < ctx->n && ((unsigned char)ctx->s[tail] & 0xC0) == 0x80) tail++;
-    }
+    size_t tail = at + cl;
     if (dz__emit(ctx, "text.de-di-de", m->start, m->end, sugg, "“%.*s”中动词后接程度补语，应用“得”：%s%.*s。",
                  (int)(tail - m->start), ctx->s + m->start, sugg, (int)(tail - at), ctx->s + at))
       return ctx->err;

@@ -91,7 +91,14 @@ static int sequence(dz_rule_ctx *ctx, const dz_node **v, size_t n) {
         return ctx->err;
       continue;
     }
-    if (o > prev + 1) {
+    /* A gap whose missing numbers come later is a swap (一是 三是 二是): reported there. */
+    int later = 1;
+    for (int want_o = prev + 1; want_o < o && later; want_o++) {
+      int found = 0;
+      for (size_t j = i + 1; j < n && !found; j++) found = dz_node_ordinal(v[j]) == want_o;
+      later = found;
+    }
+    if (o > prev + 1 && !later) {
       char miss[256] = "";
       size_t ml = 0;
       for (int k = prev + 1; k < o && k < prev + 6 && ml < sizeof miss - 32; k++)

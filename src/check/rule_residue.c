@@ -1,6 +1,7 @@
 /*
 ** text.residue: leftovers of the template site a draft came from: the trailing lines the
-** parser marked as residue (本文档编辑密码…), and, anywhere in the body, the patterns of
+** parser marked as residue and that carry a curated pattern (本文档编辑密码…), each reported as
+** a whole line, and, anywhere in the body, the patterns of
 ** data/lexicon/residue.tsv with their scope: the whole line, or the sentence around the
 ** match (the seed's advertisement 年度会员…该网站 sits inside a point). Several patterns in one
 ** span give one finding.
@@ -22,7 +23,7 @@ static void trim(const char *s, size_t *a, size_t *b) {
 
 int dz__rule_residue(dz_rule_ctx *ctx) {
   for (const dz_node *c = dz_node_first_child(dz_doc_root(ctx->doc)); c; c = dz_node_next(c)) {
-    if (dz_node_get_kind(c) != DZ_NODE_RESIDUE) continue;
+    if (dz_node_get_kind(c) != DZ_NODE_RESIDUE || dz_node_dstart(c) < ctx->residue_from) continue;
     size_t a = dz_node_dstart(c), b = dz_node_dend(c);
     if (dz__emit(ctx, "text.residue", a, b, NULL, "模板网站残留：“%.*s”，请删除。", (int)(b - a), ctx->s + a))
       return ctx->err;

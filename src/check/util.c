@@ -123,3 +123,9 @@ void dz__sentence_span(const dz_rule_ctx *ctx, size_t off, size_t *a, size_t *b)
   *a = s;
   *b = e;
 }
+
+int dz__has_residue_pattern(const dz_rule_ctx *ctx, size_t a, size_t b) {
+  for (size_t i = dz__match_lower(ctx, a); i < ctx->nm && ctx->m[i].start < b; i++)
+    if (DZ_MK_KIND(ctx->m[i].value) == DZ_MK_RESIDUE && ctx->m[i].end <= b) return 1;
+  return 0;
+}

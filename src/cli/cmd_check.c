@@ -58,8 +58,7 @@ static int check_one(const dz_checker *ck, const char *path, const char *profile
     rc = !strcmp(format, "json") ? dz_report_json(&out, &len, doc, r, &err) : dz_report_html(&out, &len, doc, r, &err);
     if (!rc) {
       if (many) fputs(first ? "[\n" : ",\n", stdout);
-      fwrite(out, 1, many && len ? len - 1 : len, stdout); /* in an array, the newline comes after the comma */
-      if (many) fputc('\n', stdout);
+      fwrite(out, 1, many && len ? len - 1 : len, stdout); /* in an array, the newline comes with the comma */
     }
     free(out);
   }
@@ -132,7 +131,7 @@ int dz_cmd_check(int argc, char **argv) {
     if (c == DZ_EXIT_OK || c == DZ_EXIT_FINDINGS) printed++;
     if (c > rc) rc = c;
   }
-  if (many && printed) fputs("]\n", stdout);
+  if (many && printed) fputs("\n]\n", stdout);
   dz_checker_free(ck);
   free(files);
   return rc;
