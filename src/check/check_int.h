@@ -210,6 +210,8 @@ int dz__load_profiles(dz_checker *ck, const char *data_dir, dz_error *err);
 int dz__profile_parse(dz_checker *ck, const char *json, size_t len, const char *name,
                       dz_profile *out, dz_error *err);
 int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_error *err);
+/* Parse config JSON held in memory; `path` names it in messages. */
+int dz__config_parse(dz_checker *ck, const char *json, size_t len, const char *path, dz_error *err);
 
 /* Profile choice and frame (src/check/frame.c). */
 const dz_profile *dz__profile_find(const dz_checker *ck, const char *id);

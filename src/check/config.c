@@ -11,14 +11,22 @@
 */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "check/check_int.h"
 #include "util/error.h"
+#include "util/file.h"
 
 static int bad(dz_error *err, const char *path, const char *what) {
   return dz__error_set(err, DZ_EINVALID, "配置文件 %s 有误：%s。", path, what);
+}
+
+/* The same, naming the line where `key` appears when it can be found. */
+static int bad_at(dz_error *err, const char *path, int line, const char *what) {
+  if (line <= 0) return bad(err, path, what);
+  return dz__error_set(err, DZ_EINVALID, "配置文件 %s 第 %d 行有误：%s。", path, line, what);
 }
 
 static int sev_of(const char *s) {
@@ -68,15 +76,40 @@ static int add_user_confusions(dz_checker *ck, json_t *pairs, const char *path, 
   return 0;
 }
 
+/* 1-based line of the first occurrence of "key" in the config text, or 0. */
+static int line_of(const char *json, size_t len, const char *key) {
+  char q[300];
+  int n = snprintf(q, sizeof q, "\"%s\"", key);
+  if (n <= 0 || (size_t)n >= sizeof q) return 0;
+  const char *p = memmem(json, len, q, (size_t)n);
+  if (!p) return 0;
+  int line = 1;
+  for (const char *c = json; c < p; c++) line += *c == '\n';
+  return line;
+}
+
 int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_error *err) {
   if (!explicit_path && access(path, F_OK) != 0) return 0;
-  json_error_t je;
-  json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-  if (!root) {
-    if (access(path, R_OK) != 0)
-      return dz__error_set(err, DZ_EIO, "无法读取配置文件 %s。请检查路径和权限。", path);
-    return dz__error_set(err, DZ_EINVALID, "配置文件 %s 第 %d 行不是合法的 JSON：%s。", path, je.line, je.text);
+  FILE *f = fopen(path, "rb");
+  if (!f) return dz__error_set(err, DZ_EIO, "无法读取配置文件 %s。请检查路径和权限。", path);
+  char *buf = NULL;
+  size_t len = 0;
+  int rc = dz__read_all(f, (size_t)16 << 20, &buf, &len);
+  fclose(f);
+  if (rc || len > ((size_t)16 << 20)) {
+    free(buf);
+    return dz__error_set(err, rc ? rc : DZ_ETOOBIG, "无法读取配置文件 %s（读取失败或超过 16 MB）。", path);
   }
+  rc = dz__config_parse(ck, buf, len, path, err);
+  free(buf);
+  return rc;
+}
+
+int dz__config_parse(dz_checker *ck, const char *json, size_t len, const char *path, dz_error *err) {
+  json_error_t je;
+  json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+  if (!root)
+    return dz__error_set(err, DZ_EINVALID, "配置文件 %s 第 %d 行不是合法的 JSON：%s。", path, je.line, je.text);
   int rc = 0;
   ck->config_path = dz_pool_strdup(&ck->pool, path);
   if (!json_is_object(root)) {
@@ -103,7 +136,7 @@ int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_erro
         if (s == -2) {
           char what[300];
           snprintf(what, sizeof what, "规则“%.200s”的取值必须是 off、info、warning 或 error", rk);
-          rc = bad(err, path, what);
+          rc = bad_at(err, path, line_of(json, len, rk), what);
           goto done;
         }
         ck->ovr[ck->novr++] = (dz_sev_override){dz_pool_strdup(&ck->pool, rk), s};
@@ -144,7 +177,7 @@ int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_erro
     } else {
       char what[300];
       snprintf(what, sizeof what, "未知的键“%.200s”（可用：rules、dictionary、confusions、ignore）", key);
-      rc = bad(err, path, what);
+      rc = bad_at(err, path, line_of(json, len, key), what);
       goto done;
     }
   }

@@ -335,7 +335,7 @@ int dz_check(dz_result **out, const dz_checker *ck, const dz_doc *doc, const dz_
     snprintf(ctx.reason, sizeof ctx.reason, "按指定使用该框架");
   }
   if (dz_ac_scan(ck->ac, ctx.s, ctx.n, collect, &ctx) || ctx.err) goto nomem;
-  qsort(ctx.m, ctx.nm, sizeof *ctx.m, cmp_match);
+  if (ctx.nm) qsort(ctx.m, ctx.nm, sizeof *ctx.m, cmp_match);
   /* The parser marks trailing lines with a short, broad list (会员, 下载); only those that
   ** carry a curated residue pattern count as residue here, so a genuine last paragraph
   ** (工会会员…) is still checked. */

@@ -196,5 +196,7 @@ void dz__profile_choose(dz_rule_ctx *ctx) {
   ctx->prof = &ck->prof[bi];
   size_t wl = strlen(why);
   if (wl >= 3 && !strcmp(why + wl - 3, "；")) why[wl - 3] = 0;
-  snprintf(ctx->reason, sizeof ctx->reason, "自动选择：%s", why);
+  size_t head = strlen("自动选择：");
+  memcpy(ctx->reason, "自动选择：", head);
+  snprintf(ctx->reason + head, sizeof ctx->reason - head, "%.*s", (int)(sizeof ctx->reason - head - 1), why);
 }
