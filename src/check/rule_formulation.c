@@ -167,6 +167,13 @@ static int label_before(const dz_rule_ctx *ctx, const dz_formulation *e, size_t 
   return ends_with(ctx, x, e->label);
 }
 
+/* How messages name a formulation: 不是“四个意识”中的规范用语, or 不是规范用语 without a label. */
+static const char *display(const dz_formulation *e, char *buf, size_t cap) {
+  if (*e->label) snprintf(buf, cap, "“%s”中的", e->label);
+  else buf[0] = 0;
+  return buf;
+}
+
 static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it, size_t n) {
   int seen[DZ_MAX_PARTS] = {0};
   size_t k = 0, alt = 0, alt_at = 0;
@@ -185,7 +192,7 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
   }
   size_t a = it[0].a, b = it[n - 1].b;
   if (k < 2) return 0;
-  char sugg[1024];
+  char sugg[1024], nm[300];
   int order[DZ_MAX_PARTS];
   if (alt) {
     const item *x = &it[alt_at];
@@ -202,8 +209,8 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
       if (!form_span(e, miss, f, &off, &len)) form_span(e, miss, FORM_FULL, &off, &len);
       snprintf(sugg, sizeof sugg, "%.*s", (int)len, e->parts[miss] + off);
     }
-    return dz__emit(ctx, "formulation.altered", x->a, x->b, sugg, "“%.*s”不是“%s”的规范表述，应为“%s”。", (int)(x->b - x->a),
-                    ctx->s + x->a, *e->label ? e->label : e->id, sugg);
+    return dz__emit(ctx, "formulation.altered", x->a, x->b, sugg, "“%.*s”不是%s规范用语，应为“%s”。", (int)(x->b - x->a),
+                    ctx->s + x->a, display(e, nm, sizeof nm), sugg);
   }
   /* Two items out of order are enough only for a counted formulation (四个意识) written in
   ** full with long parts; short parts (创新、协调) occur in ordinary prose, so they need three. */
@@ -213,7 +220,9 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
     for (size_t q = 0; q < e->nparts; q++)
       if (seen[q]) order[j++] = (int)q;
     render(e, order, j, style, sugg, sizeof sugg);
-    return dz__emit(ctx, "formulation.order", a, b, sugg, "“%s”的规范顺序是：%s。", *e->label ? e->label : e->id, sugg);
+    if (*e->label)
+      return dz__emit(ctx, "formulation.order", a, b, sugg, "“%s”的规范顺序是：%s。", e->label, sugg);
+    return dz__emit(ctx, "formulation.order", a, b, sugg, "顺序不规范，应为：%s。", sugg);
   }
   /* A missing part needs the label right before: without it, n-1 parts are often a
   ** deliberate subset or an older formulation (道路自信、理论自信、制度自信 before 2016). */
@@ -225,7 +234,7 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
     for (size_t q = 0; q < e->nparts; q++)
       if (!seen[q] && mo < sizeof missing)
         mo += (size_t)snprintf(missing + mo, sizeof missing - mo, "%s“%s”", mo ? "、" : "", e->parts[q]);
-    return dz__emit(ctx, "formulation.missing", a, b, sugg, "“%s”缺少%s，完整表述为：%s。", *e->label ? e->label : e->id,
+    return dz__emit(ctx, "formulation.missing", a, b, sugg, "“%s”缺少%s，完整表述为：%s。", e->label,
                     missing, sugg);
   }
   return 0;
