@@ -2,7 +2,8 @@
 ** structure.numbering-gap / -repeat / -order / -mixed: the numbers of sibling headings (per
 ** level) and of sibling points (一是/二是, 第一/第二) must run 1, 2, 3 … without gaps, repeats
 ** or disorder, and one level must use one style (一、 not mixed with 一．; （一） not mixed
-** with (一); 一是 not mixed with 第一). Sequences restart under every parent. 首先/其次/最后
+** with (一); 一是 not mixed with 第一). Sequences restart under every parent, and a point
+** list restarts at a new 一是 after other content. 首先/其次/最后
 ** carry no reliable ordinals, so only their style is checked.
 */
 #include <stdio.h>
@@ -61,10 +62,11 @@ static void marker_span(const dz_rule_ctx *ctx, const dz_node *n, size_t *a, siz
 #define SEQ_MAX 128
 
 /* Check one sequence of sibling nodes (same level, or all points). */
-static int sequence(dz_rule_ctx *ctx, const dz_node **v, size_t n) {
+static int sequence(dz_rule_ctx *ctx, const dz_node **v, size_t n, int continued) {
   if (!n) return 0;
   dz_numbering first = dz_node_numbering(v[0]);
-  int prev = 0;
+  /* A run that resumes after other content may start anywhere: no gap before its first. */
+  int prev = continued && dz_node_ordinal(v[0]) > 0 ? dz_node_ordinal(v[0]) - 1 : 0;
   char want[64], got[64];
   for (size_t i = 0; i < n; i++) {
     dz_numbering st = dz_node_numbering(v[i]);
@@ -122,12 +124,31 @@ static int children(dz_rule_ctx *ctx, const dz_node *parent, int depth) {
     for (const dz_node *c = dz_node_first_child(parent); c && n < SEQ_MAX; c = dz_node_next(c))
       if (dz_node_get_kind(c) == DZ_NODE_HEADING && dz_node_level(c) == lv && dz_node_numbering(c) != DZ_NUM_NONE)
         v[n++] = c;
-    if (sequence(ctx, v, n)) return ctx->err;
+    if (sequence(ctx, v, n, 0)) return ctx->err;
   }
+  /* Points: after other content (an example paragraph, a plain paragraph) a run continues
+  ** only with the next number in the same style (一是 … 如：… 二是); anything else starts a
+  ** new list, which may begin at any number. */
   size_t n = 0;
-  for (const dz_node *c = dz_node_first_child(parent); c && n < SEQ_MAX; c = dz_node_next(c))
-    if (dz_node_get_kind(c) == DZ_NODE_POINT && dz_node_numbering(c) != DZ_NUM_NONE) v[n++] = c;
-  if (sequence(ctx, v, n)) return ctx->err;
+  int interrupted = 0, continued = 0;
+  for (const dz_node *c = dz_node_first_child(parent); c; c = dz_node_next(c)) {
+    if (dz_node_get_kind(c) != DZ_NODE_POINT || dz_node_numbering(c) == DZ_NUM_NONE) {
+      interrupted = n > 0;
+      continue;
+    }
+    int same_style = n && dz_node_numbering(c) == dz_node_numbering(v[n - 1]);
+    int follows = n && (dz_node_ordinal(c) == dz_node_ordinal(v[n - 1]) + 1 || dz_node_numbering(c) == DZ_NUM_POINT_SEQ);
+    /* A different style that does not continue the count is another list (七是… 第二，…);
+    ** one that continues it (一是… 第二，… 三是) is the same list written inconsistently. */
+    if ((interrupted && !(same_style && follows)) || (n && !same_style && !follows) || n == SEQ_MAX) {
+      if (sequence(ctx, v, n, continued)) return ctx->err;
+      continued = dz_node_ordinal(c) != 1;
+      n = 0;
+    }
+    interrupted = 0;
+    v[n++] = c;
+  }
+  if (sequence(ctx, v, n, continued)) return ctx->err;
   for (const dz_node *c = dz_node_first_child(parent); c; c = dz_node_next(c)) {
     dz_node_kind k = dz_node_get_kind(c);
     if ((k == DZ_NODE_HEADING || k == DZ_NODE_PARAGRAPH || k == DZ_NODE_PREAMBLE) && children(ctx, c, depth + 1))
