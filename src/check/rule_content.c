@@ -58,7 +58,7 @@ static int is_digit_cp(uint32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF
 /* Specifics in [a, b): an Arabic number, or a Chinese number with a counting word (三次, 两篇). */
 static int specifics_in(const dz_rule_ctx *ctx, size_t a, size_t b) {
   static const char cn[] = "一二三四五六七八九十两百千万";
-  static const char counters[] = "次项件名篇份起场家天年月日个人条批期";
+  static const char counters[] = "次项件名篇份起场家天年月日人条批期"; /* not 个: 四个意识 */
   for (size_t i = a; i < b;) {
     uint32_t c = dz_utf8_next(ctx->s, b, &i);
     if (is_digit_cp(c)) return 1;
