@@ -56,17 +56,29 @@ static void marked_text(dz_buf *b, const char *s, size_t n, const dz_result *r) 
     cut[nc++] = dz_finding_dend(f) < n ? dz_finding_dend(f) : n;
   }
   qsort(cut, nc, sizeof *cut, cmp_size);
+  /* Sweep: findings are sorted by start, so the ones covering a segment are among those
+  ** started so far and not yet ended; `active` holds them. */
+  size_t *active = malloc((nf + 1) * sizeof *active), na = 0, next = 0;
+  if (!active) {
+    free(cut);
+    b->oom = 1;
+    return;
+  }
   for (size_t k = 0; k + 1 < nc; k++) {
     size_t a = cut[k], e = cut[k + 1];
     if (a == e) continue;
+    while (next < nf && dz_finding_dstart(dz_result_get(r, next)) <= a) active[na++] = next++;
+    size_t keep = 0;
+    for (size_t i = 0; i < na; i++)
+      if (dz_finding_dend(dz_result_get(r, active[i])) > a) active[keep++] = active[i];
+    na = keep;
     int sev = -1;
     dz_buf ids = {0};
-    for (size_t i = 0; i < nf; i++) {
-      const dz_finding *f = dz_result_get(r, i);
-      if (dz_finding_dstart(f) <= a && dz_finding_dend(f) >= e) {
-        if ((int)dz_finding_severity(f) > sev) sev = (int)dz_finding_severity(f);
-        dz_buf_printf(&ids, "%sf%zu", ids.len ? " " : "", i + 1);
-      }
+    for (size_t i = 0; i < na; i++) {
+      const dz_finding *f = dz_result_get(r, active[i]);
+      if (dz_finding_dend(f) < e) continue;
+      if ((int)dz_finding_severity(f) > sev) sev = (int)dz_finding_severity(f);
+      dz_buf_printf(&ids, "%sf%zu", ids.len ? " " : "", active[i] + 1);
     }
     if (sev >= 0) dz_buf_printf(b, "<mark class=\"%s\" data-f=\"%s\">", dz_severity_name((dz_severity)sev), ids.data);
     dz_buf_html(b, s + a, e - a);
@@ -74,6 +86,7 @@ static void marked_text(dz_buf *b, const char *s, size_t n, const dz_result *r) 
     if (ids.oom) b->oom = 1;
     dz_buf_free(&ids);
   }
+  free(active);
   free(cut);
 }
 
