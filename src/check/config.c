@@ -19,6 +19,7 @@
 #include "util/error.h"
 #include "util/file.h"
 
+/* A config error naming the file (the line is unknown here). */
 static int bad(dz_error *err, const char *path, const char *what) {
   return dz__error_set(err, DZ_EINVALID, "配置文件 %s 有误：%s。", path, what);
 }
@@ -29,6 +30,7 @@ static int bad_at(dz_error *err, const char *path, int line, const char *what) {
   return dz__error_set(err, DZ_EINVALID, "配置文件 %s 第 %d 行有误：%s。", path, line, what);
 }
 
+/* Severity of a config value; -1 off, -2 not a severity. */
 static int sev_of(const char *s) {
   if (!strcmp(s, "off")) return -1;
   if (!strcmp(s, "info")) return DZ_SEV_INFO;
@@ -37,6 +39,7 @@ static int sev_of(const char *s) {
   return -2;
 }
 
+/* The user's dictionary joins the automaton as DICT patterns. */
 static int add_user_words(dz_checker *ck, json_t *dict, const char *path, dz_error *err) {
   size_t i;
   json_t *x;
@@ -50,6 +53,7 @@ static int add_user_words(dz_checker *ck, json_t *dict, const char *path, dz_err
   return 0;
 }
 
+/* Extra confusion pairs: appended after the curated ones, same rule. */
 static int add_user_confusions(dz_checker *ck, json_t *pairs, const char *path, dz_error *err) {
   size_t n = json_array_size(pairs);
   dz_confusion *c = dz_pool_alloc(&ck->pool, (ck->nconf + n + 1) * sizeof *c);
@@ -88,6 +92,7 @@ static int line_of(const char *json, size_t len, const char *key) {
   return line;
 }
 
+/* Read the config file (absent ./duizhao.json is fine; an explicit path must exist). */
 int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_error *err) {
   if (!explicit_path && access(path, F_OK) != 0) return 0;
   FILE *f = fopen(path, "rb");
@@ -105,6 +110,7 @@ int dz__load_config(dz_checker *ck, const char *path, int explicit_path, dz_erro
   return rc;
 }
 
+/* Validate and apply a config held in memory (also the fuzz entry point). */
 int dz__config_parse(dz_checker *ck, const char *json, size_t len, const char *path, dz_error *err) {
   json_error_t je;
   json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);

@@ -123,6 +123,8 @@ static int check_globs(const dz_checker *ck, const char *list, const char *what,
   return 0;
 }
 
+/* Load lists, profiles and config, compile the automaton, then build the rule table
+** (config overrides and globs apply as each rule is added). */
 int dz_checker_new(dz_checker **out, const dz_checker_options *opts, dz_error *err) {
   dz_checker_options def = DZ_CHECKER_OPTIONS_INIT;
   if (!opts) opts = &def;
@@ -168,6 +170,7 @@ fail:
   return rc;
 }
 
+/* NULL-safe; lexicon strings live in the pool. */
 void dz_checker_free(dz_checker *ck) {
   if (!ck) return;
   dz_ac_free(ck->ac);
@@ -193,6 +196,7 @@ int dz_checker_rule_enabled(const dz_checker *ck, size_t i) {
   return ck && i < ck->nrules ? ck->rules[i].enabled : 0;
 }
 
+/* Linear lookup: the table has a few dozen entries. */
 static const dz_rule_entry *entry_by_id(const dz_checker *ck, const char *id, size_t *idx) {
   for (size_t i = 0; i < ck->nrules; i++)
     if (!strcmp(ck->rules[i].id, id)) {
@@ -263,6 +267,7 @@ int dz_rule_emit(dz_rule_ctx *ctx, size_t ds, size_t de, const char *message, co
   return push_raw(ctx, ctx->cur_rule, ds, de, msg, sg, confidence);
 }
 
+/* Automaton callback: append one match to the context. */
 static int collect(size_t start, size_t end, uint32_t value, void *ud) {
   dz_rule_ctx *ctx = ud;
   if (ctx->nm == ctx->capm) {
@@ -276,6 +281,7 @@ static int collect(size_t start, size_t end, uint32_t value, void *ud) {
   return 0;
 }
 
+/* Matches by start, longer first, then value: rules rely on this order. */
 static int cmp_match(const void *a, const void *b) {
   const dz_match *x = a, *y = b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
@@ -313,6 +319,7 @@ static void filter_raw(dz_rule_ctx *ctx) {
   ctx->nraw = k;
 }
 
+/* Release everything a check allocated that did not move into the result. */
 static void free_ctx(dz_rule_ctx *ctx) {
   for (size_t i = 0; i < ctx->nraw; i++) free(ctx->raw[i].msg), free(ctx->raw[i].sugg);
   free(ctx->raw);

@@ -78,12 +78,14 @@ static int aspect_score(const char *s, size_t a, size_t b, const dz_prof_aspect 
   return best >= 0.5 ? 50 + (int)(best * 10) : 0;
 }
 
+/* Record heading h as an aspect candidate with its title span. */
 static void add_aspect(const dz_rule_ctx *ctx, dz_frame *f, const dz_node *h) {
   size_t ts, te;
   if (f->nasp >= sizeof f->asp / sizeof f->asp[0] || !dz__node_title_span(ctx, h, &ts, &te)) return;
   f->asp[f->nasp++] = (dz_frame_aspect){h, ts, te, -1, 0};
 }
 
+/* Parts by title, aspects by place, then the greedy aspect assignment. */
 void dz__frame_build(dz_rule_ctx *ctx, const dz_profile *p, dz_frame *f) {
   memset(f, 0, sizeof *f);
   const dz_node *root = dz_doc_root(ctx->doc);
@@ -138,6 +140,7 @@ static size_t head_end(const dz_rule_ctx *ctx) {
   return ctx->n < 600 ? ctx->n : 600;
 }
 
+/* Score every profile on the title/preamble and aspect headings; explain the choice. */
 void dz__profile_choose(dz_rule_ctx *ctx) {
   const dz_checker *ck = ctx->ck;
   if (!ck->nprof) {

@@ -52,6 +52,7 @@ static size_t count_lines(const char *b, size_t n) {
   return k;
 }
 
+/* A data-file error naming the file and line. */
 static int bad_line(dz_error *err, const char *name, size_t line, const char *what) {
   return dz__error_set(err, DZ_EINVALID, "数据文件 data/%s 第 %zu 行有误：%s。", name, line, what);
 }
@@ -65,11 +66,13 @@ static int good_pattern(const char *s) {
   return 1;
 }
 
+/* Add one pattern of `kind` to the shared automaton. */
 static int ac_add(dz_checker *ck, const char *s, int kind, size_t idx, dz_error *err) {
   if (dz_ac_add(ck->ac, s, strlen(s), DZ_MK(kind, idx))) return dz__error_nomem(err);
   return 0;
 }
 
+/* confusions.tsv: wrong, right, exceptions, note. */
 static int load_confusions(dz_checker *ck, const char *dir, dz_error *err) {
   const char *name = "lexicon/confusions.tsv";
   char *b;
@@ -180,6 +183,7 @@ static int split_variants(dz_checker *ck, dz_formulation *e, char *field) {
   return 0;
 }
 
+/* formulations.tsv: id, label, kind, parts, variants, source. */
 static int load_formulations(dz_checker *ck, const char *dir, dz_error *err) {
   const char *name = "lexicon/formulations.tsv";
   char *b;
@@ -251,6 +255,7 @@ static int load_words(dz_checker *ck, const char *dir, const char *name, int kin
   return 0;
 }
 
+/* residue.tsv: pattern, scope (line|sentence), note. */
 static int load_residue(dz_checker *ck, const char *dir, dz_error *err) {
   const char *name = "lexicon/residue.tsv";
   char *b;
@@ -274,6 +279,7 @@ static int load_residue(dz_checker *ck, const char *dir, dz_error *err) {
   return 0;
 }
 
+/* Every list; a missing file is an empty list (the data may be partial). */
 int dz__load_lexicons(dz_checker *ck, const char *dir, dz_error *err) {
   int rc;
   if ((rc = load_confusions(ck, dir, err))) return rc;

@@ -14,6 +14,7 @@
 
 extern const dz_embedded_file dz_embedded_data[];
 
+/* A string member copied to the pool; null or absent gives "" (flags *bad if required). */
 static const char *str_field(dz_checker *ck, json_t *o, const char *key, int required, int *bad) {
   json_t *v = json_object_get(o, key);
   if (!v || json_is_null(v)) {
@@ -45,6 +46,7 @@ static int strs_field(dz_checker *ck, json_t *o, const char *key, dz_strs *out) 
   return 0;
 }
 
+/* Part role from its JSON name, or -1. */
 static int role_of(const char *s) {
   if (!strcmp(s, "problems")) return DZ_ROLE_PROBLEMS;
   if (!strcmp(s, "causes")) return DZ_ROLE_CAUSES;
@@ -134,6 +136,7 @@ nomem:
   return rc;
 }
 
+/* Suffix test for file names. */
 static int ends_with(const char *s, const char *suf) {
   size_t a = strlen(s), b = strlen(suf);
   return a >= b && !strcmp(s + a - b, suf);
@@ -158,10 +161,12 @@ static int add_profile(dz_checker *ck, size_t *cap, const char *json, size_t len
   return 0;
 }
 
+/* Profiles sort by id. */
 static int cmp_prof(const void *a, const void *b) {
   return strcmp(((const dz_profile *)a)->id, ((const dz_profile *)b)->id);
 }
 
+/* Every JSON file under profiles/, embedded or from a folder, sorted by id. */
 int dz__load_profiles(dz_checker *ck, const char *dir, dz_error *err) {
   size_t cap = 0;
   int rc = 0;
@@ -193,6 +198,7 @@ int dz__load_profiles(dz_checker *ck, const char *dir, dz_error *err) {
   return 0;
 }
 
+/* Profile by id, or NULL. */
 const dz_profile *dz__profile_find(const dz_checker *ck, const char *id) {
   for (size_t i = 0; i < ck->nprof; i++)
     if (!strcmp(ck->prof[i].id, id)) return &ck->prof[i];

@@ -9,6 +9,7 @@
 #include "check/result.h"
 #include "util/error.h"
 
+/* Position, then the more specific rule first, so merging keeps it. */
 static int cmp_finding(const void *a, const void *b) {
   const dz_finding *x = a, *y = b;
   if (x->ds != y->ds) return x->ds < y->ds ? -1 : 1;
@@ -19,6 +20,7 @@ static int cmp_finding(const void *a, const void *b) {
   return strcmp(x->msg, y->msg);
 }
 
+/* Strings owned by one finding. */
 static void free_finding(dz_finding *f) {
   free(f->text), free(f->msg), free(f->sugg);
 }
@@ -83,6 +85,7 @@ nomem:
   return dz__error_nomem(err);
 }
 
+/* NULL-safe. */
 void dz_result_free(dz_result *r) {
   if (!r) return;
   for (size_t i = 0; i < r->n; i++) free_finding(&r->f[i]);

@@ -20,6 +20,7 @@ static int exception_covers(const dz_rule_ctx *ctx, const char *e, const char *w
   return 0;
 }
 
+/* Report every confusion match not covered by an exception or a longer match. */
 int dz__rule_confusion(dz_rule_ctx *ctx) {
   size_t last_end = 0;
   for (size_t i = 0; i < ctx->nm; i++) {

@@ -15,6 +15,7 @@
 #include "check/check_int.h"
 #include "text/utf8.h"
 
+/* Whether the measures part mentions the aspect (name, aliases, keywords, title as written). */
 static int covered(const dz_rule_ctx *ctx, const dz_node *measures, const dz_prof_aspect *as, const dz_frame_aspect *x) {
   size_t a = dz_node_dstart(measures), b = dz_node_dend(measures);
   if (dz__contains(ctx->s, a, b, as->name)) return 1;
@@ -38,6 +39,7 @@ static int has_content(const dz_node *n) {
   return 0;
 }
 
+/* content.coverage for every matched aspect that has problems. */
 static int coverage(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   const dz_node *meas = f->part[DZ_ROLE_MEASURES];
@@ -77,6 +79,7 @@ static int specifics_in(const dz_rule_ctx *ctx, size_t a, size_t b) {
   return 0;
 }
 
+/* A point is specific with an example child or a number. */
 static int point_specific(const dz_rule_ctx *ctx, const dz_node *pt) {
   for (const dz_node *c = dz_node_first_child(pt); c; c = dz_node_next(c))
     if (dz_node_get_kind(c) == DZ_NODE_EXAMPLE) return 1;
@@ -96,6 +99,7 @@ static int unit_specifics(dz_rule_ctx *ctx, const dz_node *unit, size_t ts, size
                   "“%s”下的 %zu 条问题都没有具体事例、数据或时间，显得空泛，建议补充典型事例。", name, points);
 }
 
+/* content.no-specifics per aspect, or for the problems part when there are no aspects. */
 static int no_specifics(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   char name[256];
@@ -118,6 +122,7 @@ static int no_specifics(dz_rule_ctx *ctx) {
 /* Whether a heading has anything under it. */
 static int empty(const dz_node *h) { return dz_node_first_child(h) == NULL; }
 
+/* content.empty-section for parts and aspects. */
 static int empty_sections(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   for (int r = 0; r < DZ_ROLE_N; r++) {
@@ -145,6 +150,7 @@ static int empty_sections(dz_rule_ctx *ctx) {
   return 0;
 }
 
+/* The content family. */
 int dz__rule_content(dz_rule_ctx *ctx) {
   if (coverage(ctx) || no_specifics(ctx) || empty_sections(ctx)) return ctx->err;
   return 0;

@@ -55,6 +55,7 @@ static const char *const compounds[] = {
     NULL,
 };
 
+/* Whether s[at..] starts with w. */
 static int starts(const char *s, size_t n, size_t at, const char *w) {
   size_t l = strlen(w);
   return at + l <= n && !memcmp(s + at, w, l);
@@ -86,6 +87,7 @@ static size_t complement(const dz_rule_ctx *ctx, size_t at) {
   return 0;
 }
 
+/* Check every VERB的 match of the automaton. */
 int dz__rule_dedide(dz_rule_ctx *ctx) {
   for (size_t i = 0; i < ctx->nm; i++) {
     const dz_match *m = &ctx->m[i];

@@ -43,6 +43,7 @@ static int form_span(const dz_formulation *e, size_t q, int f, size_t *off, size
   return f == FORM_FULL || dz__chars(e->parts[q], p, p + *len) >= 2;
 }
 
+/* Whether w occurs starting at x (forward) or ending at x (backward). */
 static int text_at(const dz_rule_ctx *ctx, size_t x, int backward, const char *w, size_t len) {
   return backward ? (len <= x && !memcmp(ctx->s + x - len, w, len)) : (x + len <= ctx->n && !memcmp(ctx->s + x, w, len));
 }
@@ -79,10 +80,12 @@ static int match_item(const dz_rule_ctx *ctx, const dz_formulation *e, size_t x,
   return best > 0;
 }
 
+/* Whether w starts at x. */
 static int starts_with(const dz_rule_ctx *ctx, size_t x, const char *w) {
   size_t l = strlen(w);
   return x + l <= ctx->n && !memcmp(ctx->s + x, w, l);
 }
+/* Whether w ends at x. */
 static int ends_with(const dz_rule_ctx *ctx, size_t x, const char *w) {
   size_t l = strlen(w);
   return l <= x && !memcmp(ctx->s + x - l, w, l);
@@ -174,6 +177,7 @@ static const char *display(const dz_formulation *e, char *buf, size_t cap) {
   return buf;
 }
 
+/* Judge one enumeration of entry e: altered, order, missing (in that priority). */
 static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it, size_t n) {
   int seen[DZ_MAX_PARTS] = {0};
   size_t k = 0, alt = 0, alt_at = 0;
@@ -271,6 +275,7 @@ static size_t enumeration(dz_rule_ctx *ctx, const dz_formulation *e, size_t part
   return it[n - 1].b;
 }
 
+/* formulation.name: wrong variants not inside an accepted spelling. */
 static int names(dz_rule_ctx *ctx) {
   size_t last_end = 0;
   for (size_t i = 0; i < ctx->nm; i++) {
@@ -292,6 +297,7 @@ static int names(dz_rule_ctx *ctx) {
   return 0;
 }
 
+/* Names first, then one enumeration per run of list parts. */
 int dz__rule_formulation(dz_rule_ctx *ctx) {
   const dz_checker *ck = ctx->ck;
   if (names(ctx)) return ctx->err;

@@ -11,11 +11,13 @@
 #include "text/utf8.h"
 
 static int is_x(uint32_t c) { return c == 'X' || c == 'x' || c == 0xFF38 || c == 0xFF58; }
+/* ASCII letter or digit: X next to one is part of a word (XXL, X光 aside). */
 static int is_alnum_ascii(uint32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 static int is_digit(uint32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 
+/* One placeholder finding over [a, b). */
 static int emit(dz_rule_ctx *ctx, size_t a, size_t b) {
   return dz__emit(ctx, "text.placeholder", a, b, NULL, "未填写的占位符“%.*s”，请替换为实际内容。", (int)(b - a),
                   ctx->s + a);
@@ -44,6 +46,7 @@ static int is_under(uint32_t c) { return c == '_' || c == 0xFF3F; }
 /* Common surnames: 张某某 / 王某 are anonymised names, not blanks. */
 static const char surnames[] = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
+/* Whether c is a common surname (张某某 is anonymisation). */
 static int is_surname(uint32_t c) {
   char b[5];
   int l = dz_utf8_put(b, c);
@@ -92,6 +95,7 @@ static size_t bracket_blank(const dz_rule_ctx *ctx, size_t i, uint32_t open) {
   return 0;
 }
 
+/* One pass over the text, each blank form by its first character. */
 int dz__rule_placeholder(dz_rule_ctx *ctx) {
   size_t i = 0;
   while (i < ctx->n) {

@@ -16,6 +16,7 @@
 
 #define STACK_MAX 64
 
+/* The closing mark of an opening one, or 0. */
 static uint32_t closer_of(uint32_t c) {
   switch (c) {
   case 0x201C: return 0x201D; /* “ ” */
@@ -27,10 +28,12 @@ static uint32_t closer_of(uint32_t c) {
   default: return 0;
   }
 }
+/* Closing marks that need an opener. */
 static int is_closer(uint32_t c) {
   return c == 0x201D || c == 0x2019 || c == 0x300B || c == 0xFF09 || c == 0x3011 || c == ')';
 }
 
+/* Report one unpaired mark. */
 static int unpaired(dz_rule_ctx *ctx, size_t a, uint32_t c) {
   char m[8];
   int l = dz_utf8_put(m, c);
@@ -74,6 +77,7 @@ static int pairs(dz_rule_ctx *ctx, size_t a, size_t b) {
   return 0;
 }
 
+/* The full-width form of a half-width mark, or NULL. */
 static const char *full_width(uint32_t c) {
   switch (c) {
   case ',': return "，";
@@ -120,6 +124,7 @@ static int article_number(const dz_rule_ctx *ctx, size_t ls, size_t at) {
   return 0;
 }
 
+/* Half-width marks, doubled or clashing marks and spaces within one line. */
 static int marks(dz_rule_ctx *ctx, size_t a, size_t b) {
   int prose = dz__contains(ctx->s, a, b, "，") || dz__contains(ctx->s, a, b, "。");
   uint32_t prev = 0;
@@ -198,6 +203,7 @@ static int half_parens(dz_rule_ctx *ctx, size_t a, size_t b) {
   return 0;
 }
 
+/* Each non-residue line, independently. */
 int dz__rule_punct(dz_rule_ctx *ctx) {
   size_t nl = dz_text_line_count(ctx->text);
   for (size_t line = 1; line <= nl; line++) {

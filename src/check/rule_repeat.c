@@ -70,6 +70,7 @@ static int ends_word(const uint32_t *cp, size_t i) {
   return 0;
 }
 
+/* Whether c is in the function-character list. */
 static int is_function_char(uint32_t c) {
   char b[5];
   int l = dz_utf8_put(b, c);
@@ -77,6 +78,7 @@ static int is_function_char(uint32_t c) {
   return strstr(function_chars, b) != NULL;
 }
 
+/* Numerals and 每/几: 一件一件, 每天每天 are not typos. */
 static int is_numeral_lead(uint32_t c) {
   static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
                                   0x4E5D, 0x5341, 0x4E24, 0x51E0, 0x6BCF, 0x767E, 0x5343, 0x4E07};
@@ -135,6 +137,7 @@ static int scan_run(dz_rule_ctx *ctx, const uint32_t *cp, const size_t *off, siz
   return 0;
 }
 
+/* Split the text into runs of Han characters and scan each. */
 int dz__rule_repeat(dz_rule_ctx *ctx) {
   uint32_t cp[RUN_MAX + 1];
   size_t off[RUN_MAX + 1];

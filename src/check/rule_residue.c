@@ -8,6 +8,7 @@
 */
 #include "check/check_int.h"
 
+/* A residue finding; long spans get a short message naming the pattern. */
 static int emit(dz_rule_ctx *ctx, size_t a, size_t b, const char *pat) {
   size_t chars = dz__chars(ctx->s, a, b);
   if (chars > 40)
@@ -21,6 +22,7 @@ static void trim(const char *s, size_t *a, size_t *b) {
   while (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\t')) (*b)--;
 }
 
+/* Confirmed trailing residue lines, then body patterns (deduplicated by span). */
 int dz__rule_residue(dz_rule_ctx *ctx) {
   for (const dz_node *c = dz_node_first_child(dz_doc_root(ctx->doc)); c; c = dz_node_next(c)) {
     if (dz_node_get_kind(c) != DZ_NODE_RESIDUE || dz_node_dstart(c) < ctx->residue_from) continue;

@@ -27,6 +27,7 @@ static void doc_head(const dz_rule_ctx *ctx, size_t *a, size_t *b) {
   else *a = 0, *b = dz__line_end(ctx, 0);
 }
 
+/* structure.part-missing. */
 static int parts(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   const dz_profile *p = ctx->prof;
@@ -52,6 +53,7 @@ static int parts(dz_rule_ctx *ctx) {
   return 0;
 }
 
+/* structure.aspect-renamed / -extra / -missing. */
 static int aspects(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   const dz_profile *p = ctx->prof;
@@ -129,6 +131,7 @@ static int numeral_before(const dz_rule_ctx *ctx, size_t x, size_t *start) {
   return tens * 10 + unit;
 }
 
+/* structure.count-mismatch: N个方面 in the preamble against the aspects found. */
 static int count_mismatch(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   if (!f->nasp || (!f->part[DZ_ROLE_PROBLEMS] && (f->nasp < 2 || f->exact + f->renamed < 2))) return 0;
@@ -154,6 +157,7 @@ static int count_mismatch(dz_rule_ctx *ctx) {
   return 0;
 }
 
+/* The structure family (numbering is in rule_numbering.c). */
 int dz__rule_structure(dz_rule_ctx *ctx) {
   if (parts(ctx) || aspects(ctx) || count_mismatch(ctx)) return ctx->err;
   return 0;

@@ -17,11 +17,13 @@
 
 #define MIN_CHARS 20
 
+/* Marks that end a clause; the unfinished clause starts after the last one. */
 static int is_clause_mark(uint32_t c) {
   return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F ||
          c == ',' || c == ';';
 }
 
+/* A last character that cannot end a sentence. */
 static int is_open_end(uint32_t c) {
   return dz_is_han(c) || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= 0xFF10 && c <= 0xFF19);
@@ -58,6 +60,7 @@ static size_t *structural_starts(const dz_rule_ctx *ctx, size_t *count) {
   return v;
 }
 
+/* Binary search in the sorted structural line starts. */
 static int listed(const size_t *v, size_t n, size_t x) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
@@ -68,6 +71,7 @@ static int listed(const size_t *v, size_t n, size_t x) {
   return lo < n && v[lo] == x;
 }
 
+/* Every line that qualifies as unfinished body text. */
 int dz__rule_truncated(dz_rule_ctx *ctx) {
   size_t nl = dz_text_line_count(ctx->text), ns = 0;
   size_t *st = structural_starts(ctx, &ns);
