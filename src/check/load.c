@@ -53,8 +53,8 @@ static size_t count_lines(const char *b, size_t n) {
 }
 
 /* A data-file error naming the file and line. */
-static int bad_line(dz_error *err, const char *name, size_t line, const char *what) {
-  return dz__error_set(err, DZ_EINVALID, "数据文件 data/%s 第 %zu 行有误：%s。", name, line, what);
+static int bad_line(dz_error *err, const char *dir, const char *name, size_t line, const char *what) {
+  return dz__error_set(err, DZ_EINVALID, "数据文件 %s/%s 第 %zu 行有误：%s。", dir ? dir : "data", name, line, what);
 }
 
 /* Valid UTF-8 with at least one character and no control bytes. */
@@ -87,8 +87,8 @@ static int load_confusions(dz_checker *ck, const char *dir, dz_error *err) {
   int nf;
   while (dz_tsv_next(&t, f, &nf)) {
     if (nf < 2 || !good_pattern(f[0]) || !good_pattern(f[1]))
-      return bad_line(err, name, t.line, "需要“误写<TAB>正确”两列");
-    if (!strcmp(f[0], f[1])) return bad_line(err, name, t.line, "误写与正确写法相同");
+      return bad_line(err, dir, name, t.line, "需要“误写<TAB>正确”两列");
+    if (!strcmp(f[0], f[1])) return bad_line(err, dir, name, t.line, "误写与正确写法相同");
     dz_confusion *c = &ck->conf[ck->nconf];
     c->wrong = f[0], c->right = f[1], c->note = f[3];
     size_t nl = strlen(f[3]);
@@ -98,7 +98,7 @@ static int load_confusions(dz_checker *ck, const char *dir, dz_error *err) {
     c->exc = dz_pool_alloc(&ck->pool, (c->nexc + 1) * sizeof(char *));
     if (!c->exc) return dz__error_nomem(err);
     for (size_t k = 0; k < c->nexc; k++) {
-      if (!strstr(ex[k], c->wrong)) return bad_line(err, name, t.line, "例外词必须包含误写");
+      if (!strstr(ex[k], c->wrong)) return bad_line(err, dir, name, t.line, "例外词必须包含误写");
       c->exc[k] = ex[k];
     }
     if ((rc = ac_add(ck, c->wrong, DZ_MK_CONF, ck->nconf, err))) return rc;
@@ -197,19 +197,19 @@ static int load_formulations(dz_checker *ck, const char *dir, dz_error *err) {
   char *f[DZ_TSV_MAX_FIELDS];
   int nf;
   while (dz_tsv_next(&t, f, &nf)) {
-    if (nf < 4) return bad_line(err, name, t.line, "需要“编号、名称、类型、内容”至少四列");
+    if (nf < 4) return bad_line(err, dir, name, t.line, "需要“编号、名称、类型、内容”至少四列");
     dz_formulation *e = &ck->form[ck->nform];
     e->id = f[0], e->label = f[1], e->source = f[5];
     if (!strcmp(f[2], "list")) e->is_list = 1;
-    else if (strcmp(f[2], "name")) return bad_line(err, name, t.line, "类型必须是 list 或 name");
-    if ((rc = split_parts(ck, e, f[3], err))) return rc < 0 && rc != DZ_ENOMEM ? bad_line(err, name, t.line, "内容含空项或非法字符") : rc;
+    else if (strcmp(f[2], "name")) return bad_line(err, dir, name, t.line, "类型必须是 list 或 name");
+    if ((rc = split_parts(ck, e, f[3], err))) return rc < 0 && rc != DZ_ENOMEM ? bad_line(err, dir, name, t.line, "内容含空项或非法字符") : rc;
     if (e->is_list ? e->nparts < 2 : e->nparts != 1)
-      return bad_line(err, name, t.line, e->is_list ? "list 至少需要两项" : "name 只能有一个规范名称");
+      return bad_line(err, dir, name, t.line, e->is_list ? "list 至少需要两项" : "name 只能有一个规范名称");
     rc = split_variants(ck, e, f[4]);
     if (rc == -2) return dz__error_nomem(err);
-    if (rc) return bad_line(err, name, t.line, "错误写法有误（“误写>正确”中的正确写法须是规范项）");
-    if (!e->is_list && !e->nvariants) return bad_line(err, name, t.line, "name 需要至少一个错误写法");
-    if (e->nvariants >= 64 || e->nparts >= DZ_MAX_PARTS) return bad_line(err, name, t.line, "项数过多");
+    if (rc) return bad_line(err, dir, name, t.line, "错误写法有误（“误写>正确”中的正确写法须是规范项）");
+    if (!e->is_list && !e->nvariants) return bad_line(err, dir, name, t.line, "name 需要至少一个错误写法");
+    if (e->nvariants >= 64 || e->nparts >= DZ_MAX_PARTS) return bad_line(err, dir, name, t.line, "项数过多");
     size_t idx = ck->nform;
     if (e->is_list) {
       common_affixes(e);
@@ -245,10 +245,10 @@ static int load_words(dz_checker *ck, const char *dir, const char *name, int kin
   char *f[DZ_TSV_MAX_FIELDS];
   int nf;
   while (dz_tsv_next(&t, f, &nf)) {
-    if (!good_pattern(f[0])) return bad_line(err, name, t.line, "第一列为空或含非法字符");
+    if (!good_pattern(f[0])) return bad_line(err, dir, name, t.line, "第一列为空或含非法字符");
     char pat[256];
     if (snprintf(pat, sizeof pat, "%s%s", f[0], suffix) >= (int)sizeof pat)
-      return bad_line(err, name, t.line, "词条过长");
+      return bad_line(err, dir, name, t.line, "词条过长");
     if ((rc = ac_add(ck, pat, kind, *count, err))) return rc;
     (*count)++;
   }
@@ -269,9 +269,9 @@ static int load_residue(dz_checker *ck, const char *dir, dz_error *err) {
   char *f[DZ_TSV_MAX_FIELDS];
   int nf;
   while (dz_tsv_next(&t, f, &nf)) {
-    if (!good_pattern(f[0])) return bad_line(err, name, t.line, "模式为空或含非法字符");
+    if (!good_pattern(f[0])) return bad_line(err, dir, name, t.line, "模式为空或含非法字符");
     int sentence = !strcmp(f[1], "sentence");
-    if (!sentence && strcmp(f[1], "line")) return bad_line(err, name, t.line, "范围必须是 line 或 sentence");
+    if (!sentence && strcmp(f[1], "line")) return bad_line(err, dir, name, t.line, "范围必须是 line 或 sentence");
     ck->res[ck->nres] = (dz_residue_pat){f[0], f[2], sentence};
     if ((rc = ac_add(ck, f[0], DZ_MK_RESIDUE, ck->nres, err))) return rc;
     ck->nres++;
