@@ -3,10 +3,10 @@
 ** “一些工作和流程存在”). A line is suspect when it is body text (not the title, a heading or
 ** residue), is long enough to be prose (at least 20 characters with a clause mark inside),
 ** and its last character is a letter, digit or Han character rather than closing punctuation.
-** It must also hold a complete sentence before (a 。！？ inside): a byline, a title, a list
-** item or a table cell has none, while a point that trails off after real sentences does.
-** It must also hold a complete sentence before (a 。！？ inside): a byline, a title, a list
-** item or a table cell has none, while a point that trails off after real sentences does.
+** It must also hold a complete sentence before (a 。！？ inside), or be a numbered point
+** (一是…) with a clause mark: a byline, a title, a list item or a table cell has neither.
+** It must also hold a complete sentence before (a 。！？ inside), or be a numbered point
+** (一是…) with a clause mark: a byline, a title, a list item or a table cell has neither.
 ** The finding covers the unfinished last clause.
 */
 #include <stdlib.h>
@@ -29,9 +29,19 @@ static int is_open_end(uint32_t c) {
          (c >= 0xFF10 && c <= 0xFF19);
 }
 
-/* Decoded starts of the lines that are structure rather than body text: the title, residue,
-** and headings whose line holds only the title. Sorted, since the iterator is in order. */
-static size_t *structural_starts(const dz_rule_ctx *ctx, size_t *count) {
+/* Whether node nd marks its line as structure (the title, residue, a heading whose line holds
+** only the title) -- or, with `points`, whether it is a point starting its line. */
+static int wanted(const dz_rule_ctx *ctx, const dz_node *nd, int points) {
+  dz_node_kind k = dz_node_get_kind(nd);
+  size_t a = dz_node_dstart(nd), ts, te;
+  if (points) return k == DZ_NODE_POINT && dz__line_start(ctx, a) == a;
+  if (k != DZ_NODE_HEADING && k != DZ_NODE_TITLE && k != DZ_NODE_RESIDUE) return 0;
+  /* A numbered paragraph (1.加强学习。深入…) is body text. */
+  return !(k == DZ_NODE_HEADING && dz__node_title_span(ctx, nd, &ts, &te) && dz__chars(ctx->s, te, dz__line_end(ctx, a)) > 2);
+}
+
+/* Decoded line starts of the wanted nodes, sorted (the iterator walks in order). */
+static size_t *line_starts(const dz_rule_ctx *ctx, int points, size_t *count) {
   size_t cap = 64, n = 0;
   size_t *v = malloc(cap * sizeof *v);
   if (!v) return NULL;
@@ -40,12 +50,7 @@ static size_t *structural_starts(const dz_rule_ctx *ctx, size_t *count) {
   dz_event ev;
   while ((ev = dz_iter_next(&it)) != DZ_EVENT_NONE) {
     const dz_node *nd = dz_iter_node(&it);
-    dz_node_kind k = dz_node_get_kind(nd);
-    if (ev != DZ_EVENT_ENTER || (k != DZ_NODE_HEADING && k != DZ_NODE_TITLE && k != DZ_NODE_RESIDUE)) continue;
-    size_t a = dz_node_dstart(nd), ts, te;
-    if (k == DZ_NODE_HEADING && dz__node_title_span(ctx, nd, &ts, &te) &&
-        dz__chars(ctx->s, te, dz__line_end(ctx, a)) > 2)
-      continue; /* a numbered paragraph: its text is body text */
+    if (ev != DZ_EVENT_ENTER || !wanted(ctx, nd, points)) continue;
     if (n == cap) {
       size_t *w = realloc(v, (cap *= 2) * sizeof *v);
       if (!w) {
@@ -54,7 +59,7 @@ static size_t *structural_starts(const dz_rule_ctx *ctx, size_t *count) {
       }
       v = w;
     }
-    v[n++] = dz__line_start(ctx, a);
+    v[n++] = dz__line_start(ctx, dz_node_dstart(nd));
   }
   *count = n;
   return v;
@@ -74,8 +79,11 @@ static int listed(const size_t *v, size_t n, size_t x) {
 /* Every line that qualifies as unfinished body text. */
 int dz__rule_truncated(dz_rule_ctx *ctx) {
   size_t nl = dz_text_line_count(ctx->text), ns = 0;
-  size_t *st = structural_starts(ctx, &ns);
-  if (!st) return ctx->err = DZ_ENOMEM;
+  size_t *st = line_starts(ctx, 0, &ns), np = 0, *pt = line_starts(ctx, 1, &np);
+  if (!st || !pt) {
+    free(st), free(pt);
+    return ctx->err = DZ_ENOMEM;
+  }
   for (size_t line = 1; line <= nl; line++) {
     size_t a, b;
     if (dz_text_line_span(ctx->text, line, &a, &b)) break;
@@ -86,19 +94,21 @@ int dz__rule_truncated(dz_rule_ctx *ctx) {
     if (memchr(ctx->s + a, '|', b - a)) continue; /* a table row */
     /* The last clause: after the final clause mark. */
     size_t cs = a;
-    int ends = 0;
+    int ends = 0, marks = 0;
     for (size_t i = a; i < b;) {
       size_t k = i;
       uint32_t c = dz_utf8_next(ctx->s, b, &k);
-      if (is_clause_mark(c)) cs = k;
+      if (is_clause_mark(c)) cs = k, marks++;
       if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) ends++;
       i = k;
     }
-    if (!ends || listed(st, ns, a)) continue;
+    /* Prose: a complete sentence before, or a numbered point (一是…，…) with a clause mark. */
+    if (!(ends || (marks && listed(pt, np, a))) || listed(st, ns, a)) continue;
     if (dz__emit(ctx, "text.truncated", cs, b, NULL, "段落在“%.*s”处中断，缺少结束标点，疑似句子不完整。",
                  (int)(b - cs), ctx->s + cs))
       break;
   }
   free(st);
+  free(pt);
   return ctx->err;
 }
