@@ -17,7 +17,7 @@ static int cmp_finding(const void *a, const void *b) {
   if (x->rank != y->rank) return x->rank > y->rank ? -1 : 1;
   int c = strcmp(x->rule, y->rule);
   if (c) return c;
-  return strcmp(x->msg, y->msg);
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Strings owned by one finding. */
@@ -40,6 +40,7 @@ int dz__result_build(dz_result **out, dz_rule_ctx *ctx, dz_error *err) {
     f->sev = ck->rules[w->rule].sev;
     f->rank = ck->rules[w->rule].rank;
     f->ds = w->ds, f->de = w->de;
+    f->seq = i;
     f->msg = w->msg, f->sugg = w->sugg, f->conf = w->conf;
     w->msg = w->sugg = NULL;
     f->text = strndup(ctx->s + w->ds, w->de - w->ds);
@@ -50,12 +51,17 @@ int dz__result_build(dz_result **out, dz_rule_ctx *ctx, dz_error *err) {
   size_t k = 0;
   for (size_t i = 0; i < r->n; i++) {
     /* Word-level rules (rank >= DZ_RANK_WORD) report the same fault on the same span; a
-    ** structure or content finding on a heading says something else and is kept. */
-    const dz_finding *p = k ? &r->f[k - 1] : NULL;
-    if (p && p->ds == r->f[i].ds && p->de == r->f[i].de &&
-        ((p->rank >= DZ_RANK_WORD && r->f[i].rank >= DZ_RANK_WORD) ||
-         (!strcmp(p->rule, r->f[i].rule) && !strcmp(p->msg, r->f[i].msg)))) {
-      free_finding(&r->f[i]); /* same span: the earlier one is at least as specific */
+    ** structure or content finding on a heading says something else and is kept, unless the
+    ** same rule already said the same thing there. */
+    int dup = 0;
+    for (size_t j = k; j > 0 && !dup; j--) {
+      const dz_finding *p = &r->f[j - 1];
+      if (p->ds != r->f[i].ds || p->de != r->f[i].de) break;
+      dup = (p->rank >= DZ_RANK_WORD && r->f[i].rank >= DZ_RANK_WORD) ||
+            (!strcmp(p->rule, r->f[i].rule) && !strcmp(p->msg, r->f[i].msg));
+    }
+    if (dup) {
+      free_finding(&r->f[i]);
       continue;
     }
     r->f[k++] = r->f[i];

@@ -7,6 +7,7 @@ struct dz_finding {
   const char *rule; /* points into dz_result.rules */
   dz_severity sev;
   int rank;
+  size_t seq; /* emission order: the last tie-breaker, so equal spans keep the rule's order */
   size_t start, end, ds, de, line, col;
   char *text, *msg, *sugg;
   double conf;
