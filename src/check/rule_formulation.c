@@ -138,8 +138,10 @@ static int altered_item(const dz_rule_ctx *ctx, const dz_formulation *e, size_t 
   return 1;
 }
 
-/* Render parts `order[0..k)` of e joined by 、 in the enumeration's style. */
-static void render(const dz_formulation *e, const int *order, size_t k, int style, char *out, size_t cap) {
+/* Render parts `order[0..k)` of e joined by 、 in the enumeration's style; every item gets
+** the repeated wrapper (必须) when the text used one. */
+static void render(const dz_formulation *e, const int *order, size_t k, int style, const char *wrap, size_t wrap_len,
+                   char *out, size_t cap) {
   size_t o = 0;
   out[0] = 0;
   for (size_t i = 0; i < k; i++) {
@@ -148,7 +150,8 @@ static void render(const dz_formulation *e, const int *order, size_t k, int styl
     if (style == FORM_NO_SUFFIX && i + 1 < k) f = FORM_NO_SUFFIX;
     size_t off, len;
     if (!form_span(e, (size_t)order[i], f, &off, &len)) form_span(e, (size_t)order[i], FORM_FULL, &off, &len);
-    int w = snprintf(out + o, cap - o, "%s%.*s", i ? "、" : "", (int)len, e->parts[order[i]] + off);
+    int w = snprintf(out + o, cap - o, "%s%.*s%.*s", i ? "、" : "", (int)wrap_len, wrap, (int)len,
+                     e->parts[order[i]] + off);
     if (w < 0 || (size_t)w >= cap - o) return;
     o += (size_t)w;
   }
@@ -178,7 +181,8 @@ static const char *display(const dz_formulation *e, char *buf, size_t cap) {
 }
 
 /* Judge one enumeration of entry e: altered, order, missing (in that priority). */
-static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it, size_t n) {
+static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it, size_t n, const char *wrap,
+                      size_t wrap_len) {
   int seen[DZ_MAX_PARTS] = {0};
   size_t k = 0, alt = 0, alt_at = 0;
   int ordered = 1, last = -1, style = FORM_FULL;
@@ -223,7 +227,7 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
     size_t j = 0;
     for (size_t q = 0; q < e->nparts; q++)
       if (seen[q]) order[j++] = (int)q;
-    render(e, order, j, style, sugg, sizeof sugg);
+    render(e, order, j, style, wrap, wrap_len, sugg, sizeof sugg);
     if (*e->label)
       return dz__emit(ctx, "formulation.order", a, b, sugg, "“%s”的规范顺序是：%s。", e->label, sugg);
     return dz__emit(ctx, "formulation.order", a, b, sugg, "顺序不规范，应为：%s。", sugg);
@@ -232,7 +236,7 @@ static int check_enum(dz_rule_ctx *ctx, const dz_formulation *e, const item *it,
   ** deliberate subset or an older formulation (道路自信、理论自信、制度自信 before 2016). */
   if (k < e->nparts && label_before(ctx, e, a)) {
     for (size_t q = 0; q < e->nparts; q++) order[q] = (int)q;
-    render(e, order, e->nparts, style, sugg, sizeof sugg);
+    render(e, order, e->nparts, style, wrap, wrap_len, sugg, sizeof sugg);
     char missing[512] = "";
     size_t mo = 0;
     for (size_t q = 0; q < e->nparts; q++)
@@ -261,17 +265,33 @@ static size_t enumeration(dz_rule_ctx *ctx, const dz_formulation *e, size_t part
   }
   while (nb) it[n++] = back[--nb];
   it[n++] = (item){a, b, (int)part, FORM_FULL, NULL};
+  /* A wrapper repeated before every item (必须坚持人民至上、必须坚持自信自立): the Han
+  ** characters between the previous mark and the first item, at most four. */
+  size_t wa = it[0].a, wl = 0;
+  while (wa > 0 && wl < 4) {
+    size_t j = wa;
+    if (!dz_is_han(dz_utf8_prev(ctx->s, &j))) break;
+    wa = j, wl++;
+  }
+  size_t wlen = wl && wl < 4 ? it[0].a - wa : 0;
+  int wrapped = 0;
   x = b;
   while (n < MAX_ITEMS) {
     size_t y = skip_sep(ctx, x);
     item t;
     if (!y) break;
-    if (!match_item(ctx, e, y, 0, &t) && !altered_item(ctx, e, y, &t)) break;
+    if (!match_item(ctx, e, y, 0, &t) && !altered_item(ctx, e, y, &t)) {
+      /* Only a full part may follow the same wrapper. */
+      if (!wlen || y + wlen > ctx->n || memcmp(ctx->s + y, ctx->s + wa, wlen) || !match_item(ctx, e, y + wlen, 0, &t) ||
+          t.form != FORM_FULL || t.part < 0)
+        break;
+      wrapped = 1;
+    }
     it[n++] = t;
     x = t.b;
   }
-  /* An altered item must be followed by a mark, not cut inside a longer phrase. */
-  if (check_enum(ctx, e, it, n)) return (size_t)-1;
+  if (wrapped) it[0].a = wa; /* the span covers the first wrapper too */
+  if (check_enum(ctx, e, it, n, ctx->s + wa, wrapped ? wlen : 0)) return (size_t)-1;
   return it[n - 1].b;
 }
 

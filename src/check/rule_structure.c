@@ -1,5 +1,6 @@
 /*
-** structure.part-missing / aspect-missing / aspect-extra / aspect-renamed / count-mismatch:
+** structure.part-missing / aspect-missing / aspect-extra / aspect-renamed / count-mismatch
+** (对照“六个方面” or “五个带头” in the preamble against the aspects of the body):
 ** the document against the profile's framework, through the frame built by frame.c.
 **
 ** Precision guards: part checks need at least one recognised part heading (a plain text
@@ -142,17 +143,21 @@ static int count_mismatch(dz_rule_ctx *ctx) {
       end = dz_node_dstart(c);
       break;
     }
-  const char *w = "个方面";
-  size_t wl = strlen(w);
-  for (const char *p = memmem(ctx->s, end, w, wl); p; p = memmem(p + 1, end - (size_t)(p + 1 - ctx->s), w, wl)) {
-    size_t x = (size_t)(p - ctx->s), s;
-    int v = numeral_before(ctx, x, &s);
-    if (v <= 0 || (size_t)v == f->nasp) continue;
-    char num[16];
-    if (dz__emit(ctx, "structure.count-mismatch", s, x + wl, NULL, "文中说“%.*s”，但正文列出了%s个方面。", (int)(x + wl - s),
-                 ctx->s + s, dz__cn_number((int)f->nasp, num)))
-      return ctx->err;
-    if ((size_t)(p + 1 - ctx->s) >= end) break;
+  static const char *const words[] = {"个方面", "个带头", NULL};
+  for (int wi = 0; words[wi]; wi++) {
+    const char *w = words[wi];
+    size_t wl = strlen(w);
+    for (const char *p = memmem(ctx->s, end, w, wl); p; p = memmem(p + 1, end - (size_t)(p + 1 - ctx->s), w, wl)) {
+      size_t x = (size_t)(p - ctx->s), s;
+      int v = numeral_before(ctx, x, &s);
+      if (v > 0 && (size_t)v != f->nasp) {
+        char num[16];
+        if (dz__emit(ctx, "structure.count-mismatch", s, x + wl, NULL, "文中说“%.*s”，但正文列出了%s个方面。",
+                     (int)(x + wl - s), ctx->s + s, dz__cn_number((int)f->nasp, num)))
+          return ctx->err;
+      }
+      if ((size_t)(p + 1 - ctx->s) + wl > end) break;
+    }
   }
   return 0;
 }
