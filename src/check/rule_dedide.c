@@ -19,8 +19,9 @@ static const char *const degree[] = {"不够", "很", "太", "过于", "比较",
 /* 不 followed by one of these is a degree complement (抓的不实 -> 抓得不实). */
 static const char *const bu_ok[] = {"不好", "不实", "不细", "不深", "不透", "不紧", "不牢", "不准", "不快", "不力",
                                     "不严", "不到位", "不扎实", "不充分", "不全面", "不彻底", "不及时", "不太", "不大", NULL};
-/* Attributive readings: 的 ends a relative clause (做的很多工作). */
-static const char *const attributive[] = {"很多", "很少", "比较多", "比较少", "较多", "较少", "更多", "更少", NULL};
+/* Attributive readings: 的 ends a relative clause (做的很多工作; 你说的很对 = what you said). */
+static const char *const attributive[] = {"很多", "很少", "比较多", "比较少", "较多", "较少", "更多", "更少",
+                                          "很对", "很有道理", "很在理", NULL};
 
 /* For each one-character verb, the characters that make a word with it when written just
 ** before it (思想, 作用, 分管): such a match is not the verb. */

@@ -23,6 +23,8 @@ static const char function_chars[] = "的了是在和与及并而或被从将为
 static const char *const builtin_ok[] = {"是是非非", "的的确确", "不了了之", "和和气气", "研究研究", "讨论讨论",
                                          "商量商量", "考虑考虑", "学习学习", "交流交流", "沟通沟通", "琢磨琢磨",
                                          "了解了解", "调查调查", "锻炼锻炼", "活动活动", "休息休息", "比较比较",
+                                         "参观参观", "庆祝庆祝", "准备准备", "收拾收拾", "打扫打扫", "练习练习",
+                                         "欣赏欣赏", "体验体验", "放松放松", "打听打听", "指导指导", "关心关心",
                                          NULL};
 
 /* For a doubled function character AA, the characters X such that XA is a word: the first A
@@ -116,6 +118,8 @@ static int scan_run(dz_rule_ctx *ctx, const uint32_t *cp, const size_t *off, siz
     while (i + (reps + 1) * k <= n && !memcmp(cp + i, cp + i + reps * k, k * sizeof *cp)) reps++;
     size_t a = off[i], b = off[i + reps * k];
     int flag = k == 1 ? is_function_char(cp[i]) && !(reps == 2 && ends_word(cp, i)) : !is_numeral_lead(cp[i]);
+    /* 看一看一… : the A一A pattern, not a doubled word. */
+    if (flag && k == 2 && cp[i + 1] == 0x4E00) flag = 0;
     /* After Latin letters or digits the first copy belongs to a name (PPP项目项目经理). */
     if (flag && k > 1 && a > 0 && (unsigned char)ctx->s[a - 1] < 0x80 && isalnum((unsigned char)ctx->s[a - 1])) flag = 0;
     if (flag && !legitimate(ctx, a, b)) {
