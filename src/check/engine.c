@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check/check_int.h"
 #include "check/result.h"
@@ -136,6 +137,11 @@ int dz_checker_new(dz_checker **out, const dz_checker_options *opts, dz_error *e
   ck->ac = dz_ac_new();
   if (!ck->ac || ck->pool.oom) {
     rc = dz__error_nomem(err);
+    goto fail;
+  }
+  struct stat st;
+  if (opts->data_dir && (stat(opts->data_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+    rc = dz__error_set(err, DZ_ENOTFOUND, "数据目录 %s 不存在或不是目录。", opts->data_dir);
     goto fail;
   }
   if ((rc = dz__load_lexicons(ck, opts->data_dir, err))) goto fail;
