@@ -47,7 +47,7 @@ int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const
 /* Store a prepared document unless its text is already there (*duplicate). */
 int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const char *name, const void *bytes,
                     size_t len, int64_t mtime, int *duplicate, dz_error *err);
-/* The normaliser and stock phrases of an index are loaded on first use (27 ms), so that
+/* The normaliser and stock phrases of an index are loaded on first use, so that
 ** opening a corpus just to list or count it stays cheap. */
 int dz__index_ctx(dz_index *idx, dz_error *err);
 /* Read a file whole (size-capped) with its modification time. */

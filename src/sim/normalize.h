@@ -23,7 +23,8 @@ typedef struct dz_ntext {
   size_t n;
 } dz_ntext;
 
-/* Open a normaliser (loads OpenCC t2s once; a few ms). Not thread-safe: one per thread. */
+/* Open a normaliser (cheap: OpenCC t2s loads on the first clause that needs it). Not
+** thread-safe: one per thread. */
 int dz__norm_open(dz_norm **out, dz_error *err);
 void dz__norm_close(dz_norm *nm);
 
