@@ -9,6 +9,8 @@ ifeq ($(SANITIZE),1)
   CMAKE_FLAGS += -DDZ_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 endif
 
+MAKEFLAGS += --no-print-directory
+
 .PHONY: all deps build test run fuzz clean
 all: build
 

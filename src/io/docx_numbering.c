@@ -218,14 +218,14 @@ static void style_numpr(const dz__numdefs *n, const char *id, int *num_id, int *
 static void cn_number(dz_buf *o, int v, const char *const dig[10], const char *const unit[4], int drop_leading_one) {
   if (v >= 10000) {
     cn_number(o, v / 10000, dig, unit, drop_leading_one);
-    dz__buf_puts(o, "万");
+    dz_buf_puts(o, "万");
     int r = v % 10000;
-    if (r && r < 1000) dz__buf_puts(o, dig[0]);
+    if (r && r < 1000) dz_buf_puts(o, dig[0]);
     if (r) cn_number(o, r, dig, unit, 0);
     return;
   }
   if (v == 0) {
-    dz__buf_puts(o, dig[0]);
+    dz_buf_puts(o, dig[0]);
     return;
   }
   int d[4] = {v / 1000, v / 100 % 10, v / 10 % 10, v % 10};
@@ -235,9 +235,9 @@ static void cn_number(dz_buf *o, int v, const char *const dig[10], const char *c
       if (started) zero = 1;
       continue;
     }
-    if (zero) dz__buf_puts(o, dig[0]), zero = 0;
-    if (!(drop_leading_one && !started && i == 2 && d[i] == 1)) dz__buf_puts(o, dig[d[i]]);
-    dz__buf_puts(o, unit[3 - i]);
+    if (zero) dz_buf_puts(o, dig[0]), zero = 0;
+    if (!(drop_leading_one && !started && i == 2 && d[i] == 1)) dz_buf_puts(o, dig[d[i]]);
+    dz_buf_puts(o, unit[3 - i]);
     started = 1;
   }
 }
@@ -246,14 +246,14 @@ static void roman(dz_buf *o, int v, int upper) {
   static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
   static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
   if (v <= 0 || v >= 4000) {
-    dz__buf_printf(o, "%d", v);
+    dz_buf_printf(o, "%d", v);
     return;
   }
   for (int i = 0; i < 13; i++)
     while (v >= val[i]) {
       for (const char *c = sym[i]; *c; c++) {
         char ch = upper ? (char)(*c - 'a' + 'A') : *c;
-        dz__buf_put(o, &ch, 1);
+        dz_buf_put(o, &ch, 1);
       }
       v -= val[i];
     }
@@ -262,12 +262,12 @@ static void roman(dz_buf *o, int v, int upper) {
 /* Put the UTF-8 of code point base + (v - 1) when 1 <= v <= max, else the decimal. */
 static void enclosed(dz_buf *o, int v, unsigned base, int max) {
   if (v < 1 || v > max) {
-    dz__buf_printf(o, "%d", v);
+    dz_buf_printf(o, "%d", v);
     return;
   }
   unsigned c = base + (unsigned)(v - 1);
   char u[3] = {(char)(0xE0 | (c >> 12)), (char)(0x80 | ((c >> 6) & 0x3F)), (char)(0x80 | (c & 0x3F))};
-  dz__buf_put(o, u, 3);
+  dz_buf_put(o, u, 3);
 }
 
 void dz__numfmt(dz_buf *o, const char *fmt, int v) {
@@ -289,11 +289,11 @@ void dz__numfmt(dz_buf *o, const char *fmt, int v) {
   else if (!strcmp(fmt, "ideographDigital") || !strcmp(fmt, "taiwaneseDigital")) {
     char d[16];
     snprintf(d, sizeof d, "%d", v);
-    for (char *c = d; *c; c++) dz__buf_puts(o, CN[*c - '0']);
+    for (char *c = d; *c; c++) dz_buf_puts(o, CN[*c - '0']);
   } else if (!strcmp(fmt, "ideographTraditional"))
-    dz__buf_puts(o, GAN[(v + 9) % 10]);
+    dz_buf_puts(o, GAN[(v + 9) % 10]);
   else if (!strcmp(fmt, "ideographZodiac"))
-    dz__buf_puts(o, ZHI[(v + 11) % 12]);
+    dz_buf_puts(o, ZHI[(v + 11) % 12]);
   else if (!strcmp(fmt, "decimalEnclosedCircle") || !strcmp(fmt, "decimalEnclosedCircleChinese"))
     enclosed(o, v, 0x2460, 20);
   else if (!strcmp(fmt, "decimalEnclosedParen"))
@@ -305,17 +305,17 @@ void dz__numfmt(dz_buf *o, const char *fmt, int v) {
     snprintf(d, sizeof d, "%d", v);
     for (char *c = d; *c; c++) enclosed(o, *c - '0' + 1, 0xFF10, 10);
   } else if (!strcmp(fmt, "decimalZero"))
-    dz__buf_printf(o, "%02d", v);
+    dz_buf_printf(o, "%02d", v);
   else if (!strcmp(fmt, "lowerLetter") || !strcmp(fmt, "upperLetter")) {
     if (v < 1) return;
     char c = (char)((fmt[0] == 'l' ? 'a' : 'A') + (v - 1) % 26);
-    for (int k = 0; k <= (v - 1) / 26 && k < 64; k++) dz__buf_put(o, &c, 1);
+    for (int k = 0; k <= (v - 1) / 26 && k < 64; k++) dz_buf_put(o, &c, 1);
   } else if (!strcmp(fmt, "lowerRoman") || !strcmp(fmt, "upperRoman"))
     roman(o, v, fmt[0] == 'u');
   else if (!strcmp(fmt, "none") || !strcmp(fmt, "bullet"))
     return;
   else
-    dz__buf_printf(o, "%d", v);
+    dz_buf_printf(o, "%d", v);
 }
 
 void dz__numdefs_label(dz__numdefs *n, int num_id, int ilvl, const char *pstyle_id, dz_buf *out) {
@@ -353,7 +353,7 @@ void dz__numdefs_label(dz__numdefs *n, int num_id, int ilvl, const char *pstyle_
       dz__numfmt(out, L->legal && k < ilvl ? "decimal" : a->l[k].fmt, v);
       p++;
     } else {
-      dz__buf_put(out, p, 1);
+      dz_buf_put(out, p, 1);
     }
   }
 }

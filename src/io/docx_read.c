@@ -105,7 +105,7 @@ static void end_para(xstate *s) {
   }
   /* A deleted paragraph mark (accepted) merges this paragraph with the next one. */
   s->joined = s->mark_deleted;
-  if (!s->mark_deleted) dz__buf_put(s->out, "\n", 1);
+  if (!s->mark_deleted) dz_buf_put(s->out, "\n", 1);
 }
 
 static void end_run(xstate *s, size_t xend) {
@@ -201,13 +201,13 @@ static void XMLCALL on_start(void *ud, const char *qn, const char **atts) {
     } else if (!strcmp(l, "t")) {
       s->t_depth = s->depth;
     } else if (!strcmp(l, "tab") || !strcmp(l, "ptab")) {
-      dz__buf_put(s->out, "\t", 1);
+      dz_buf_put(s->out, "\t", 1);
     } else if (!strcmp(l, "br") || !strcmp(l, "cr")) {
       const char *type = dz__w_attr(atts, "type");
-      if (!type || !strcmp(type, "textWrapping")) dz__buf_put(s->out, "\n", 1);
+      if (!type || !strcmp(type, "textWrapping")) dz_buf_put(s->out, "\n", 1);
       else s->run.flags |= DZ_RUN_COMPLEX; /* page and column breaks are layout */
     } else if (!strcmp(l, "noBreakHyphen")) {
-      dz__buf_put(s->out, "-", 1);
+      dz_buf_put(s->out, "-", 1);
       s->run.flags |= DZ_RUN_COMPLEX;
     } else if (!strcmp(l, "fldChar")) {
       const char *type = dz__w_attr(atts, "fldCharType");
@@ -260,11 +260,11 @@ static void XMLCALL on_text(void *ud, const char *t, int n) {
   for (int i = 0; i < n; i++) {
     int bom = i + 2 < n + 0 && (unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBB && (unsigned char)t[i + 2] == 0xBF;
     if (t[i] != '\r' && !bom) continue;
-    dz__buf_put(s->out, t + run, (size_t)(i - run));
+    dz_buf_put(s->out, t + run, (size_t)(i - run));
     if (bom) i += 2;
     run = i + 1;
   }
-  dz__buf_put(s->out, t + run, (size_t)(n - run));
+  dz_buf_put(s->out, t + run, (size_t)(n - run));
 }
 
 typedef struct {
@@ -368,7 +368,6 @@ int dz__docx_read(dz_text **out, const void *bytes, size_t len, const dz_decode_
   }
   if ((rc = dz__numdefs_load(&num, &z, err))) goto cleanup;
   s.out = &body, s.mapping = 1, s.num = num;
-  dz__buf_reserve(&body, 4096);
   if ((rc = read_part(&z, "word/document.xml", &s, err))) goto cleanup;
   if ((rc = read_side_parts(&z, "word/header", &hdr, num, err))) goto cleanup;
   if ((rc = read_side_parts(&z, "word/footer", &ftr, num, err))) goto cleanup;
@@ -382,18 +381,16 @@ int dz__docx_read(dz_text **out, const void *bytes, size_t len, const dz_decode_
   m->runs = s.runs, m->nruns = s.nruns, s.runs = NULL;
   m->paras = s.paras, m->nparas = s.nparas, s.paras = NULL;
   m->max_id = s.max_id;
-  m->headers = dz__buf_take(&hdr, NULL);
-  m->footers = dz__buf_take(&ftr, NULL);
-  m->notes = dz__buf_take(&notes, NULL);
   m->zip = malloc(len ? len : 1);
-  if (!m->zip || !m->headers || !m->footers || !m->notes) {
+  if (!m->zip || dz_buf_take(&hdr, &m->headers, NULL) || dz_buf_take(&ftr, &m->footers, NULL) ||
+      dz_buf_take(&notes, &m->notes, NULL)) {
     rc = dz__error_nomem(err);
     goto cleanup;
   }
   memcpy(m->zip, bytes, len);
   m->zip_len = len;
   dz_text *t = NULL;
-  if ((rc = dz__text_from_utf8(&t, body.p ? body.p : "", body.len, name, err))) goto cleanup;
+  if ((rc = dz__text_from_utf8(&t, body.data ? body.data : "", body.len, name, err))) goto cleanup;
   t->attach = m;
   t->attach_free = map_free;
   m = NULL;
@@ -402,10 +399,10 @@ cleanup:
   map_free(m);
   free(s.runs);
   free(s.paras);
-  dz__buf_free(&body);
-  dz__buf_free(&hdr);
-  dz__buf_free(&ftr);
-  dz__buf_free(&notes);
+  dz_buf_free(&body);
+  dz_buf_free(&hdr);
+  dz_buf_free(&ftr);
+  dz_buf_free(&notes);
   dz__numdefs_free(num);
   dz__zip_close(&z);
   return rc;

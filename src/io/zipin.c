@@ -93,7 +93,7 @@ int dz__zip_stream(dz_zipin *z, const char *entry, dz_zip_sink sink, void *ud, d
 static int to_buf(void *ud, const char *chunk, size_t n, int last) {
   (void)last;
   dz_buf *b = ud;
-  dz__buf_put(b, chunk, n);
+  dz_buf_put(b, chunk, n);
   return b->oom ? DZ_ENOMEM : 0;
 }
 
@@ -102,9 +102,8 @@ int dz__zip_read(dz_zipin *z, const char *entry, char **out, size_t *len, dz_err
   int rc = dz__zip_stream(z, entry, to_buf, &b, err);
   if (rc == DZ_ENOMEM) dz__error_nomem(err);
   if (rc) {
-    dz__buf_free(&b);
+    dz_buf_free(&b);
     return rc;
   }
-  *out = dz__buf_take(&b, len);
-  return *out ? DZ_OK : dz__error_nomem(err);
+  return dz_buf_take(&b, out, len) ? dz__error_nomem(err) : DZ_OK;
 }

@@ -1,21 +1,25 @@
-/* A growable byte buffer with sticky out-of-memory state: append freely, check `oom` once. */
+/* A growable byte buffer with helpers for writing JSON and HTML safely. */
 #ifndef DZ_UTIL_BUF_H
 #define DZ_UTIL_BUF_H
 #include <stddef.h>
 
 typedef struct dz_buf {
-  char *p;    /* NUL-terminated when non-NULL */
+  char *data; /* NUL-terminated while no error */
   size_t len, cap;
-  int oom;    /* set once an allocation failed; later appends do nothing */
+  int oom;    /* set once an allocation failed; later appends are ignored */
 } dz_buf;
 
-int dz__buf_reserve(dz_buf *b, size_t extra);
-void dz__buf_put(dz_buf *b, const void *s, size_t n);
-void dz__buf_puts(dz_buf *b, const char *s);
-void dz__buf_printf(dz_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append s[0..n) escaped for XML text and attribute values (& < > " and control characters). */
-void dz__buf_xml(dz_buf *b, const char *s, size_t n);
-/* Hand the buffer to the caller (NUL-terminated, never NULL unless oom) and reset b. */
-char *dz__buf_take(dz_buf *b, size_t *len);
-void dz__buf_free(dz_buf *b);
+void dz_buf_put(dz_buf *b, const char *s, size_t n);
+void dz_buf_puts(dz_buf *b, const char *s);
+void dz_buf_printf(dz_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A JSON string literal with quotes; invalid UTF-8 is not expected (texts are validated). */
+void dz_buf_json_str(dz_buf *b, const char *s, size_t n);
+/* Text escaped for HTML element content and attribute values. */
+void dz_buf_html(dz_buf *b, const char *s, size_t n);
+/* Text escaped for XML element content and attribute values (& < > "); control characters
+** that XML 1.0 forbids are dropped. */
+void dz_buf_xml(dz_buf *b, const char *s, size_t n);
+/* Hand the data to the caller (who frees it) and reset the buffer; DZ_ENOMEM after an oom. */
+int dz_buf_take(dz_buf *b, char **out, size_t *len);
+void dz_buf_free(dz_buf *b);
 #endif
