@@ -61,6 +61,10 @@ int dz_docx_fix(dz_docx_bytes *out, const dz_doc *doc, const dz_docx_edit *edits
 int dz_docx_skeleton(dz_docx_bytes *out, const char *profile_json, size_t len, const char *name,
                      const dz_docx_options *opts, dz_error *err);
 
+/* The same for a profile named by id (an embedded data/profiles/<id>.json) or by the path
+** of a profile file (anything containing '/' or ending in .json). DZ_ENOTFOUND when absent. */
+int dz_docx_new(dz_docx_bytes *out, const char *profile, const dz_docx_options *opts, dz_error *err);
+
 #ifdef __cplusplus
 }
 #endif

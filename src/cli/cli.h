@@ -26,6 +26,10 @@ int cli_opt(const char *cmd, int argc, char **argv, int *i, const char *name, co
 /* Parse --max-size (bytes, with optional K/M/G suffix). Returns 0 on success. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* Write `len` bytes to `path` (a new or replaced file); prints a Chinese error and returns
+** DZ_EXIT_USAGE on failure, DZ_EXIT_OK on success. */
+int cli_write_file(const char *cmd, const char *path, const void *data, size_t len);
+
 /* Whether stdout is a terminal that wants colour (NO_COLOR unset). */
 int cli_color(FILE *f);
 #endif

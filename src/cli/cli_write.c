@@ -1,0 +1,19 @@
+/* Writing a command's output file (the .docx writers). */
+#include <errno.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int cli_write_file(const char *cmd, const char *path, const void *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f) {
+    fprintf(stderr, "duizhao %s: 无法写入文件 %s：%s\n", cmd, path, strerror(errno));
+    return DZ_EXIT_USAGE;
+  }
+  size_t n = fwrite(data, 1, len, f);
+  if (fclose(f) != 0 || n != len) {
+    fprintf(stderr, "duizhao %s: 写入文件 %s 失败（磁盘已满？）。\n", cmd, path);
+    return DZ_EXIT_USAGE;
+  }
+  return DZ_EXIT_OK;
+}
