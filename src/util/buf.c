@@ -103,6 +103,7 @@ int dz_buf_take(dz_buf *b, char **out, size_t *len) {
     dz_buf_free(b);
     return DZ_ENOMEM;
   }
+  b->data[b->len] = 0; /* an untouched buffer was just allocated: terminate it */
   *out = b->data;
   if (len) *len = b->len;
   *b = (dz_buf){0};
