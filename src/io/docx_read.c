@@ -169,6 +169,11 @@ static void XMLCALL on_start(void *ud, const char *qn, const char **atts) {
     if (s->r_depth) s->run.flags |= DZ_RUN_COMPLEX;
     return;
   }
+  if (!strcmp(l, "footnote") || !strcmp(l, "endnote")) {
+    const char *type = dz__w_attr(atts, "type"); /* separators are layout, not notes */
+    if (type && strcmp(type, "normal")) s->skip = s->depth;
+    return;
+  }
   if (!strcmp(l, "p")) {
     if (s->p_depth) { /* a paragraph inside a paragraph: only in content we skip */
       s->skip = s->depth;

@@ -1,0 +1,122 @@
+/* `duizhao fix IN -o OUT.docx [--tracked]`: write the check's suggestions back into a .docx,
+** as Word revisions (--tracked) or applied directly, each finding also a comment. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static void usage(FILE *f) {
+  fprintf(f, "用法：duizhao fix 文件|- -o 输出.docx [--tracked] [--edits 意见.json] [--author 姓名]\n\n"
+             "把检查发现的问题写回 Word 文档：每条意见都成为一条批注（w:comment），有修改建议的，\n"
+             "加 --tracked 时作为修订（可在 Word 或 WPS 中逐条接受或拒绝），否则直接改正。\n"
+             "输入为 .docx 时在原文件上修改，其余内容（样式、表格、图片等）原样保留；\n"
+             "输入为 .txt/.md 时按 GB/T 9704-2012 排版后写入。\n\n"
+             "选项：\n"
+             "  -o, --output 文件    输出的 .docx（必需）\n"
+             "  --tracked            修改建议作为修订写入，作者为“duizhao”\n"
+             "  --edits 文件         从 JSON 文件读取意见：[{\"start\":字节,\"end\":字节,\"rule\":…,\"message\":…,\"suggestion\":…}]，\n"
+             "                       偏移量为解码后正文（duizhao text 的输出）中的 UTF-8 字节位置\n"
+             "  --author 姓名        修订和批注的作者（默认 duizhao）\n"
+             "  --max-size 大小      输入大小上限，如 64M（默认 64M）\n"
+             "  -h, --help           显示本帮助\n");
+}
+
+/* Edits from a JSON file (see usage); strings stay owned by `root`. */
+static int load_edits(const char *path, json_t **root, dz_docx_edit **out, size_t *n) {
+  json_error_t je;
+  *root = json_load_file(path, 0, &je);
+  if (!*root || !json_is_array(*root)) {
+    fprintf(stderr, "duizhao fix: 意见文件 %s 无效（第 %d 行：%s），应为 JSON 数组。\n", path, je.line, *root ? "不是数组" : je.text);
+    return DZ_EXIT_USAGE;
+  }
+  size_t k = json_array_size(*root);
+  dz_docx_edit *e = calloc(k ? k : 1, sizeof *e);
+  if (!e) return DZ_EXIT_INTERNAL;
+  for (size_t i = 0; i < k; i++) {
+    json_t *o = json_array_get(*root, i);
+    json_t *s = json_object_get(o, "start"), *t = json_object_get(o, "end");
+    if (!json_is_integer(s) || !json_is_integer(t) || json_integer_value(s) < 0 || json_integer_value(t) < json_integer_value(s)) {
+      fprintf(stderr, "duizhao fix: 意见文件 %s 第 %zu 条缺少有效的 start/end。\n", path, i + 1);
+      free(e);
+      return DZ_EXIT_USAGE;
+    }
+    e[i].start = (size_t)json_integer_value(s);
+    e[i].end = (size_t)json_integer_value(t);
+    e[i].rule = json_string_value(json_object_get(o, "rule"));
+    e[i].message = json_string_value(json_object_get(o, "message"));
+    e[i].suggestion = json_string_value(json_object_get(o, "suggestion"));
+  }
+  *out = e;
+  *n = k;
+  return DZ_EXIT_OK;
+}
+
+int dz_cmd_fix(int argc, char **argv) {
+  const char *in = NULL, *outp = NULL, *edits_path = NULL, *v;
+  dz_docx_options o = DZ_DOCX_OPTIONS_INIT;
+  o.tracked = 0;
+  dz_decode_options dopts = DZ_DECODE_OPTIONS_INIT;
+  for (int i = 1; i < argc; i++) {
+    int r;
+    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      usage(stdout);
+      return DZ_EXIT_OK;
+    }
+    if (!strcmp(argv[i], "--tracked")) {
+      o.tracked = 1;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "-o", &v)) || (r = cli_opt("fix", argc, argv, &i, "--output", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      outp = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--edits", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      edits_path = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--author", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      o.author = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--date", &v))) { /* for reproducible tests */
+      if (r < 0) return DZ_EXIT_USAGE;
+      o.date = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--max-size", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      if (cli_parse_size(v, &dopts.max_bytes) || !dopts.max_bytes) return cli_usage_error("fix", "无效的大小“%s”。", v);
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      return cli_usage_error("fix", "未知选项“%s”。", argv[i]);
+    } else if (in) {
+      return cli_usage_error("fix", "只能指定一个输入文件。");
+    } else {
+      in = argv[i];
+    }
+  }
+  if (!in) return cli_usage_error("fix", "缺少输入文件。");
+  if (!outp) return cli_usage_error("fix", "缺少输出文件，请用 -o 指定 .docx 文件名。");
+  if (!edits_path) return cli_usage_error("fix", "检查引擎尚未接入本命令，请用 --edits 提供意见文件。");
+  json_t *root = NULL;
+  dz_docx_edit *edits = NULL;
+  size_t n = 0;
+  int rc = load_edits(edits_path, &root, &edits, &n);
+  if (rc) {
+    json_decref(root);
+    return rc;
+  }
+  dz_error err = {0};
+  dz_text *text = NULL;
+  dz_doc *doc = NULL;
+  if (dz_read_file(&text, in, &dopts, &err) || dz_doc_parse(&doc, text, NULL, &err)) {
+    free(edits);
+    json_decref(root);
+    return cli_fail("fix", &err);
+  }
+  dz_docx_bytes out = {0};
+  size_t applied = 0;
+  rc = dz_docx_fix(&out, doc, edits, n, &o, &applied, &err);
+  dz_doc_free(doc);
+  free(edits);
+  json_decref(root);
+  if (rc) return cli_fail("fix", &err);
+  rc = cli_write_file("fix", outp, out.data, out.len);
+  dz_docx_bytes_free(&out);
+  if (!rc)
+    printf("已写入 %s：%zu 条批注，%zu 条修改建议%s。\n", outp, n, applied, o.tracked ? "作为修订" : "已直接改正");
+  return rc;
+}
