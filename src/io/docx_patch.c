@@ -322,11 +322,11 @@ int dz__docx_patch(dz_buf *doc_out, dz_buf *comments_out, size_t *applied, const
   }
   free(ix);
   /* Each run with events becomes one rewrite splice. */
-  qsort(p.ev, p.nev, sizeof *p.ev, cmp_event);
+  if (p.nev) qsort(p.ev, p.nev, sizeof *p.ev, cmp_event);
   for (size_t i = 0; i < p.nev; i++)
     if (i == 0 || p.ev[i].run != p.ev[i - 1].run) add_splice(&p, runs[p.ev[i].run].xstart, 3, p.ev[i].run, 0, 0);
   if (p.oom) goto oom;
-  qsort(p.sp, p.nsp, sizeof *p.sp, cmp_splice);
+  if (p.nsp) qsort(p.sp, p.nsp, sizeof *p.sp, cmp_splice);
   size_t pos = 0, ei = 0;
   for (size_t i = 0; i < p.nsp; i++) {
     const splice *s = &p.sp[i];
