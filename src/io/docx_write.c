@@ -305,7 +305,11 @@ int dz_docx_skeleton(dz_docx_bytes *out, const char *profile_json, size_t len, c
     b[nb++] = (dz__blk){role_, s0_, src.len};                                                       \
     dz_buf_puts(&src, "\n");                                                                        \
   } while (0)
-  LINE(DZ_BLK_TITLE, dz_buf_puts(&src, title));
+  /* Without a "title", the genre's standard title: the meeting name (less a parenthesised
+  ** note such as （通用）) + 个人对照检查材料. */
+  const char *paren = jstr(root, "title") ? NULL : strstr(title, "（");
+  LINE(DZ_BLK_TITLE, dz_buf_put(&src, title, paren ? (size_t)(paren - title) : strlen(title));
+       if (!jstr(root, "title")) dz_buf_puts(&src, "个人对照检查材料"));
   for (size_t i = 0; i < json_array_size(parts); i++) {
     const char *pn = jstr(json_array_get(parts, i), "name");
     LINE(DZ_BLK_H1, cn_ordinal(&src, (int)i + 1); dz_buf_puts(&src, "、"); dz_buf_puts(&src, pn ? pn : ""));

@@ -279,6 +279,14 @@ def main():
                   ('Heading 2', '（二）政治素质'), ('Normal', ''),
                   ('Heading 1', '二、原因剖析'), ('Normal', ''), ('Heading 1', '三、整改措施'), ('Normal', '')],
           'skeleton paragraphs: %r' % got)
+    # an embedded profile (data/profiles/zhuti-2023.json): its six aspects under 存在问题
+    run('new', '--profile', 'zhuti-2023', '-o', sk)
+    d = docx.Document(sk)
+    check(d.paragraphs[0].text == '2023年主题教育专题民主生活会个人对照检查材料', 'embedded profile title')
+    check([x.text for x in d.paragraphs if x.style.name == 'Heading 2'] ==
+          ['（一）理论学习', '（二）政治素质', '（三）能力本领', '（四）担当作为', '（五）工作作风', '（六）廉洁自律'],
+          'six aspects as level-2 headings')
+    check(all(not x.text for x in d.paragraphs if x.style.name == 'Normal'), 'no invented body text')
     p = run('new', '--profile', 'no-such-profile', '-o', sk, ok=False)
     check(p.returncode == 2 and '没有名为“no-such-profile”的配置' in p.stderr, 'unknown profile: %r' % p.stderr)
 
