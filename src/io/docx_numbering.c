@@ -149,31 +149,18 @@ static void XMLCALL on_end(void *ud, const char *qn) {
   else if (!strcmp(l, "style")) s->cur_st = NULL;
 }
 
-typedef struct {
-  pstate *s;
-  int failed;
-} feed;
-
-static int sink(void *ud, const char *chunk, size_t n, int last) {
-  feed *f = ud;
-  if (XML_Parse(f->s->p, chunk, (int)n, last) == XML_STATUS_ERROR) f->failed = 1;
-  return f->failed ? DZ_EINVALID : 0;
-}
-
 /* Parse one optional part; a damaged one is reported like a damaged document. */
 static int load_part(dz_zipin *z, const char *entry, pstate *s, dz_error *err) {
-  feed f = {s, 0};
   if (!dz__xml_parser_new(s)) return dz__error_nomem(err);
   XML_SetElementHandler(s->p, on_start, on_end);
+  dz_xml_feed f = {s->p, 0, &s->oom};
   s->cur_abs = NULL, s->cur_lvl = NULL, s->cur_num = NULL, s->cur_ovr = -1, s->cur_st = NULL;
-  int rc = dz__zip_stream(z, entry, sink, &f, err);
+  int rc = dz__zip_stream(z, entry, dz__xml_sink, &f, err);
   if (rc == DZ_ENOTFOUND) rc = DZ_OK;
-  else if (rc == DZ_EINVALID && f.failed)
-    rc = dz__error_set(err, DZ_EINVALID, "文件 %s 的 %s 不是有效的 XML（第 %lu 行），文档已损坏。请在 Word 或 WPS 中打开后重新保存再试。",
-                       z->name, entry, (unsigned long)XML_GetCurrentLineNumber(s->p));
+  else if (rc == DZ_ENOMEM) rc = dz__error_nomem(err);
+  else if (rc == DZ_EINVALID && f.failed) rc = dz__xml_error(err, z->name, entry, s->p);
   XML_ParserFree(s->p);
   s->p = NULL;
-  if (!rc && s->oom) rc = dz__error_nomem(err);
   return rc;
 }
 

@@ -272,31 +272,18 @@ static void XMLCALL on_text(void *ud, const char *t, int n) {
   dz_buf_put(s->out, t + run, (size_t)(n - run));
 }
 
-typedef struct {
-  xstate *s;
-  int failed;
-} feed;
-
-static int sink(void *ud, const char *chunk, size_t n, int last) {
-  feed *f = ud;
-  if (XML_Parse(f->s->p, chunk, (int)n, last) == XML_STATUS_ERROR) f->failed = 1;
-  if (f->s->oom) return DZ_ENOMEM;
-  return f->failed ? DZ_EINVALID : 0;
-}
-
 /* Extract one part into `out`. Missing parts are fine except the body (checked by caller). */
 static int read_part(dz_zipin *z, const char *entry, xstate *s, dz_error *err) {
   if (!dz__xml_parser_new(s)) return dz__error_nomem(err);
   XML_SetElementHandler(s->p, on_start, on_end);
   XML_SetCharacterDataHandler(s->p, on_text);
-  feed f = {s, 0};
-  int rc = dz__zip_stream(z, entry, sink, &f, err);
+  dz_xml_feed f = {s->p, 0, &s->oom};
+  int rc = dz__zip_stream(z, entry, dz__xml_sink, &f, err);
   if (rc == DZ_ENOMEM || s->out->oom) rc = dz__error_nomem(err);
   else if (rc == DZ_EINVALID && f.failed && s->too_deep)
     rc = dz__error_set(err, DZ_EINVALID, "文件 %s 的 %s 嵌套层级过深（超过 %d 层），疑似恶意构造，已拒绝读取。", z->name, entry, MAX_DEPTH);
   else if (rc == DZ_EINVALID && f.failed)
-    rc = dz__error_set(err, DZ_EINVALID, "文件 %s 的 %s 不是有效的 XML（第 %lu 行），文档已损坏。请在 Word 或 WPS 中打开后重新保存再试。",
-                       z->name, entry, (unsigned long)XML_GetCurrentLineNumber(s->p));
+    rc = dz__xml_error(err, z->name, entry, s->p);
   XML_ParserFree(s->p);
   s->p = NULL;
   return rc;

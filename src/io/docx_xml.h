@@ -30,4 +30,17 @@ static inline const char *dz__w_attr(const char **atts, const char *local) {
 /* A parser whose user data is `ud`, a struct whose FIRST member is the XML_Parser (set here).
 ** It refuses DTDs: OOXML parts have none, and refusing them closes entity-expansion attacks. */
 XML_Parser dz__xml_parser_new(void *ud);
+
+/* Feeding a part to a parser chunk by chunk (a dz_zip_sink): `failed` records an XML error,
+** `oom` (may be NULL) points at the handlers' out-of-memory flag. */
+typedef struct dz_xml_feed {
+  XML_Parser p;
+  int failed;
+  const int *oom;
+} dz_xml_feed;
+int dz__xml_sink(void *ud, const char *chunk, size_t n, int last);
+
+/* The Chinese message for a part that is not well-formed XML. */
+#include "duizhao.h"
+int dz__xml_error(dz_error *err, const char *file, const char *entry, XML_Parser p);
 #endif

@@ -30,11 +30,23 @@ static const uint64_t K512[80] = {
   0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL, 0x431d67c49c100d4cULL,
   0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL};
 
+/* Buffer input into blocks of `bs` bytes and hand each full block to `block`. */
+static void feed(unsigned char *buf, size_t *fill, size_t bs, const unsigned char *p, size_t len,
+                 void (*block)(void *h, const unsigned char *), void *h) {
+  while (len) {
+    size_t n = bs - *fill < len ? bs - *fill : len;
+    memcpy(buf + *fill, p, n);
+    *fill += n, p += n, len -= n;
+    if (*fill == bs) block(h, buf), *fill = 0;
+  }
+}
+
 static uint64_t ror64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
 static uint32_t rol32(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 
 /* One 1024-bit block of SHA-512 (FIPS 180-4 section 6.4.2). */
-static void block512(uint64_t h[8], const unsigned char *p) {
+static void block512(void *hv, const unsigned char *p) {
+  uint64_t *h = hv;
   uint64_t w[80];
   for (int t = 0; t < 16; t++) {
     uint64_t v = 0;
@@ -65,14 +77,8 @@ void dz__sha512_init(dz_sha512_ctx *c) {
 }
 
 void dz__sha512_update(dz_sha512_ctx *c, const void *data, size_t len) {
-  const unsigned char *p = data;
   c->total += len;
-  while (len) {
-    size_t n = 128 - c->fill < len ? 128 - c->fill : len;
-    memcpy(c->buf + c->fill, p, n);
-    c->fill += n, p += n, len -= n;
-    if (c->fill == 128) block512(c->h, c->buf), c->fill = 0;
-  }
+  feed(c->buf, &c->fill, 128, data, len, block512, c->h);
 }
 
 void dz__sha512_final(dz_sha512_ctx *c, unsigned char out[64]) {
@@ -89,7 +95,8 @@ void dz__sha512_final(dz_sha512_ctx *c, unsigned char out[64]) {
 }
 
 /* One 512-bit block of SHA-1 (FIPS 180-4 section 6.1.2). */
-static void block1(uint32_t h[5], const unsigned char *p) {
+static void block1(void *hv, const unsigned char *p) {
+  uint32_t *h = hv;
   uint32_t w[80];
   for (int t = 0; t < 16; t++)
     w[t] = (uint32_t)p[t * 4] << 24 | (uint32_t)p[t * 4 + 1] << 16 | (uint32_t)p[t * 4 + 2] << 8 | p[t * 4 + 3];
@@ -115,14 +122,8 @@ void dz__sha1_init(dz_sha1_ctx *c) {
 }
 
 void dz__sha1_update(dz_sha1_ctx *c, const void *data, size_t len) {
-  const unsigned char *p = data;
   c->total += len;
-  while (len) {
-    size_t n = 64 - c->fill < len ? 64 - c->fill : len;
-    memcpy(c->buf + c->fill, p, n);
-    c->fill += n, p += n, len -= n;
-    if (c->fill == 64) block1(c->h, c->buf), c->fill = 0;
-  }
+  feed(c->buf, &c->fill, 64, data, len, block1, c->h);
 }
 
 void dz__sha1_final(dz_sha1_ctx *c, unsigned char out[20]) {
