@@ -263,7 +263,7 @@ static void XMLCALL on_text(void *ud, const char *t, int n) {
   /* Drop U+FEFF and CR so that extracted offsets and decoded offsets stay identical. */
   int run = 0;
   for (int i = 0; i < n; i++) {
-    int bom = i + 2 < n + 0 && (unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBB && (unsigned char)t[i + 2] == 0xBF;
+    int bom = i + 2 < n && (unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBB && (unsigned char)t[i + 2] == 0xBF;
     if (t[i] != '\r' && !bom) continue;
     dz_buf_put(s->out, t + run, (size_t)(i - run));
     if (bom) i += 2;

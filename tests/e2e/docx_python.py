@@ -269,6 +269,35 @@ def main():
     check(run('text', out2).stdout == otext.replace('理论学习', '理论武装', 1).replace('细节一', '细节１'),
           'reading the fixed .docx gives the corrected text')
 
+    # A document written by another producer (python-docx): runs, a table, a header. Our
+    # reader sees its text; an edit spanning two runs becomes revisions in both.
+    pd = docx.Document()
+    pd.sections[0].header.paragraphs[0].text = '某单位文件'
+    pd.add_heading('一、存在问题', level=1)
+    para = pd.add_paragraph()
+    para.add_run('学习以')
+    para.add_run('学以学').bold = True
+    para.add_run('铸魂。')
+    tbl = pd.add_table(rows=1, cols=2)
+    tbl.cell(0, 0).text = '甲'
+    tbl.cell(0, 1).text = '乙'
+    pd.add_paragraph('末段')
+    other = os.path.join(tmp, 'other.docx')
+    pd.save(other)
+    ot = run('text', other).stdout
+    check(ot == '一、存在问题\n学习以学以学铸魂。\n甲\n乙\n末段\n', 'python-docx document read: %r' % ot)
+    check(run('text', '--part', 'headers', other).stdout == '某单位文件\n', 'python-docx header kept apart')
+    ej3 = os.path.join(tmp, 'edits3.json')
+    json.dump(edits_for(ot, [('以学以学', '以学', '重复')]), open(ej3, 'w'), ensure_ascii=False)
+    out3 = os.path.join(tmp, 'other-fixed.docx')
+    run('fix', other, '-o', out3, '--tracked', '--edits', ej3)
+    d = docx.Document(out3)
+    check(revisions(d) == (0, 1), 'cross-run edit: one deletion %s' % (revisions(d),))
+    check([l for l in accepted_text(d) if l][:2] == ['一、存在问题', '学习以学铸魂。'], 'cross-run edit accepted')
+    bold = [r for r in d.paragraphs[1].runs if r.bold]
+    check(bold and all(r.bold for r in bold), 'the bold run keeps its formatting when split')
+    check(run('text', out3).stdout == ot.replace('以学以学', '以学'), 'fixed python-docx document reads corrected')
+
     # new: a skeleton with headings and empty lines, nothing invented.
     sk = os.path.join(tmp, 'new.docx')
     run('new', '--profile', os.path.join(SRC, 'tests/docx/profile-test.json'), '-o', sk)
