@@ -164,6 +164,17 @@ static int load_part(dz_zipin *z, const char *entry, pstate *s, dz_error *err) {
   return rc;
 }
 
+/* Orderings for qsort and bsearch, by id. */
+static int cmp_abs(const void *a, const void *b) {
+  const absnum *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+static int cmp_num(const void *a, const void *b) {
+  const num *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+static int cmp_style(const void *a, const void *b) { return strcmp(((const pstyle *)a)->id, ((const pstyle *)b)->id); }
+
 int dz__numdefs_load(dz__numdefs **out, dz_zipin *z, dz_error *err) {
   dz__numdefs *n = calloc(1, sizeof *n);
   if (!n) return dz__error_nomem(err);
@@ -174,6 +185,11 @@ int dz__numdefs_load(dz__numdefs **out, dz_zipin *z, dz_error *err) {
     dz__numdefs_free(n);
     return rc;
   }
+  /* Sorted for binary search: a hostile file may hold thousands of definitions and a great
+  ** many numbered paragraphs. (With duplicate ids, any one of them is used.) */
+  if (n->nabs) qsort(n->abs, n->nabs, sizeof *n->abs, cmp_abs);
+  if (n->nnums) qsort(n->nums, n->nnums, sizeof *n->nums, cmp_num);
+  if (n->nst) qsort(n->st, n->nst, sizeof *n->st, cmp_style);
   *out = n;
   return DZ_OK;
 }
@@ -189,9 +205,9 @@ void dz__numdefs_free(dz__numdefs *n) {
 /* Numbering from the paragraph style chain (w:basedOn, at most 16 hops against cycles). */
 static void style_numpr(const dz__numdefs *n, const char *id, int *num_id, int *ilvl) {
   for (int hop = 0; id && *id && hop < 16; hop++) {
-    const pstyle *p = NULL;
-    for (size_t i = 0; i < n->nst; i++)
-      if (!strcmp(n->st[i].id, id)) { p = &n->st[i]; break; }
+    pstyle key;
+    snprintf(key.id, sizeof key.id, "%s", id);
+    const pstyle *p = n->nst ? bsearch(&key, n->st, n->nst, sizeof *n->st, cmp_style) : NULL;
     if (!p) return;
     if (*ilvl < 0 && p->ilvl >= 0) *ilvl = p->ilvl;
     if (p->num_id >= 0) {
@@ -311,13 +327,11 @@ void dz__numdefs_label(dz__numdefs *n, int num_id, int ilvl, const char *pstyle_
   if (num_id <= 0) return; /* numId 0 switches numbering off */
   if (ilvl < 0) ilvl = 0;
   if (ilvl >= MAXLVL) ilvl = MAXLVL - 1;
-  num *m = NULL;
-  for (size_t i = 0; i < n->nnums; i++)
-    if (n->nums[i].id == num_id) { m = &n->nums[i]; break; }
+  num mk = {.id = num_id};
+  num *m = n->nnums ? bsearch(&mk, n->nums, n->nnums, sizeof *n->nums, cmp_num) : NULL;
   if (!m) return;
-  absnum *a = NULL;
-  for (size_t i = 0; i < n->nabs; i++)
-    if (n->abs[i].id == m->abs) { a = &n->abs[i]; break; }
+  absnum ak = {.id = m->abs};
+  absnum *a = n->nabs ? bsearch(&ak, n->abs, n->nabs, sizeof *n->abs, cmp_abs) : NULL;
   if (!a) return;
   int *count = m->has_ovr ? m->count : a->count;
   unsigned *started = m->has_ovr ? &m->started : &a->started;
