@@ -173,6 +173,17 @@ def bad(out):
         z.writestr('[Content_Types].xml', CT % '')
         z.writestr('word/document.xml', '<w:document %s><w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>'
                    % (W, 'a' * (8 << 20)))
+    # Headers that lie: a stored 100-byte document.xml claiming 300 MiB (local header and
+    # central directory patched), refused before anything is inflated.
+    path = os.path.join(out, 'liar.docx')
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_STORED) as z:
+        z.writestr('word/document.xml', '<w:document %s><w:body/></w:document>' % W)
+    data = bytearray(open(path, 'rb').read())
+    big = (300 << 20).to_bytes(4, 'little')
+    data[22:26] = big                                  # local file header: uncompressed size
+    cd = data.rfind(b'PK\x01\x02')
+    data[cd + 24:cd + 28] = big                        # central directory: uncompressed size
+    open(path, 'wb').write(bytes(data))
     with zipfile.ZipFile(os.path.join(out, 'nodoc.docx'), 'w') as z:
         z.writestr('[Content_Types].xml', CT % '')
         z.writestr('xl/workbook.xml', '<workbook/>')
