@@ -17,7 +17,7 @@ int dz__zip_error_corrupt(dz_error *err, const char *name) {
 
 static int error_bomb(dz_error *err, const char *name) {
   return dz__error_set(err, DZ_ETOOBIG,
-                       "文件 %s 解压后过大或压缩比异常（上限 200 MiB，单个部件不超过 100 倍），疑似压缩炸弹，已拒绝读取。", name);
+                       "文件 %s 解压后过大或压缩比异常（上限 200 MiB，大部件不超过 100 倍），疑似压缩炸弹，已拒绝读取。", name);
 }
 
 int dz__zip_open(dz_zipin *z, const void *bytes, size_t len, const char *name, dz_error *err) {

@@ -168,11 +168,11 @@ def bad(out):
     good = os.path.join(out, 'table.docx')
     data = open(good, 'rb').read()
     open(os.path.join(out, 'corrupt.docx'), 'wb').write(data[:len(data) // 2])
-    # A zip bomb: 8 MiB of one character compresses about 1000:1.
+    # A zip bomb: 20 MiB of one character compresses about 1000:1.
     with zipfile.ZipFile(os.path.join(out, 'bomb.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
         z.writestr('[Content_Types].xml', CT % '')
         z.writestr('word/document.xml', '<w:document %s><w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>'
-                   % (W, 'a' * (8 << 20)))
+                   % (W, 'a' * (20 << 20)))
     # Headers that lie: a stored 100-byte document.xml claiming 300 MiB (local header and
     # central directory patched), refused before anything is inflated.
     path = os.path.join(out, 'liar.docx')
