@@ -7,7 +7,9 @@
 int cli_write_file(const char *cmd, const char *path, const void *data, size_t len) {
   FILE *f = fopen(path, "wb");
   if (!f) {
-    fprintf(stderr, "duizhao %s: 无法写入文件 %s：%s\n", cmd, path, strerror(errno));
+    const char *why = errno == ENOENT ? "所在文件夹不存在" : errno == EACCES || errno == EROFS ? "没有写入权限"
+                    : errno == EISDIR ? "这是一个文件夹" : strerror(errno);
+    fprintf(stderr, "duizhao %s: 无法写入文件 %s：%s。\n", cmd, path, why);
     return DZ_EXIT_USAGE;
   }
   size_t n = fwrite(data, 1, len, f);

@@ -25,9 +25,16 @@ static void usage(FILE *f) {
 /* Edits from a JSON file (see usage); strings stay owned by `root`. */
 static int load_edits(const char *path, json_t **root, dz_docx_edit **out, size_t *n) {
   json_error_t je;
-  *root = json_load_file(path, 0, &je);
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "duizhao fix: 找不到意见文件 %s，请检查路径。\n", path);
+    return DZ_EXIT_USAGE;
+  }
+  *root = json_loadf(f, 0, &je);
+  fclose(f);
   if (!*root || !json_is_array(*root)) {
-    fprintf(stderr, "duizhao fix: 意见文件 %s 无效（第 %d 行：%s），应为 JSON 数组。\n", path, je.line, *root ? "不是数组" : je.text);
+    if (*root) fprintf(stderr, "duizhao fix: 意见文件 %s 应为 JSON 数组。\n", path);
+    else fprintf(stderr, "duizhao fix: 意见文件 %s 不是有效的 JSON（第 %d 行附近）。\n", path, je.line);
     return DZ_EXIT_USAGE;
   }
   size_t k = json_array_size(*root);

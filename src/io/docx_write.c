@@ -355,6 +355,15 @@ int dz_docx_new(dz_docx_bytes *out, const char *profile, const dz_docx_options *
   char key[256];
   snprintf(key, sizeof key, "profiles/%s.json", profile);
   const dz_embedded_file *e = dz_embed_find(dz_embedded_data, key);
-  if (!e) return dz__error_set(err, DZ_ENOTFOUND, "没有名为“%s”的配置（profile）。", profile);
+  if (!e) {
+    char list[256] = "";
+    for (const dz_embedded_file *f = dz_embedded_data; f->name; f++) {
+      size_t l = strlen(f->name);
+      if (strncmp(f->name, "profiles/", 9) || l < 14 || strcmp(f->name + l - 5, ".json")) continue;
+      size_t at = strlen(list);
+      snprintf(list + at, sizeof list - at, "%s%.*s", at ? "、" : "", (int)(l - 14), f->name + 9);
+    }
+    return dz__error_set(err, DZ_ENOTFOUND, "没有名为“%s”的配置（profile）。可用的配置：%s。", profile, list);
+  }
   return dz_docx_skeleton(out, (const char *)e->data, e->len, key, opts, err);
 }

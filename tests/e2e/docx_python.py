@@ -329,7 +329,8 @@ def main():
           'six aspects as level-2 headings')
     check(all(not x.text for x in d.paragraphs if x.style.name == 'Normal'), 'no invented body text')
     p = run('new', '--profile', 'no-such-profile', '-o', sk, ok=False)
-    check(p.returncode == 2 and '没有名为“no-such-profile”的配置' in p.stderr, 'unknown profile: %r' % p.stderr)
+    check(p.returncode == 2 and '没有名为“no-such-profile”的配置' in p.stderr and 'zhuti-2023' in p.stderr,
+          'unknown profile names the available ones: %r' % p.stderr)
 
     if failures:
         print('%d failures' % len(failures))

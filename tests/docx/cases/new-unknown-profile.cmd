@@ -1,0 +1,1 @@
+new --profile no-such -o @OUT@/x.docx
