@@ -1,1 +1,0 @@
-new --profile no-such -o @OUT@/x.docx
