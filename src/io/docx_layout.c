@@ -125,8 +125,9 @@ oom:
 static void footer(dz_buf *b, int odd) {
   static const char RPR[] = "<w:rPr><w:rFonts w:ascii=\"宋体\" w:eastAsia=\"宋体\" w:hAnsi=\"宋体\" w:cs=\"宋体\"/>"
                             "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>";
-  dz_buf_printf(b, XML_DECL "<w:ftr " NS_W " " NS_R "><w:p><w:pPr><w:snapToGrid w:val=\"0\"/><w:jc w:val=\"%s\"/>"
-                "<w:ind w:%s=\"280\"/></w:pPr>", odd ? "right" : "left", odd ? "right" : "left");
+  /* CT_PPr children in schema order (snapToGrid, ind, jc): Word rejects other orders. */
+  dz_buf_printf(b, XML_DECL "<w:ftr " NS_W " " NS_R "><w:p><w:pPr><w:snapToGrid w:val=\"0\"/>"
+                "<w:ind w:%s=\"280\"/><w:jc w:val=\"%s\"/></w:pPr>", odd ? "right" : "left", odd ? "right" : "left");
   dz_buf_printf(b, "<w:r>%s<w:t xml:space=\"preserve\">— </w:t></w:r>", RPR);
   dz_buf_printf(b, "<w:r>%s<w:fldChar w:fldCharType=\"begin\"/></w:r>", RPR);
   dz_buf_printf(b, "<w:r>%s<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>", RPR);

@@ -57,6 +57,7 @@ def east_asia(run):
 
 
 def check_layout(path, all_levels=True):
+    check_order(path)
     d = docx.Document(path)
     body = d.element.body
     sect = body.find(qn('w:sectPr'))
@@ -109,6 +110,58 @@ def check_layout(path, all_levels=True):
         for r in p.runs:
             check(east_asia(r) == '宋体' and r.font.size.pt == 14, 'footer %s in 4号 宋体' % side)
     return d
+
+
+# Child order of the elements we write, from the ECMA-376 schema (CT_PPrBase, CT_RPr,
+# CT_SectPr, CT_Settings, CT_Style): Word refuses a file whose children are out of order.
+ORDER = {
+    'pPr': 'pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs '
+           'suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd '
+           'snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment '
+           'textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange',
+    'rPr': 'rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid '
+           'vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs '
+           'em lang eastAsianLayout specVanish oMath',
+    'sectPr': 'headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType '
+              'pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings',
+    'settings': 'writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries '
+                'displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData '
+                'embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges '
+                'bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors '
+                'hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate linkStyles '
+                'stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView trackRevisions '
+                'doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride styleLockTheme '
+                'styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone '
+                'doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders '
+                'bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing '
+                'drawingGridVerticalSpacing displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery '
+                'doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin '
+                'doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne strictFirstAndLastChars '
+                'noLineBreaksAfter noLineBreaksBefore savePreviewPicture doNotValidateAgainstSchema saveInvalidXml '
+                'ignoreMixedContent alwaysShowPlaceholderText doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving '
+                'saveThroughXslt showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr '
+                'endnotePr compat docVars rsids mathPr attachedSchema themeFontLang clrSchemeMapping',
+    'style': 'name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat locked '
+             'personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr',
+}
+
+
+def check_order(path):
+    from lxml import etree
+    W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not name.endswith('.xml'):
+                continue
+            root = etree.fromstring(z.read(name))
+            for el in root.iter():
+                local = el.tag[len(W):] if isinstance(el.tag, str) and el.tag.startswith(W) else None
+                if local not in ORDER:
+                    continue
+                seq = ORDER[local].split()
+                idx = [seq.index(c.tag[len(W):]) for c in el if isinstance(c.tag, str) and c.tag.startswith(W)
+                       and c.tag[len(W):] in seq]
+                check(idx == sorted(idx), '%s: children of w:%s in schema order: %r' % (name, local, [c.tag[len(W):] for c in el]))
 
 
 def word_hash(password, salt, spin, alg):
