@@ -154,7 +154,12 @@ static void XMLCALL on_start(void *ud, const char *qn, const char **atts) {
     if (!strncmp(qn, DZ_NS_MC "|", sizeof DZ_NS_MC) && !strcmp(qn + sizeof DZ_NS_MC, "Fallback")) s->skip = s->depth;
     return;
   }
-  if (s->rpr_depth) return;
+  if (s->rpr_depth) {
+    /* A formatting revision carries its own w:id: copying it into split pieces would
+    ** duplicate the id, so such a run is left whole. */
+    if (!strcmp(l, "rPrChange")) s->run.flags |= DZ_RUN_REVISION;
+    return;
+  }
   if (s->in_ppr) {
     if (!strcmp(l, "numId")) s->num_id = atoi(dz__w_attr(atts, "val") ? dz__w_attr(atts, "val") : "-1");
     else if (!strcmp(l, "ilvl")) s->ilvl = atoi(dz__w_attr(atts, "val") ? dz__w_attr(atts, "val") : "0");

@@ -141,7 +141,8 @@ def tracked(out):
               '<w:r><w:t>之后</w:t></w:r></w:p>'
             + '<w:p><w:r><w:t xml:space="preserve">第 </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
               '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-              '<w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p>')
+              '<w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p>'
+            + '<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="7" %s><w:rPr/></w:rPrChange></w:rPr><w:t>格式修订</w:t></w:r></w:p>' % rev)
     docx(os.path.join(out, 'tracked.docx'), body)
 
 

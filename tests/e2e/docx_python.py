@@ -334,6 +334,19 @@ def main():
     check(run('text', out2).stdout == otext.replace('理论学习', '理论武装', 1).replace('细节一', '细节１'),
           'reading the fixed .docx gives the corrected text')
 
+    # Runs Word cannot revise keep their comment only: text inside an earlier insertion, a
+    # field result, a run with a formatting revision.
+    tr = os.path.join(fx, 'tracked.docx')
+    tt = run('text', tr).stdout
+    ej4 = os.path.join(tmp, 'edits4.json')
+    json.dump(edits_for(tt, [('材料', '资料', '在他人修订中'), ('3', '4', '域结果'), ('格式修订', '格式', '格式修订')]),
+              open(ej4, 'w'), ensure_ascii=False)
+    out4 = os.path.join(tmp, 'tracked-fixed.docx')
+    p = run('fix', tr, '-o', out4, '--tracked', '--edits', ej4)
+    check('3 条批注，0 条修改建议' in p.stdout, 'no revision inside revisions or fields: %r' % p.stdout)
+    check(run('text', out4).stdout == tt, 'text unchanged when only comments are written')
+    check(len(comments(out4)) == 3, 'three comments on unrevisable spans')
+
     # A document written by another producer (python-docx): runs, a table, a header. Our
     # reader sees its text; an edit spanning two runs becomes revisions in both.
     pd = docx.Document()
