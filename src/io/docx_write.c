@@ -40,8 +40,7 @@ static void trim_line(const char *s, size_t *a, size_t *b) {
 /* Lines of a parsed document with their roles: a line is a heading or the title when such a
 ** node starts on it; every other non-blank line is body text. */
 static int doc_blocks(const dz_doc *doc, dz__blk **out, size_t *nout, dz_error *err) {
-  size_t len;
-  const char *s = dz_text_data(dz_doc_text(doc), &len);
+  const char *s = dz_text_data(dz_doc_text(doc), NULL);
   size_t lines = dz_text_line_count(dz_doc_text(doc));
   dz__blk *b = calloc(lines ? lines : 1, sizeof *b);
   if (!b) return dz__error_nomem(err);
@@ -79,7 +78,6 @@ static int doc_blocks(const dz_doc *doc, dz__blk **out, size_t *nout, dz_error *
     }
     if (te > ta) b[n++] = (dz__blk){role, ta, te};
   }
-  (void)len;
   *out = b;
   *nout = n;
   return DZ_OK;
