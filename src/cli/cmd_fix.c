@@ -7,19 +7,23 @@
 #include "cli/cli.h"
 
 static void usage(FILE *f) {
-  fprintf(f, "用法：duizhao fix 文件|- -o 输出.docx [--tracked] [--edits 意见.json] [--author 姓名]\n\n"
-             "把检查发现的问题写回 Word 文档：每条意见都成为一条批注（w:comment），有修改建议的，\n"
+  fprintf(f, "用法：duizhao fix 文件|- -o 输出.docx [--tracked] [--profile 配置] [--edits 意见.json] [--author 姓名]\n\n"
+             "运行检查，把发现的问题写回 Word 文档：每条意见都成为一条批注（w:comment），有修改建议的，\n"
              "加 --tracked 时作为修订（可在 Word 或 WPS 中逐条接受或拒绝），否则直接改正。\n"
              "输入为 .docx 时在原文件上修改，其余内容（样式、表格、图片等）原样保留；\n"
              "输入为 .txt/.md 时按 GB/T 9704-2012 排版后写入。\n\n"
              "选项：\n"
              "  -o, --output 文件    输出的 .docx（必需）\n"
              "  --tracked            修改建议作为修订写入，作者为“duizhao”\n"
-             "  --edits 文件         从 JSON 文件读取意见：[{\"start\":字节,\"end\":字节,\"rule\":…,\"message\":…,\"suggestion\":…}]，\n"
+             "  --profile 配置       检查所用的配置（默认按内容自动选择）\n"
+             "  --rules 规则 / --ignore 规则   只启用 / 停用这些规则（逗号分隔，可用 *）\n"
+             "  --config 文件        配置文件 duizhao.json\n"
+             "  --edits 文件         不运行检查，改从 JSON 文件读取意见：[{\"start\":字节,\"end\":字节,\"rule\":…,\"message\":…,\"suggestion\":…}]，\n"
              "                       偏移量为解码后正文（duizhao text 的输出）中的 UTF-8 字节位置\n"
              "  --author 姓名        修订和批注的作者（默认 duizhao）\n"
              "  --max-size 大小      输入大小上限，如 64M（默认 64M）\n"
-             "  -h, --help           显示本帮助\n");
+             "  -h, --help           显示本帮助\n\n"
+             "退出码：0 没有错误级问题；1 有错误级问题（文件照常写出）；2 用法或输入错误。\n");
 }
 
 /* Edits from a JSON file (see usage); strings stay owned by `root`. */
@@ -59,8 +63,33 @@ static int load_edits(const char *path, json_t **root, dz_docx_edit **out, size_
   return DZ_EXIT_OK;
 }
 
+/* Findings of the check engine as edits (strings borrowed from *res). */
+static int check_edits(dz_result **res, const dz_doc *doc, const dz_checker_options *copts, const char *profile,
+                       dz_docx_edit **out, size_t *n, size_t *errors, dz_error *err) {
+  dz_checker *ck = NULL;
+  dz_check_options o = DZ_CHECK_OPTIONS_INIT;
+  o.profile = profile;
+  int rc = dz_checker_new(&ck, copts, err);
+  if (!rc) rc = dz_check(res, ck, doc, &o, err);
+  dz_checker_free(ck);
+  if (rc) return rc;
+  size_t k = dz_result_count(*res);
+  dz_docx_edit *e = calloc(k ? k : 1, sizeof *e);
+  if (!e) return DZ_ENOMEM;
+  for (size_t i = 0; i < k; i++) {
+    const dz_finding *f = dz_result_get(*res, i);
+    e[i] = (dz_docx_edit){dz_finding_dstart(f), dz_finding_dend(f), dz_finding_rule(f), dz_finding_message(f),
+                          dz_finding_suggestion(f)};
+  }
+  *out = e;
+  *n = k;
+  *errors = dz_result_count_severity(*res, DZ_SEV_ERROR);
+  return DZ_OK;
+}
+
 int dz_cmd_fix(int argc, char **argv) {
-  const char *in = NULL, *outp = NULL, *edits_path = NULL, *v;
+  const char *in = NULL, *outp = NULL, *edits_path = NULL, *profile = NULL, *v;
+  dz_checker_options copts = DZ_CHECKER_OPTIONS_INIT;
   dz_docx_options o = DZ_DOCX_OPTIONS_INIT;
   o.tracked = 0;
   dz_decode_options dopts = DZ_DECODE_OPTIONS_INIT;
@@ -78,6 +107,18 @@ int dz_cmd_fix(int argc, char **argv) {
     } else if ((r = cli_opt("fix", argc, argv, &i, "--edits", &v))) {
       if (r < 0) return DZ_EXIT_USAGE;
       edits_path = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--profile", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      profile = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--rules", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      copts.rules = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--ignore", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      copts.ignore = v;
+    } else if ((r = cli_opt("fix", argc, argv, &i, "--config", &v))) {
+      if (r < 0) return DZ_EXIT_USAGE;
+      copts.config_path = v;
     } else if ((r = cli_opt("fix", argc, argv, &i, "--author", &v))) {
       if (r < 0) return DZ_EXIT_USAGE;
       o.author = v;
@@ -97,11 +138,10 @@ int dz_cmd_fix(int argc, char **argv) {
   }
   if (!in) return cli_usage_error("fix", "缺少输入文件。");
   if (!outp) return cli_usage_error("fix", "缺少输出文件，请用 -o 指定 .docx 文件名。");
-  if (!edits_path) return cli_usage_error("fix", "检查引擎尚未接入本命令，请用 --edits 提供意见文件。");
   json_t *root = NULL;
   dz_docx_edit *edits = NULL;
-  size_t n = 0;
-  int rc = load_edits(edits_path, &root, &edits, &n);
+  size_t n = 0, errors = 0;
+  int rc = edits_path ? load_edits(edits_path, &root, &edits, &n) : DZ_EXIT_OK;
   if (rc) {
     json_decref(root);
     return rc;
@@ -109,7 +149,10 @@ int dz_cmd_fix(int argc, char **argv) {
   dz_error err = {0};
   dz_text *text = NULL;
   dz_doc *doc = NULL;
-  if (dz_read_file(&text, in, &dopts, &err) || dz_doc_parse(&doc, text, NULL, &err)) {
+  dz_result *res = NULL;
+  if (dz_read_file(&text, in, &dopts, &err) || dz_doc_parse(&doc, text, NULL, &err) ||
+      (!edits_path && check_edits(&res, doc, &copts, profile, &edits, &n, &errors, &err))) {
+    dz_doc_free(doc);
     free(edits);
     json_decref(root);
     return cli_fail("fix", &err);
@@ -117,6 +160,7 @@ int dz_cmd_fix(int argc, char **argv) {
   dz_docx_bytes out = {0};
   size_t applied = 0;
   rc = dz_docx_fix(&out, doc, edits, n, &o, &applied, &err);
+  dz_result_free(res);
   dz_doc_free(doc);
   free(edits);
   json_decref(root);
@@ -125,5 +169,5 @@ int dz_cmd_fix(int argc, char **argv) {
   dz_docx_bytes_free(&out);
   if (!rc)
     printf("已写入 %s：%zu 条批注，%zu 条修改建议%s。\n", outp, n, applied, o.tracked ? "作为修订" : "已直接改正");
-  return rc;
+  return rc ? rc : errors ? DZ_EXIT_FINDINGS : DZ_EXIT_OK;
 }

@@ -273,6 +273,37 @@ def main():
         check(sum(1 for p in d.paragraphs if p.style.name == 'Heading 1') == 3, 'three level-1 headings in the seed')
         check(sum(1 for p in d.paragraphs if p.style.name == 'Heading 2') == 6, 'six level-2 headings in the seed')
 
+    # fix with the check engine, on the seed as text and as a .docx we formatted: one comment
+    # per finding, and accepting the revisions applies the findings' suggestions (applied here
+    # independently from `duizhao check --format json`, skipping overlaps like fix does).
+    if os.path.exists(seed):
+        for name, path in (('txt', seed), ('docx', os.path.join(tmp, 'seed.docx'))):
+            report = json.loads(run('check', '--format', 'json', path, ok=False).stdout)
+            body = run('text', path).stdout.encode()
+            want, last, applied = body, 0, 0
+            edits = sorted((f for f in report['findings']), key=lambda f: (f['start'], f['end']))
+            out = bytearray()
+            pos = 0
+            for f in edits:
+                if f['suggestion'] is None or (applied and f['start'] < last):
+                    continue
+                out += body[pos:f['start']] + f['suggestion'].encode()
+                pos, last, applied = f['end'], f['end'], applied + 1
+            want = (bytes(out) + body[pos:]).decode()
+            fixed_seed = os.path.join(tmp, 'seed-fixed-%s.docx' % name)
+            p = run('fix', path, '-o', fixed_seed, '--tracked', ok=False)
+            errors = sum(1 for f in report['findings'] if f['severity'] == 'error')
+            check(p.returncode == (1 if errors else 0), 'fix exit code follows error findings (%s)' % name)
+            check(len(comments(fixed_seed)) == len(report['findings']), 'seed %s: one comment per finding' % name)
+            check(applied >= 6, 'seed %s: at least the six known corrections have suggestions' % name)
+            got = [l for l in accepted_text(docx.Document(fixed_seed)) if l]
+            check(got == [l for l in want.split('\n') if l], 'seed %s: accepted revisions = suggestions applied' % name)
+            check(run('text', fixed_seed).stdout.replace('\n\n', '\n') == want.replace('\n\n', '\n') or name == 'txt',
+                  'seed %s: duizhao reads the fixed file as corrected' % name)
+            for wrong, right in (('以学以学', '以学'), ('述求', '诉求'), ('抓的不够', '抓得不够'), ('不到到位', '不到位'),
+                                 ('政治素养方面', '政治素质方面')):
+                check(wrong not in '\n'.join(got) and right in '\n'.join(got), 'seed %s: %s -> %s' % (name, wrong, right))
+
     # fmt --protect
     prot = os.path.join(tmp, 'prot.docx')
     run('fmt', src, '-o', prot, '--protect', 'gwsx2023')
