@@ -125,37 +125,27 @@ int dz_cmd_fix(int argc, char **argv) {
     } else if ((r = cli_opt("fix", argc, argv, &i, "--date", &v))) { /* for reproducible tests */
       if (r < 0) return DZ_EXIT_USAGE;
       o.date = v;
-    } else if ((r = cli_opt("fix", argc, argv, &i, "--max-size", &v))) {
-      if (r < 0) return DZ_EXIT_USAGE;
-      if (cli_parse_size(v, &dopts.max_bytes) || !dopts.max_bytes) return cli_usage_error("fix", "无效的大小“%s”。", v);
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      return cli_usage_error("fix", "未知选项“%s”。", argv[i]);
-    } else if (in) {
-      return cli_usage_error("fix", "只能指定一个输入文件。");
-    } else {
-      in = argv[i];
+    } else if (cli_input_arg("fix", argc, argv, &i, &in, &dopts) < 0) {
+      return DZ_EXIT_USAGE;
     }
   }
-  if (!in) return cli_usage_error("fix", "缺少输入文件。");
-  if (!outp) return cli_usage_error("fix", "缺少输出文件，请用 -o 指定 .docx 文件名。");
+  if (!outp && in) return cli_usage_error("fix", "缺少输出文件，请用 -o 指定 .docx 文件名。");
+  dz_doc *doc = NULL;
+  int rc = cli_load_doc("fix", in, &dopts, &doc);
+  if (rc) return rc;
   json_t *root = NULL;
   dz_docx_edit *edits = NULL;
   size_t n = 0, errors = 0;
-  int rc = edits_path ? load_edits(edits_path, &root, &edits, &n) : DZ_EXIT_OK;
-  if (rc) {
-    json_decref(root);
-    return rc;
-  }
   dz_error err = {0};
-  dz_text *text = NULL;
-  dz_doc *doc = NULL;
   dz_result *res = NULL;
-  if (dz_read_file(&text, in, &dopts, &err) || dz_doc_parse(&doc, text, NULL, &err) ||
-      (!edits_path && check_edits(&res, doc, &copts, profile, &edits, &n, &errors, &err))) {
+  rc = edits_path ? load_edits(edits_path, &root, &edits, &n) : DZ_EXIT_OK;
+  if (!rc && !edits_path && check_edits(&res, doc, &copts, profile, &edits, &n, &errors, &err)) rc = cli_fail("fix", &err);
+  if (rc) {
+    dz_result_free(res);
     dz_doc_free(doc);
     free(edits);
     json_decref(root);
-    return cli_fail("fix", &err);
+    return rc;
   }
   dz_docx_bytes out = {0};
   size_t applied = 0;

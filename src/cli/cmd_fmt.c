@@ -33,25 +33,17 @@ int dz_cmd_fmt(int argc, char **argv) {
       if (r < 0) return DZ_EXIT_USAGE;
       if (!*v) return cli_usage_error("fmt", "--protect 的密码不能为空。");
       o.protect_password = v;
-    } else if ((r = cli_opt("fmt", argc, argv, &i, "--max-size", &v))) {
-      if (r < 0) return DZ_EXIT_USAGE;
-      if (cli_parse_size(v, &dopts.max_bytes) || !dopts.max_bytes) return cli_usage_error("fmt", "无效的大小“%s”。", v);
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      return cli_usage_error("fmt", "未知选项“%s”。", argv[i]);
-    } else if (in) {
-      return cli_usage_error("fmt", "只能指定一个输入文件。");
-    } else {
-      in = argv[i];
+    } else if (cli_input_arg("fmt", argc, argv, &i, &in, &dopts) < 0) {
+      return DZ_EXIT_USAGE;
     }
   }
-  if (!in) return cli_usage_error("fmt", "缺少输入文件。");
-  if (!outp) return cli_usage_error("fmt", "缺少输出文件，请用 -o 指定 .docx 文件名。");
-  dz_error err = {0};
-  dz_text *text = NULL;
+  if (!outp && in) return cli_usage_error("fmt", "缺少输出文件，请用 -o 指定 .docx 文件名。");
   dz_doc *doc = NULL;
-  if (dz_read_file(&text, in, &dopts, &err) || dz_doc_parse(&doc, text, NULL, &err)) return cli_fail("fmt", &err);
+  int rc = cli_load_doc("fmt", in, &dopts, &doc);
+  if (rc) return rc;
+  dz_error err = {0};
   dz_docx_bytes out = {0};
-  int rc = dz_docx_fmt(&out, doc, &o, &err);
+  rc = dz_docx_fmt(&out, doc, &o, &err);
   dz_doc_free(doc);
   if (rc) return cli_fail("fmt", &err);
   rc = cli_write_file("fmt", outp, out.data, out.len);
