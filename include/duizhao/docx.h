@@ -14,6 +14,10 @@ typedef enum dz_docx_part { DZ_DOCX_HEADERS = 0, DZ_DOCX_FOOTERS, DZ_DOCX_NOTES 
 ** NUL-terminated); NULL when the text did not come from a .docx. `len` may be NULL. */
 const char *dz_docx_part_text(const dz_text *text, dz_docx_part part, size_t *len);
 
+/* The w:edit value ("readOnly", "comments", "trackedChanges", "forms") of the enforced edit
+** protection of a text read from a .docx, or NULL (none, or not a .docx). Borrowed. */
+const char *dz_docx_protection(const dz_text *text);
+
 typedef struct dz_docx_options {
   int version;                  /* DZ_DOCX_OPTIONS_VERSION */
   const char *protect_password; /* non-NULL: Word read-only edit protection with this password */

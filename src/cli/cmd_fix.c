@@ -151,13 +151,19 @@ int dz_cmd_fix(int argc, char **argv) {
   size_t applied = 0;
   rc = dz_docx_fix(&out, doc, edits, n, &o, &applied, &err);
   dz_result_free(res);
-  dz_doc_free(doc);
   free(edits);
   json_decref(root);
-  if (rc) return cli_fail("fix", &err);
+  if (rc) {
+    dz_doc_free(doc);
+    return cli_fail("fix", &err);
+  }
   rc = cli_write_file("fix", outp, out.data, out.len);
   dz_docx_bytes_free(&out);
+  const char *prot = dz_docx_protection(dz_doc_text(doc));
+  if (!rc && prot && strcmp(prot, "trackedChanges"))
+    fprintf(stderr, "duizhao fix: 注意：原文档设置了限制编辑，在 Word 或 WPS 中需先“停止保护”，才能接受或拒绝修订。\n");
   if (!rc)
     printf("已写入 %s：%zu 条批注，%zu 条修改建议%s。\n", outp, n, applied, o.tracked ? "作为修订" : "已直接改正");
+  dz_doc_free(doc);
   return rc ? rc : errors ? DZ_EXIT_FINDINGS : DZ_EXIT_OK;
 }

@@ -39,6 +39,7 @@ typedef struct dz_docx_map {
   size_t zip_len;
   char *headers, *footers, *notes; /* text kept apart from the body, LF-separated */
   long max_id;                     /* the largest w:id seen in word/document.xml */
+  char protection[16];             /* w:edit of an enforced w:documentProtection, or "" */
 } dz_docx_map;
 
 /* The map of a text read from a .docx, or NULL for any other text. */

@@ -334,6 +334,33 @@ int dz__docx_locate(const dz_docx_map *m, size_t off, uint32_t *para, long *run,
   return DZ_OK;
 }
 
+/* Enforced edit protection in word/settings.xml: its w:edit value. */
+typedef struct {
+  XML_Parser p; /* first, see dz__xml_parser_new */
+  char *edit;
+} pstate_settings;
+
+static void XMLCALL on_settings(void *ud, const char *qn, const char **atts) {
+  pstate_settings *s = ud;
+  const char *l = dz__w_local(qn);
+  if (!l || strcmp(l, "documentProtection")) return;
+  const char *en = dz__w_attr(atts, "enforcement"), *edit = dz__w_attr(atts, "edit");
+  if (en && (!strcmp(en, "1") || !strcmp(en, "true") || !strcmp(en, "on")))
+    snprintf(s->edit, 16, "%s", edit && *edit ? edit : "readOnly");
+}
+
+static int read_protection(dz_zipin *z, char edit[16], dz_error *err) {
+  pstate_settings s = {NULL, edit};
+  if (!dz__xml_parser_new(&s)) return dz__error_nomem(err);
+  XML_SetStartElementHandler(s.p, on_settings);
+  dz_xml_feed f = {s.p, 0, NULL};
+  int rc = dz__zip_stream(z, "word/settings.xml", dz__xml_sink, &f, err);
+  if (rc == DZ_ENOTFOUND) rc = DZ_OK;
+  else if (rc == DZ_EINVALID && f.failed) rc = dz__xml_error(err, z->name, "word/settings.xml", s.p);
+  XML_ParserFree(s.p);
+  return rc;
+}
+
 /* Header, footer and note parts, in name order (header1.xml, header2.xml ...). */
 static int read_side_parts(dz_zipin *z, const char *prefix, dz_buf *out, dz__numdefs *num, dz_error *err) {
   zip_int64_t n = zip_get_num_entries(z->za, 0);
@@ -375,6 +402,7 @@ int dz__docx_read(dz_text **out, const void *bytes, size_t len, const dz_decode_
     rc = dz__error_nomem(err);
     goto cleanup;
   }
+  if ((rc = read_protection(&z, m->protection, err))) goto cleanup;
   m->runs = s.runs, m->nruns = s.nruns, s.runs = NULL;
   m->paras = s.paras, m->nparas = s.nparas, s.paras = NULL;
   m->max_id = s.max_id;
@@ -410,4 +438,9 @@ const char *dz_docx_part_text(const dz_text *t, dz_docx_part part, size_t *len) 
   const char *s = !m ? NULL : part == DZ_DOCX_HEADERS ? m->headers : part == DZ_DOCX_FOOTERS ? m->footers : m->notes;
   if (len) *len = s ? strlen(s) : 0;
   return s;
+}
+
+const char *dz_docx_protection(const dz_text *t) {
+  const dz_docx_map *m = dz__docx_map(t);
+  return m && m->protection[0] ? m->protection : NULL;
 }

@@ -206,6 +206,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     for f in (numbered, table, tracked, headers, protected, bad):
         f(out)
+    open(os.path.join(out, 'no-edits.json'), 'w').write('[]')
 
 
 if __name__ == '__main__':
