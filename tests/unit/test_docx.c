@@ -263,13 +263,32 @@ static void patch_core(void **s) {
   dz_buf_free(&com);
 }
 
+/* A comment on a paragraph without runs (or on label text only) goes before its end tag. */
+static void patch_anchor_empty(void **s) {
+  (void)s;
+  const char *text = "\n";
+  const char *xml = "<w:body><w:p><w:pPr/></w:p></w:body>";
+  dz_docx_para para = {0, 0, strlen("<w:body>"), strlen("<w:body><w:p><w:pPr/></w:p>"), 0, 0};
+  dz_docx_edit ed = {0, 0, NULL, "空段", NULL};
+  dz__patch_opts o = {"duizhao", "2024-01-01T00:00:00Z", 1, 0};
+  dz_buf out = {0}, com = {0};
+  size_t applied = 9;
+  assert_int_equal(dz__docx_patch(&out, &com, &applied, xml, strlen(xml), NULL, 0, &para, 1, text, 1, &ed, 1, &o,
+                                   NULL), 0);
+  assert_int_equal(applied, 0);
+  assert_string_equal(out.data, "<w:body><w:p><w:pPr/><w:commentRangeStart w:id=\"1\"/><w:commentRangeEnd w:id=\"1\"/>"
+                                "<w:r><w:commentReference w:id=\"1\"/></w:r></w:p></w:body>");
+  dz_buf_free(&out);
+  dz_buf_free(&com);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(nist_sha512),          cmocka_unit_test(nist_sha1),
       cmocka_unit_test(word_legacy_key),      cmocka_unit_test(word_hash_published),
       cmocka_unit_test(word_hash_sha512_shape), cmocka_unit_test(protection_xml),
       cmocka_unit_test(number_formats),       cmocka_unit_test(reader_map),
-      cmocka_unit_test(patch_core),
+      cmocka_unit_test(patch_core),           cmocka_unit_test(patch_anchor_empty),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
