@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Originality benchmark (run from the repository root after `make`):
 
-  /usr/bin/python3 bench/sim/run.py [--scale N] [--work DIR]
+  /usr/bin/python3 bench/sim/run.py [--scale N] [--work DIR] [--keep]
 
 1. Template check: 200 templates of 300 characters, 2,000 documents of about 2,100 characters,
    each holding a passage of one template with light edits (one character in 40 substituted,
@@ -14,7 +14,8 @@
    median query time of 3,000-character documents over the opened index
    (bench/src/bench_sim_query.c, built by `make`).
 
-Generated data lives in --work (default /tmp/dz-bench-sim), never in the repository.
+Generated data lives in --work (default /tmp/dz-bench-sim), never in the repository; --keep
+leaves it there (for profiling).
 """
 import json, os, random, resource, shutil, subprocess, sys, time, unicodedata
 
@@ -176,7 +177,8 @@ def main():
     template_check(work, rng)
     if n:
         scale(work, rng, n)
-    shutil.rmtree(work, ignore_errors=True)
+    if "--keep" not in args:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
