@@ -41,6 +41,7 @@ static void entry_free(src_entry *e) {
 static void invalidate(dz_index *idx) {
   for (size_t i = 0; i < idx->ncache; i++) entry_free(&idx->cache[i]);
   idx->ncache = 0;
+  idx->cache_chars = 0;
   free(idx->mkey);
   free(idx->mdoc);
   idx->mkey = NULL, idx->mdoc = NULL;
@@ -271,16 +272,31 @@ static void mask_capped(dz_sdoc *A, const dz_fp *fp, size_t nfp, const uint64_t 
     if (bsearch(&fp[i].h, capped, nc, sizeof *capped, u64_cmp)) A->h[fp[i].pos] = DZ_FP_SKIP;
 }
 
-/* The prepared source `doc`, from the cache or loaded from the store (LRU eviction). */
-static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err) {
+/* The least recently used cache entry. */
+static size_t cache_lru(const dz_index *idx) {
   size_t lru = 0;
+  for (size_t i = 1; i < idx->ncache; i++)
+    if (idx->cache[i].used < idx->cache[lru].used) lru = i;
+  return lru;
+}
+
+/* Drop cache entry i (the last entry takes its place). */
+static void cache_drop(dz_index *idx, size_t i) {
+  idx->cache_chars -= idx->cache[i].d.nt.n;
+  entry_free(&idx->cache[i]);
+  if (i != --idx->ncache) idx->cache[i] = idx->cache[idx->ncache];
+  memset(&idx->cache[idx->ncache], 0, sizeof idx->cache[idx->ncache]);
+}
+
+/* The prepared source `doc`, from the cache or loaded from the store; the least recently used
+** entries make room when the cache is full (entries or characters). */
+static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err) {
   for (size_t i = 0; i < idx->ncache; i++) {
     if (idx->cache[i].id == doc) {
       idx->cache[i].used = ++idx->tick;
       *out = &idx->cache[i];
       return DZ_OK;
     }
-    if (idx->cache[i].used < idx->cache[lru].used) lru = i;
   }
   src_entry e = {0};
   dz_store_doc sd = {0};
@@ -299,10 +315,11 @@ static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err
     entry_free(&e);
     return rc;
   }
-  size_t slot = idx->ncache < SRC_CACHE ? idx->ncache++ : lru;
-  if (slot == lru && idx->ncache == SRC_CACHE && idx->cache[slot].id) entry_free(&idx->cache[slot]);
-  idx->cache[slot] = e;
-  *out = &idx->cache[slot];
+  while (idx->ncache && (idx->ncache == SRC_CACHE || idx->cache_chars + e.d.nt.n > SRC_CACHE_CHARS))
+    cache_drop(idx, cache_lru(idx));
+  idx->cache[idx->ncache] = e;
+  idx->cache_chars += e.d.nt.n;
+  *out = &idx->cache[idx->ncache++];
   return DZ_OK;
 }
 

@@ -6,7 +6,8 @@
 #include "sim/core.h"
 #include "store/store.h"
 
-#define SRC_CACHE 128                /* prepared sources kept between queries */
+#define SRC_CACHE 1024               /* prepared sources kept between queries ... */
+#define SRC_CACHE_CHARS (4u << 20)   /* ... holding at most this many normalised characters */
 
 /* A stored document decoded and prepared for alignment, kept for the next queries. */
 typedef struct src_entry {
@@ -24,6 +25,7 @@ struct dz_index {
   dz_index_options opts;
   src_entry cache[SRC_CACHE];
   size_t ncache;
+  size_t cache_chars; /* normalised characters held by the cache */
   uint64_t tick;
   uint64_t *mkey; /* in-memory postings, sorted by key */
   int64_t *mdoc;
