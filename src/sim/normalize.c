@@ -170,6 +170,12 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
     a.n++;
   }
   cl[nclauses] = a.n;
+  if (!memchr(conv, 1, nclauses)) { /* nothing to convert: pass 1 is the result */
+    *out = a;
+    memset(&a, 0, sizeof a);
+    rc = DZ_OK;
+    goto cleanup;
+  }
   /* Conversion may lengthen a clause (rarely); 2x covers every t2s entry. */
   if (ntext_alloc(&b, a.n * 2)) goto cleanup;
   for (size_t k = 0; k < nclauses; k++) {

@@ -22,6 +22,12 @@ size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_
   while (i < n) {
     unsigned char c = s[i];
     if (c < 0x80) { i++; continue; }
+    /* Fast path for the common CJK case: E1-EC and EE-EF lead bytes take any two continuation
+    ** bytes (no overlong, surrogate or out-of-range value is possible). */
+    if (c >= 0xE1 && c != 0xED && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3, mb++;
+      continue;
+    }
     size_t l;
     uint32_t cp, min;
     if (c >= 0xC2 && c <= 0xDF) l = 2, cp = c & 0x1F, min = 0x80;
@@ -47,6 +53,9 @@ static int is_binary_byte(unsigned char c) {
   return c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') ||
          c == 0x7F;
 }
+
+/* Bit c of this mask is set for the binary bytes below 0x20 (see is_binary_byte). */
+#define BINARY_LOW (0xFFFFFFFFu & ~((1u << '\t') | (1u << '\n') | (1u << '\v') | (1u << '\f') | (1u << '\r')))
 
 static const char *display_name(const dz_decode_options *o) {
   return o && o->name ? o->name : "标准输入";
@@ -212,7 +221,7 @@ static int decode_utf8(dz_text *t, const unsigned char *in, size_t n, size_t shi
 static int check_binary(const unsigned char *in, size_t n, size_t shift, const dz_decode_options *opts,
                         dz_error *err) {
   for (size_t i = 0; i < n; i++)
-    if (is_binary_byte(in[i])) {
+    if ((in[i] < 0x20 && ((BINARY_LOW >> in[i]) & 1)) || in[i] == 0x7F) {
       if (in[i] == 0)
         return dz__error_set(err, DZ_EINVALID, "文件 %s 含有空字节（第 %zu 字节），是二进制文件而不是文本。请提供 .txt、.md 或 .docx 文件。",
                              display_name(opts), i + shift + 1);
