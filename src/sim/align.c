@@ -36,6 +36,30 @@ static int seed_cmp(const void *x, const void *y) {
   return (s->a > t->a) - (s->a < t->a);
 }
 
+/* Seeds in seed_cmp order through a radix sort of 64-bit keys (diagonal, a); qsort with
+** seed_cmp is the fallback when the keys cannot be allocated. */
+static void sort_seeds(seed *s, size_t ns) {
+  uint64_t *key = malloc((ns ? ns : 1) * sizeof *key);
+  if (!key) {
+    qsort(s, ns, sizeof *s, seed_cmp);
+    return;
+  }
+  const int64_t off = (int64_t)1 << 31; /* diagonals of texts under 2 G characters fit 32 bits */
+  int fits = 1;
+  for (size_t i = 0; i < ns; i++) {
+    int64_t d = (int64_t)s[i].b - s[i].a + off;
+    fits &= d >= 0 && d < 2 * off;
+    key[i] = (uint64_t)d << 32 | s[i].a;
+  }
+  if (!fits || dz__u64_sort(key, ns)) qsort(s, ns, sizeof *s, seed_cmp);
+  else
+    for (size_t i = 0; i < ns; i++) {
+      uint32_t a = (uint32_t)key[i];
+      s[i] = (seed){a, (uint32_t)((int64_t)(key[i] >> 32) - off + a)};
+    }
+  free(key);
+}
+
 /* Runs by start in A (then B), the order in which they are chained. */
 static int run_cmp(const void *x, const void *y) {
   const dz_npassage *s = x, *t = y;
@@ -173,7 +197,7 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   size_t ns = 0;
   dz_npassage *runs = NULL;
   if (collect_seeds(&s, &ns, ha, nha, bi, nb, p->max_occ ? p->max_occ : 16, p->filter)) return -1;
-  qsort(s, ns, sizeof *s, seed_cmp);
+  sort_seeds(s, ns);
   runs = malloc((ns ? ns : 1) * sizeof *runs);
   if (!runs) { free(s); return -1; }
   size_t nr = extend_runs(runs, s, ns, A, B, p->k);

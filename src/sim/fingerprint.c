@@ -3,6 +3,7 @@
 ** fingerprint.h for the guarantee t = k + w - 1.
 */
 #include <stdlib.h>
+#include <string.h>
 /* Inlined: the 32-byte k-gram hash is specialised at compile time (same values as the library). */
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -52,3 +53,36 @@ static int fp_cmp(const void *a, const void *b) {
 }
 
 void dz__fp_sort(dz_fp *fp, size_t n) { qsort(fp, n, sizeof *fp, fp_cmp); }
+
+/* See fingerprint.h: insertion sort for short arrays, else LSD radix sort on bytes
+** (skipping digits that are the same in every value). */
+int dz__u64_sort(uint64_t *v, size_t n) {
+  if (n < 48) {
+    for (size_t i = 1; i < n; i++) {
+      uint64_t x = v[i];
+      size_t j = i;
+      for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return 0;
+  }
+  uint64_t *tmp = malloc(n * sizeof *tmp), *src = v, *dst = tmp;
+  size_t cnt[256];
+  if (!tmp) return -1;
+  for (int shift = 0; shift < 64; shift += 8) {
+    memset(cnt, 0, sizeof cnt);
+    for (size_t i = 0; i < n; i++) cnt[(src[i] >> shift) & 0xFF]++;
+    if (cnt[(src[0] >> shift) & 0xFF] == n) continue; /* one digit value: already in order */
+    size_t sum = 0;
+    for (size_t d = 0; d < 256; d++) {
+      size_t c = cnt[d];
+      cnt[d] = sum, sum += c;
+    }
+    for (size_t i = 0; i < n; i++) dst[cnt[(src[i] >> shift) & 0xFF]++] = src[i];
+    uint64_t *t = src;
+    src = dst, dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof *v);
+  free(tmp);
+  return 0;
+}

@@ -101,7 +101,7 @@ static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, uint64_t **out, 
   if (!fp || !h) { free(fp); free(h); return DZ_ENOMEM; }
   size_t m = dz__sdoc_winnow(ctx, d, fp), u = 0;
   for (size_t i = 0; i < m; i++) h[i] = fp[i].h;
-  qsort(h, m, sizeof *h, u64_cmp);
+  if (dz__u64_sort(h, m)) { free(fp); free(h); return DZ_ENOMEM; }
   for (size_t i = 0; i < m; i++)
     if (!u || h[u - 1] != h[i]) h[u++] = h[i];
   *out = h;

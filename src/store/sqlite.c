@@ -37,6 +37,7 @@ typedef struct sq_store {
   char *path;
   int timeout_ms;
   sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *lookup, *find_hash;
+  sqlite3_stmt *count, *begin_read, *commit_read; /* per-query statements, prepared once */
 } sq_store;
 
 #define POST_ROWS 64 /* postings per INSERT statement: amortises the per-statement cost */
@@ -89,6 +90,21 @@ static int prep(sq_store *s, sqlite3_stmt **st, const char *sql, dz_error *err) 
   return rc == SQLITE_OK ? DZ_OK : sq_err(s, rc, err);
 }
 
+/* Step a kept statement (prepared on first use) that returns nothing or one integer (*v),
+** then reset it: a query runs three of these, and preparing them each time cost more than
+** the rest of the query's store access. */
+static int step_kept(sq_store *s, sqlite3_stmt **st, const char *sql, int64_t *v, dz_error *err) {
+  if (!*st) {
+    int rc = prep(s, st, sql, err);
+    if (rc) return rc;
+  }
+  int rc = sqlite3_step(*st), out = DZ_OK;
+  if (rc == SQLITE_ROW && v) *v = sqlite3_column_int64(*st, 0);
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE) out = sq_err(s, rc, err);
+  sqlite3_reset(*st);
+  return out;
+}
+
 /* Run a statement that returns one integer (or none: *v unchanged, returns 1). */
 static int one_int(sq_store *s, const char *sql, int64_t *v, dz_error *err) {
   sqlite3_stmt *st;
@@ -112,6 +128,9 @@ static void sq_close(dz_store *base) {
   sqlite3_finalize(s->ins_post_many);
   sqlite3_finalize(s->lookup);
   sqlite3_finalize(s->find_hash);
+  sqlite3_finalize(s->count);
+  sqlite3_finalize(s->begin_read);
+  sqlite3_finalize(s->commit_read);
   if (s->db) sqlite3_close(s->db);
   free(s->path);
   free(s);
@@ -126,7 +145,7 @@ static int sq_snapshot(dz_store *b, int on, dz_error *err) {
   sq_store *s = (sq_store *)b;
   if (on && !sqlite3_get_autocommit(s->db)) return DZ_OK; /* inside the caller's transaction */
   if (!on && sqlite3_get_autocommit(s->db)) return DZ_OK;
-  return exec(s, on ? "BEGIN" : "COMMIT", err);
+  return on ? step_kept(s, &s->begin_read, "BEGIN", NULL, err) : step_kept(s, &s->commit_read, "COMMIT", NULL, err);
 }
 
 /* Drop the posting index for a bulk import, or build it back. */
@@ -282,8 +301,7 @@ static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
 /* Number of documents. */
 static int sq_count(dz_store *b, int64_t *n, dz_error *err) {
   *n = 0;
-  int rc = one_int((sq_store *)b, "SELECT count(*) FROM documents", n, err);
-  return rc < 0 ? rc : DZ_OK;
+  return step_kept((sq_store *)b, &((sq_store *)b)->count, "SELECT count(*) FROM documents", n, err);
 }
 
 static int sq_lookup(dz_store *b, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb,

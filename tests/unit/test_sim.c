@@ -149,6 +149,34 @@ static void align_merges_edits(void **s) {
   free(pass), free(f1), free(f2), free(edited), free(a), free(b);
 }
 
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* The radix sort agrees with qsort, for short and long arrays, with duplicates and with
+** digits that are the same in every value. */
+static void u64_sort(void **s) {
+  (void)s;
+  uint32_t st = 11;
+  const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 5000};
+  for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+    for (int kind = 0; kind < 3; kind++) {
+      size_t n = sizes[z];
+      uint64_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+      for (size_t i = 0; i < n; i++) {
+        uint64_t v = (uint64_t)rnd(&st) << 48 | (uint64_t)rnd(&st) << 32 | (uint64_t)rnd(&st) << 16 | rnd(&st);
+        a[i] = kind == 0 ? v : kind == 1 ? (v & 0xFF00) : (v % 7) << 40;
+      }
+      memcpy(b, a, n * sizeof *a);
+      assert_int_equal(dz__u64_sort(a, n), 0);
+      qsort(b, n, sizeof *b, u64_cmp);
+      assert_memory_equal(a, b, n * sizeof *a + 0);
+      free(a), free(b);
+    }
+  }
+}
+
 /* The parts pre-check never misses a level-1 heading the parser finds (random lines with
 ** every kind of prefix the parser trims or recognises), and does rule out plain prose. */
 static void parts_precheck(void **s) {
@@ -194,6 +222,7 @@ int main(void) {
       cmocka_unit_test(winnow_guarantee),
       cmocka_unit_test(align_merges_edits),
       cmocka_unit_test(parts_precheck),
+      cmocka_unit_test(u64_sort),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
