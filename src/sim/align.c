@@ -36,28 +36,34 @@ static int seed_cmp(const void *x, const void *y) {
   return (s->a > t->a) - (s->a < t->a);
 }
 
-/* Seeds in seed_cmp order through a radix sort of 64-bit keys (diagonal, a); qsort with
-** seed_cmp is the fallback when the keys cannot be allocated. */
+/* Seeds in seed_cmp order. collect_seeds emits them by increasing a, so a stable sort by
+** diagonal alone is enough: an LSD radix sort on the bytes of the diagonal, skipping bytes that
+** are the same in every seed (most seeds of a copy share a few diagonals). qsort with
+** seed_cmp is the fallback when the buffer cannot be allocated. */
 static void sort_seeds(seed *s, size_t ns) {
-  uint64_t *key = malloc((ns ? ns : 1) * sizeof *key);
-  if (!key) {
+  seed *tmp = ns > 32 ? malloc(ns * sizeof *tmp) : NULL, *src = s, *dst = tmp;
+  if (!tmp) {
     qsort(s, ns, sizeof *s, seed_cmp);
     return;
   }
-  const int64_t off = (int64_t)1 << 31; /* diagonals of texts under 2 G characters fit 32 bits */
-  int fits = 1;
-  for (size_t i = 0; i < ns; i++) {
-    int64_t d = (int64_t)s[i].b - s[i].a + off;
-    fits &= d >= 0 && d < 2 * off;
-    key[i] = (uint64_t)d << 32 | s[i].a;
-  }
-  if (!fits || dz__u64_sort(key, ns)) qsort(s, ns, sizeof *s, seed_cmp);
-  else
-    for (size_t i = 0; i < ns; i++) {
-      uint32_t a = (uint32_t)key[i];
-      s[i] = (seed){a, (uint32_t)((int64_t)(key[i] >> 32) - off + a)};
+  size_t cnt[256];
+  for (int shift = 0; shift < 64; shift += 8) {
+    memset(cnt, 0, sizeof cnt);
+#define DIGIT(x) ((size_t)(((uint64_t)((int64_t)(x).b - (x).a) ^ (1ull << 63)) >> shift) & 0xFF)
+    for (size_t i = 0; i < ns; i++) cnt[DIGIT(src[i])]++;
+    if (cnt[DIGIT(src[0])] == ns) continue;
+    size_t sum = 0;
+    for (size_t d = 0; d < 256; d++) {
+      size_t c = cnt[d];
+      cnt[d] = sum, sum += c;
     }
-  free(key);
+    for (size_t i = 0; i < ns; i++) dst[cnt[DIGIT(src[i])]++] = src[i];
+#undef DIGIT
+    seed *t = src;
+    src = dst, dst = t;
+  }
+  if (src != s) memcpy(s, src, ns * sizeof *s);
+  free(tmp);
 }
 
 /* Runs by start in A (then B), the order in which they are chained. */

@@ -93,17 +93,49 @@ static int u64_cmp(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Winnowed fingerprints of d as a sorted array of distinct hashes. */
-static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, uint64_t **out, size_t *n, dz_fp **fpo,
-                        size_t *nfp) {
+/* Distinct values of h[0..m) in place, in order of first occurrence (an open-addressing set:
+** cheaper than sorting when the order does not matter). Returns their number, (size_t)-1 when
+** out of memory. */
+static size_t dedupe(uint64_t *h, size_t m) {
+  size_t cap = 64;
+  while (cap < m * 2) cap *= 2;
+  uint64_t *set = calloc(cap, sizeof *set);
+  int zero = 0; /* 0 marks an empty slot; a real 0 is tracked apart */
+  size_t u = 0;
+  if (!set) return (size_t)-1;
+  for (size_t i = 0; i < m; i++) {
+    uint64_t v = h[i];
+    if (!v) {
+      if (!zero) zero = 1, h[u++] = v;
+      continue;
+    }
+    size_t j = (size_t)(v ^ (v >> 29)) & (cap - 1);
+    while (set[j] && set[j] != v) j = (j + 1) & (cap - 1);
+    if (set[j]) continue;
+    set[j] = v;
+    h[u++] = v;
+  }
+  free(set);
+  return u;
+}
+
+/* Winnowed fingerprints of d as an array of distinct hashes, sorted when `sorted` (the store
+** inserts postings in key order; a query's lookups take any order). */
+static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, int sorted, uint64_t **out, size_t *n,
+                        dz_fp **fpo, size_t *nfp) {
   dz_fp *fp = malloc((d->nh ? d->nh : 1) * sizeof *fp);
   uint64_t *h = malloc((d->nh ? d->nh : 1) * sizeof *h);
   if (!fp || !h) { free(fp); free(h); return DZ_ENOMEM; }
   size_t m = dz__sdoc_winnow(ctx, d, fp), u = 0;
   for (size_t i = 0; i < m; i++) h[i] = fp[i].h;
-  if (dz__u64_sort(h, m)) { free(fp); free(h); return DZ_ENOMEM; }
-  for (size_t i = 0; i < m; i++)
-    if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+  if (sorted) {
+    if (dz__u64_sort(h, m)) { free(fp); free(h); return DZ_ENOMEM; }
+    for (size_t i = 0; i < m; i++)
+      if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+  } else if ((u = dedupe(h, m)) == (size_t)-1) {
+    free(fp), free(h);
+    return DZ_ENOMEM;
+  }
   *out = h;
   *n = u;
   if (fpo) *fpo = fp, *nfp = m;
@@ -126,7 +158,7 @@ int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const
            (unsigned long long)ch.low64);
   if (!(rc = dz__sdoc_prepare(ctx, t, &d, err))) {
     out->chars = (int64_t)d.nt.n;
-    if (distinct_fps(ctx, &d, &out->fps, &out->nfps, NULL, NULL)) rc = dz__error_nomem(err);
+    if (distinct_fps(ctx, &d, 1, &out->fps, &out->nfps, NULL, NULL)) rc = dz__error_nomem(err);
   }
   dz__sdoc_free(&d);
   dz_text_free(t);
@@ -440,7 +472,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   if ((rc = dz__sdoc_prepare(&idx->ctx, text, &A, err))) goto fail;
   r->chars = A.nt.n;
   mask = calloc(A.nt.n ? A.nt.n : 1, 1);
-  if (!mask || distinct_fps(&idx->ctx, &A, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
+  if (!mask || distinct_fps(&idx->ctx, &A, 0, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
   if ((rc = idx->store->ops->snapshot(idx->store, 1, err))) goto fail;
   snap = 1;
   if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
@@ -454,6 +486,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
                      : idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
   if (rc == DZ_EUSER) rc = dz__error_nomem(err);
   if (rc) goto fail;
+  qsort(l.capped, l.ncapped, sizeof *l.capped, u64_cmp); /* for mask_capped's binary search */
   mask_capped(&A, fp, nfp, l.capped, l.ncapped);
   size_t ncand = 0;
   if (!(cands = count_hits(&l, &ncand))) { rc = dz__error_nomem(err); goto fail; }
