@@ -20,6 +20,7 @@
 #include <unicode/uchar.h>
 
 #include "sim/normalize.h"
+#include "text/text.h"
 #include "text/utf8.h"
 #include "util/error.h"
 
@@ -160,7 +161,19 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
   int gap = 1;
   for (size_t i = 0; i < len;) {
     size_t st = i;
-    uint32_t c = fold(dz_utf8_next(s, len, &i));
+    unsigned char b0 = (unsigned char)s[i];
+    uint32_t c;
+    /* Fast path: a 3-byte sequence that cannot be malformed (as in dz_utf8_valid_prefix);
+    ** common ideographs fold to themselves. */
+    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+      c = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)((unsigned char)s[i + 1] & 0x3F) << 6 |
+          ((unsigned char)s[i + 2] & 0x3F);
+      i += 3;
+      if (c < 0x4E00 || c > 0x9FFF) c = fold(c);
+    } else {
+      c = fold(dz_utf8_next(s, len, &i));
+    }
     if (!c) { gap = 1; continue; }
     if (gap) cl[nclauses++] = a.n, gap = 0;
     if (is_trad(c)) conv[nclauses - 1] = 1;
@@ -208,6 +221,11 @@ int dz__norm_text(dz_norm *nm, const dz_text *t, dz_ntext *out, dz_error *err) {
   const char *s = dz_text_data(t, &len);
   int rc = dz__norm_utf8(nm, s, len, out, err);
   if (rc) return rc;
+  if (!t->map) { /* original = decoded + shift (UTF-8 without CR) */
+    uint32_t sh = (uint32_t)t->shift;
+    for (size_t i = 0; sh && i < out->n; i++) out->ostart[i] += sh, out->oend[i] += sh;
+    return DZ_OK;
+  }
   for (size_t i = 0; i < out->n; i++) {
     out->ostart[i] = (uint32_t)dz_text_orig_offset(t, out->ostart[i]);
     out->oend[i] = (uint32_t)dz_text_orig_offset(t, out->oend[i]);
