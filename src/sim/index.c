@@ -410,9 +410,12 @@ static int mem_add(void *ud, uint64_t key, int64_t doc) {
 }
 
 /* Load the postings into memory once several queries have come through the same handle and
-** the corpus is small enough; a failure just leaves lookups in the store. */
-static void mem_load(dz_index *idx) {
+** the corpus is small enough; a failure just leaves lookups in the store. From then on a query
+** works on this copy with the document count of the moment it was loaded, without a read
+** transaction of its own (sources still missing from the cache are read in autocommit). */
+static void mem_load(dz_index *idx, int64_t ndocs) {
   if (idx->mem || ++idx->queries < MEM_AFTER_QUERIES) return;
+  idx->mem_ndocs = ndocs;
   int rc = idx->store->ops->scan(idx->store, MEM_MAX_POSTINGS, mem_add, idx, NULL);
   if (rc) {
     invalidate(idx);
@@ -473,15 +476,19 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   r->chars = A.nt.n;
   mask = calloc(A.nt.n ? A.nt.n : 1, 1);
   if (!mask || distinct_fps(&idx->ctx, &A, 0, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
-  if ((rc = idx->store->ops->snapshot(idx->store, 1, err))) goto fail;
-  snap = 1;
-  if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
+  if (idx->mem == 1) {
+    ndocs = idx->mem_ndocs;
+  } else {
+    if ((rc = idx->store->ops->snapshot(idx->store, 1, err))) goto fail;
+    snap = 1;
+    if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
+  }
   size_t max_df = (size_t)ceil(idx->opts.df_cap * (double)ndocs);
   if (max_df < (size_t)idx->opts.df_min) max_df = (size_t)idx->opts.df_min;
   l.fph = h;
   l.capped = malloc((nh ? nh : 1) * sizeof *l.capped);
   if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
-  mem_load(idx);
+  mem_load(idx, ndocs);
   rc = idx->mem == 1 ? mem_lookup(idx, h, nh, max_df, on_postings, &l)
                      : idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
   if (rc == DZ_EUSER) rc = dz__error_nomem(err);
@@ -502,7 +509,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
   r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
   if ((rc = fill_parts(r, opts, &A, mask, err))) goto fail;
-  if ((rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;
+  if (snap && (rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;
   snap = 0;
   *out = r;
   r = NULL;

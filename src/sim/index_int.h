@@ -31,6 +31,7 @@ struct dz_index {
   int64_t *mdoc;
   size_t nm, mcap;
   int mem;        /* 0 not loaded, 1 loaded, -1 too many postings */
+  int64_t mem_ndocs; /* documents when the postings were loaded (their df cap) */
   size_t queries;
 };
 
