@@ -159,29 +159,32 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
   conv = calloc(len + 2, 1);
   if (!cl || !conv) goto cleanup;
   int gap = 1;
+  /* Locals rather than a.n and friends: stores through a.c could alias a struct field. */
+  uint32_t *ac = a.c, *as = a.ostart, *ae = a.oend;
+  size_t an = 0;
+  const unsigned char *u = (const unsigned char *)s;
   for (size_t i = 0; i < len;) {
     size_t st = i;
-    unsigned char b0 = (unsigned char)s[i];
+    unsigned char b0 = u[i];
     uint32_t c;
-    /* Fast path: a 3-byte sequence that cannot be malformed (as in dz_utf8_valid_prefix);
-    ** common ideographs fold to themselves. */
-    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-        ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
-      c = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)((unsigned char)s[i + 1] & 0x3F) << 6 |
-          ((unsigned char)s[i + 2] & 0x3F);
+    /* Fast path: a 3-byte sequence (the input is valid UTF-8); common ideographs fold to
+    ** themselves. */
+    if ((b0 & 0xF0) == 0xE0 && i + 2 < len && ((u[i + 1] & 0xC0) | (u[i + 2] & 0xC0) >> 2) == 0xA0) {
+      c = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
       i += 3;
       if (c < 0x4E00 || c > 0x9FFF) c = fold(c);
     } else {
       c = fold(dz_utf8_next(s, len, &i));
     }
     if (!c) { gap = 1; continue; }
-    if (gap) cl[nclauses++] = a.n, gap = 0;
+    if (gap) cl[nclauses++] = an, gap = 0;
     if (is_trad(c)) conv[nclauses - 1] = 1;
-    a.c[a.n] = c;
-    a.ostart[a.n] = (uint32_t)st;
-    a.oend[a.n] = (uint32_t)i;
-    a.n++;
+    ac[an] = c;
+    as[an] = (uint32_t)st;
+    ae[an] = (uint32_t)i;
+    an++;
   }
+  a.n = an;
   cl[nclauses] = a.n;
   if (!memchr(conv, 1, nclauses)) { /* nothing to convert: pass 1 is the result */
     *out = a;

@@ -21,7 +21,16 @@ size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_
   size_t i = 0, mb = 0;
   while (i < n) {
     unsigned char c = s[i];
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      while (i + 8 <= n) { /* an ASCII run, eight bytes at a time */
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (x & 0x8080808080808080ull) break;
+        i += 8;
+      }
+      continue;
+    }
     /* Fast path for the common CJK case: E1-EC and EE-EF lead bytes take any two continuation
     ** bytes (no overlong, surrogate or out-of-range value is possible). */
     if (c >= 0xE1 && c != 0xED && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
@@ -220,7 +229,18 @@ static int decode_utf8(dz_text *t, const unsigned char *in, size_t n, size_t shi
 
 static int check_binary(const unsigned char *in, size_t n, size_t shift, const dz_decode_options *opts,
                         dz_error *err) {
-  for (size_t i = 0; i < n; i++)
+  size_t i = 0;
+  /* Eight bytes at a time while none is below 0x20 or equal to 0x7F (text has a control byte
+  ** only at line ends, tabs and form feeds); the byte loop below settles the rest. */
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  while (i + 8 <= n) {
+    uint64_t x;
+    memcpy(&x, in + i, 8);
+    uint64_t y = x ^ (ones * 0x7F);
+    if (((x - ones * 0x20) & ~x & highs) | ((y - ones) & ~y & highs)) break;
+    i += 8;
+  }
+  for (; i < n; i++)
     if ((in[i] < 0x20 && ((BINARY_LOW >> in[i]) & 1)) || in[i] == 0x7F) {
       if (in[i] == 0)
         return dz__error_set(err, DZ_EINVALID, "文件 %s 含有空字节（第 %zu 字节），是二进制文件而不是文本。请提供 .txt、.md 或 .docx 文件。",
