@@ -5,7 +5,9 @@
 ** (sim/jsonw.h) in the layout jansson gave them.
 */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "duizhao.h"
 #include "sim/batch.h"
@@ -85,7 +87,26 @@ static int flush(FILE *f, dz_buf *b) {
   return rc;
 }
 
-/* One object, or an array of objects for several files. */
+typedef struct part_job {
+  const dz_sim_result *const *r;
+  size_t from, to;
+  dz_buf b;
+} part_job;
+
+/* Render results [from, to) as elements of the top-level array into the job's own buffer. */
+static void *render_part(void *arg) {
+  part_job *j = arg;
+  dz_jsonw w = {&j->b, 1, {0}};
+  w.first[1] = j->from == 0; /* later slices continue the array: a comma first */
+  for (size_t i = j->from; i < j->to; i++) dz__jw_elem(&w), result_json(&w, j->r[i]);
+  return NULL;
+}
+
+#define RENDER_THREADS 2
+#define RENDER_PER_THREAD 256 /* fewer results than this per thread are not worth a thread */
+
+/* One object, or an array of objects for several files. A long array is rendered in slices on
+** up to RENDER_THREADS threads (the slices are joined in order, so the bytes do not change). */
 int dz__sim_render_json(FILE *f, const dz_sim_result *const *r, size_t n) {
   dz_buf b = {0};
   dz_jsonw w = {&b, 0, {1}};
@@ -93,9 +114,30 @@ int dz__sim_render_json(FILE *f, const dz_sim_result *const *r, size_t n) {
     result_json(&w, r[0]);
     return flush(f, &b);
   }
-  dz__jw_open(&w, '[');
-  for (size_t i = 0; i < n; i++) dz__jw_elem(&w), result_json(&w, r[i]);
-  dz__jw_close(&w, ']');
+  size_t nt = n / RENDER_PER_THREAD;
+  long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+  if (nt > (size_t)(ncpu > 1 ? ncpu : 1)) nt = (size_t)(ncpu > 1 ? ncpu : 1);
+  if (nt > RENDER_THREADS) nt = RENDER_THREADS;
+  if (nt < 1) nt = 1;
+  part_job jobs[RENDER_THREADS];
+  pthread_t th[RENDER_THREADS];
+  int started[RENDER_THREADS] = {0};
+  for (size_t k = 0; k < nt; k++) {
+    jobs[k] = (part_job){r, n * k / nt, n * (k + 1) / nt, {0}};
+    if (k) started[k] = !pthread_create(&th[k], NULL, render_part, &jobs[k]);
+  }
+  render_part(&jobs[0]);
+  for (size_t k = 1; k < nt; k++) {
+    if (started[k]) pthread_join(th[k], NULL);
+    else render_part(&jobs[k]);
+  }
+  dz_buf_put(&b, "[", 1);
+  for (size_t k = 0; k < nt; k++) {
+    if (jobs[k].b.oom) b.oom = 1;
+    if (jobs[k].b.len) dz_buf_put(&b, jobs[k].b.data, jobs[k].b.len);
+    dz_buf_free(&jobs[k].b);
+  }
+  dz_buf_put(&b, n ? "\n]" : "]", n ? 2 : 1);
   return flush(f, &b);
 }
 
