@@ -227,27 +227,32 @@ static int decode_utf8(dz_text *t, const unsigned char *in, size_t n, size_t shi
   return DZ_OK;
 }
 
+/* The error for binary byte in[i]. */
+static int binary_error(const unsigned char *in, size_t i, size_t shift, const dz_decode_options *opts,
+                        dz_error *err) {
+  if (in[i] == 0)
+    return dz__error_set(err, DZ_EINVALID, "文件 %s 含有空字节（第 %zu 字节），是二进制文件而不是文本。请提供 .txt、.md 或 .docx 文件。",
+                         display_name(opts), i + shift + 1);
+  return dz__error_set(err, DZ_EINVALID, "文件 %s 含有控制字符（第 %zu 字节），是二进制文件而不是文本。请提供 .txt、.md 或 .docx 文件。",
+                       display_name(opts), i + shift + 1);
+}
+
 static int check_binary(const unsigned char *in, size_t n, size_t shift, const dz_decode_options *opts,
                         dz_error *err) {
   size_t i = 0;
-  /* Eight bytes at a time while none is below 0x20 or equal to 0x7F (text has a control byte
-  ** only at line ends, tabs and form feeds); the byte loop below settles the rest. */
+  /* Eight bytes at a time; a word holding a byte below 0x20 or equal to 0x7F (in text: line
+  ** ends, tabs, form feeds) is checked byte by byte. */
   const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  while (i + 8 <= n) {
+  for (; i + 8 <= n; i += 8) {
     uint64_t x;
     memcpy(&x, in + i, 8);
     uint64_t y = x ^ (ones * 0x7F);
-    if (((x - ones * 0x20) & ~x & highs) | ((y - ones) & ~y & highs)) break;
-    i += 8;
+    if (!(((x - ones * 0x20) & ~x & highs) | ((y - ones) & ~y & highs))) continue;
+    for (size_t k = i; k < i + 8; k++)
+      if ((in[k] < 0x20 && ((BINARY_LOW >> in[k]) & 1)) || in[k] == 0x7F) return binary_error(in, k, shift, opts, err);
   }
   for (; i < n; i++)
-    if ((in[i] < 0x20 && ((BINARY_LOW >> in[i]) & 1)) || in[i] == 0x7F) {
-      if (in[i] == 0)
-        return dz__error_set(err, DZ_EINVALID, "文件 %s 含有空字节（第 %zu 字节），是二进制文件而不是文本。请提供 .txt、.md 或 .docx 文件。",
-                             display_name(opts), i + shift + 1);
-      return dz__error_set(err, DZ_EINVALID, "文件 %s 含有控制字符（第 %zu 字节），是二进制文件而不是文本。请提供 .txt、.md 或 .docx 文件。",
-                           display_name(opts), i + shift + 1);
-    }
+    if ((in[i] < 0x20 && ((BINARY_LOW >> in[i]) & 1)) || in[i] == 0x7F) return binary_error(in, i, shift, opts, err);
   return DZ_OK;
 }
 
