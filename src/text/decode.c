@@ -32,9 +32,16 @@ size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_
       continue;
     }
     /* Fast path for the common CJK case: E1-EC and EE-EF lead bytes take any two continuation
-    ** bytes (no overlong, surrogate or out-of-range value is possible). */
-    if (c >= 0xE1 && c != 0xED && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+    ** bytes (no overlong, surrogate or out-of-range value is possible); runs of them stay in the
+    ** inner loop. */
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
       i += 3, mb++;
+      while (i + 3 <= n) {
+        unsigned char l = s[i];
+        if ((l & 0xF0) != 0xE0 || l == 0xE0 || l == 0xED || ((s[i + 1] & 0xC0) | (s[i + 2] & 0xC0) >> 2) != 0xA0)
+          break;
+        i += 3, mb++;
+      }
       continue;
     }
     size_t l;
