@@ -61,9 +61,15 @@ static int lead_cp(uint32_t c) {
   return c == 0x3000 || c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200F);
 }
 
+/* Characters of a Chinese numeral (src/doc/marker.c: dz_cn_numeral), taken wide. */
+static int cn_numeral_cp(uint32_t c) {
+  return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 ||
+         c == 0x516B || c == 0x4E5D || c == 0x5341 || c == 0x3007 || c == 0x96F6;
+}
+
 /* See result.h: a level-1 heading is a line whose marker starts with a Chinese numeral
-** (一、 十一． 二，, src/doc/marker.c) or a Markdown heading (#); a text with no line that could
-** start either way has no level-1 part, whatever the rest of the parse finds. */
+** followed by 、 . ． ， or , (一、 十一． 二，, src/doc/marker.c) or a Markdown heading (#); a text with
+** no line that could start either way has no level-1 part, whatever the rest of the parse finds. */
 int dz__sim_may_have_parts(const dz_text *t) {
   size_t n;
   const char *s = dz_text_data(t, &n);
@@ -73,8 +79,10 @@ int dz__sim_may_have_parts(const dz_text *t) {
       c = dz_utf8_next(s, n, &i);
       if (c == '#') return 1;
     } while (i < n && c != '\n' && lead_cp(c));
-    if (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 ||
-        c == 0x516B || c == 0x4E5D || c == 0x5341)
+    /* a numeral (一 … 九十九) followed by 、 . ． ， , as dz_match_heading requires */
+    int digits = 0;
+    while (cn_numeral_cp(c) && i < n) c = dz_utf8_next(s, n, &i), digits++;
+    if (digits && (c == 0x3001 || c == '.' || c == 0xFF0E || c == 0xFF0C || c == ','))
       return 1;
     if (c == '\n') continue;
     const char *lf = memchr(s + i, '\n', n - i);
