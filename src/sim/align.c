@@ -37,21 +37,30 @@ static int seed_cmp(const void *x, const void *y) {
 }
 
 /* Seeds in seed_cmp order. collect_seeds emits them by increasing a, so a stable sort by
-** diagonal alone is enough: an LSD radix sort on the bytes of the diagonal, skipping bytes that
-** are the same in every seed (most seeds of a copy share a few diagonals). qsort with
-** seed_cmp is the fallback when the buffer cannot be allocated. */
+** diagonal alone is enough: an LSD radix sort on the bytes of (diagonal - smallest diagonal),
+** as many bytes as the spread of diagonals needs (most seeds of a copy share a few diagonals,
+** so usually one or two). qsort with seed_cmp is the fallback when the buffer cannot be
+** allocated. */
 static void sort_seeds(seed *s, size_t ns) {
+  if (ns < 2) return;
+  int64_t dmin = INT64_MAX, dmax = INT64_MIN;
+  for (size_t i = 0; i < ns; i++) {
+    int64_t d = (int64_t)s[i].b - s[i].a;
+    if (d < dmin) dmin = d;
+    if (d > dmax) dmax = d;
+  }
+  uint64_t range = (uint64_t)(dmax - dmin);
+  if (!range) return; /* one diagonal: already in order of a */
   seed *tmp = ns > 32 ? malloc(ns * sizeof *tmp) : NULL, *src = s, *dst = tmp;
   if (!tmp) {
     qsort(s, ns, sizeof *s, seed_cmp);
     return;
   }
   size_t cnt[256];
-  for (int shift = 0; shift < 64; shift += 8) {
+  for (int shift = 0; shift < 64 && (range >> shift); shift += 8) {
     memset(cnt, 0, sizeof cnt);
-#define DIGIT(x) ((size_t)(((uint64_t)((int64_t)(x).b - (x).a) ^ (1ull << 63)) >> shift) & 0xFF)
+#define DIGIT(x) ((size_t)((uint64_t)((int64_t)(x).b - (x).a - dmin) >> shift) & 0xFF)
     for (size_t i = 0; i < ns; i++) cnt[DIGIT(src[i])]++;
-    if (cnt[DIGIT(src[0])] == ns) continue;
     size_t sum = 0;
     for (size_t d = 0; d < 256; d++) {
       size_t c = cnt[d];

@@ -44,7 +44,9 @@ static void invalidate(dz_index *idx) {
   idx->cache_chars = 0;
   free(idx->mkey);
   free(idx->mdoc);
-  idx->mkey = NULL, idx->mdoc = NULL;
+  free(idx->mhash);
+  idx->mkey = NULL, idx->mdoc = NULL, idx->mhash = NULL;
+  idx->mhcap = 0;
   idx->nm = idx->mcap = 0;
   idx->mem = 0;
 }
@@ -409,6 +411,42 @@ static int mem_add(void *ud, uint64_t key, int64_t doc) {
   return 0;
 }
 
+/* Slot of a key in the posting hash. */
+static size_t mem_slot(uint64_t key, size_t cap) { return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1); }
+
+/* A hash from each distinct key to its first posting, so that a lookup costs one or two probes
+** instead of a binary search; left out (binary search) when it cannot be allocated or the
+** postings do not fit 32-bit indexes. */
+static void mem_hash(dz_index *idx) {
+  size_t cap = 1024;
+  while (cap < idx->nm * 2) cap *= 2;
+  if (idx->nm >= UINT32_MAX || !(idx->mhash = calloc(cap, sizeof *idx->mhash))) return;
+  idx->mhcap = cap;
+  for (size_t i = 0; i < idx->nm; i++) {
+    if (i && idx->mkey[i] == idx->mkey[i - 1]) continue;
+    size_t j = mem_slot(idx->mkey[i], cap);
+    while (idx->mhash[j]) j = (j + 1) & (cap - 1);
+    idx->mhash[j] = (uint32_t)i + 1;
+  }
+}
+
+/* Index of the first posting of `key`, or nm when there is none. */
+static size_t mem_first(const dz_index *idx, uint64_t key) {
+  if (idx->mhash) {
+    for (size_t j = mem_slot(key, idx->mhcap);; j = (j + 1) & (idx->mhcap - 1)) {
+      uint32_t v = idx->mhash[j];
+      if (!v) return idx->nm;
+      if (idx->mkey[v - 1] == key) return v - 1;
+    }
+  }
+  size_t lo = 0, hi = idx->nm;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (idx->mkey[mid] < key) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 /* Load the postings into memory once several queries have come through the same handle and
 ** the corpus is small enough; a failure just leaves lookups in the store. From then on a query
 ** works on this copy with the document count of the moment it was loaded, without a read
@@ -423,18 +461,14 @@ static void mem_load(dz_index *idx, int64_t ndocs) {
     return;
   }
   idx->mem = 1;
+  mem_hash(idx);
 }
 
 /* The store's lookup contract (store.h) over the in-memory postings. */
 static int mem_lookup(dz_index *idx, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb, void *ud) {
   for (size_t i = 0; i < n; i++) {
     uint64_t key = dz__store_key(h[i]);
-    size_t lo = 0, hi = idx->nm;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (idx->mkey[mid] < key) lo = mid + 1; else hi = mid;
-    }
-    size_t e = lo;
+    size_t lo = mem_first(idx, key), e = lo;
     while (e < idx->nm && idx->mkey[e] == key && e - lo <= max_df) e++;
     if (e == lo) continue;
     if (cb(ud, i, e - lo > max_df ? NULL : idx->mdoc + lo, e - lo)) return DZ_EUSER;

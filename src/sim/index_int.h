@@ -32,6 +32,8 @@ struct dz_index {
   size_t nm, mcap;
   int mem;        /* 0 not loaded, 1 loaded, -1 too many postings */
   int64_t mem_ndocs; /* documents when the postings were loaded (their df cap) */
+  uint32_t *mhash;  /* open addressing: 1 + index of a key's first posting, 0 empty (or NULL) */
+  size_t mhcap;     /* slots, a power of two */
   size_t queries;
 };
 
