@@ -37,7 +37,7 @@ typedef struct sq_store {
   char *path;
   int timeout_ms;
   sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *lookup, *find_hash;
-  sqlite3_stmt *count, *begin_read, *commit_read; /* per-query statements, prepared once */
+  sqlite3_stmt *count, *begin_read, *commit_read, *get; /* per-query statements, prepared once */
 } sq_store;
 
 #define POST_ROWS 64 /* postings per INSERT statement: amortises the per-statement cost */
@@ -131,6 +131,7 @@ static void sq_close(dz_store *base) {
   sqlite3_finalize(s->count);
   sqlite3_finalize(s->begin_read);
   sqlite3_finalize(s->commit_read);
+  sqlite3_finalize(s->get);
   if (s->db) sqlite3_close(s->db);
   free(s->path);
   free(s);
@@ -275,11 +276,20 @@ static int sq_list(dz_store *b, dz_store_doc_cb cb, void *ud, dz_error *err) {
 /* One document with its body; the caller owns the copies (dz__store_doc_clear). */
 static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
   sq_store *s = (sq_store *)b;
-  sqlite3_stmt *st;
-  int rc = row_by_id(s,
-                     "SELECT d.id, d.path, d.hash, d.chars, d.mtime, d.added, b.body FROM documents d"
-                     " JOIN bodies b ON b.id = d.id WHERE d.id=?", id, &st, err);
-  if (rc) return rc;
+  int rc;
+  if (!s->get && (rc = prep(s, &s->get,
+                            "SELECT d.id, d.path, d.hash, d.chars, d.mtime, d.added, b.body FROM documents d"
+                            " JOIN bodies b ON b.id = d.id WHERE d.id=?", err)))
+    return rc;
+  sqlite3_stmt *st = s->get;
+  sqlite3_bind_int64(st, 1, id);
+  rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) {
+    int out_rc = rc == SQLITE_DONE ? dz__error_set(err, DZ_ENOTFOUND, "语料库中没有编号为 %lld 的文档。", (long long)id)
+                                   : sq_err(s, rc, err);
+    sqlite3_reset(st);
+    return out_rc;
+  }
   dz_store_doc d = {0};
   fill_doc(st, &d);
   const void *body = sqlite3_column_blob(st, 6);
@@ -289,7 +299,7 @@ static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
   d.body = malloc(blen + 1);
   if (d.body) memcpy(d.body, body ? body : "", blen), ((char *)d.body)[blen] = 0;
   d.body_len = blen;
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (!d.path || !d.hash || !d.body) {
     dz__store_doc_clear(&d);
     return dz__error_nomem(err);
