@@ -26,21 +26,19 @@ size_t dz__kgram_hashes(const uint32_t *c, size_t n, int k, uint64_t *h) {
 size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
   if (nh == 0) return 0;
   if (w < 1) w = 1;
-  /* The deque holds (hash, position) pairs, so the comparisons read no h[] indirectly. */
-  dz_fp *dq = malloc(nh * sizeof *dq);
+  size_t *dq = malloc(nh * sizeof *dq);
   if (!dq) return 0;
-  size_t head = 0, tail = 0, n = 0, last = (size_t)-1, W = (size_t)w;
+  size_t head = 0, tail = 0, n = 0, last = (size_t)-1;
   for (size_t i = 0; i < nh; i++) {
-    uint64_t v = h[i];
     /* Rightmost minimum on ties: drop candidates that are >= the new hash. */
-    while (tail > head && dq[tail - 1].h >= v) tail--;
-    dq[tail++] = (dz_fp){v, (uint32_t)i};
-    if (i + 1 < W && i + 1 < nh) continue; /* first window not full yet */
-    while (dq[head].pos + W <= i) head++;
-    size_t m = dq[head].pos;
+    while (tail > head && h[dq[tail - 1]] >= h[i]) tail--;
+    dq[tail++] = i;
+    if (i + 1 < (size_t)w && i + 1 < nh) continue; /* first window not full yet */
+    while (dq[head] + (size_t)w <= i) head++;
+    size_t m = dq[head];
     if (m != last) {
       last = m;
-      if (dq[head].h != DZ_FP_SKIP) out[n++] = dq[head];
+      if (h[m] != DZ_FP_SKIP) out[n++] = (dz_fp){h[m], (uint32_t)m};
     }
   }
   free(dq);
