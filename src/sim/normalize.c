@@ -167,16 +167,20 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
     /* Fastest path: a run of common ideographs (U+4E00-9FFF, lead bytes E4-E9) inside a clause
     ** that is already open; they fold to themselves. */
     if (!gap) {
-      while (i + 2 < len && (unsigned)(u[i] - 0xE4) <= 5u && ((u[i + 1] & 0xC0) | (u[i + 2] & 0xC0) >> 2) == 0xA0) {
+      /* In valid UTF-8 a lead byte E4-E9 is followed by two continuation bytes. U+3400 is a
+      ** multiple of 8, so the t2s bit of c is bit c & 7. */
+      unsigned trad = 0;
+      while (i + 2 < len && (unsigned)(u[i] - 0xE4) <= 5u) {
         uint32_t c = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
         if (c < 0x4E00) break;
-        conv[nclauses - 1] |= (uint8_t)is_trad(c);
+        trad |= (unsigned)dz_t2s_changed[(c - HAN_LO) >> 3] >> (c & 7);
         ac[an] = c;
         as[an] = (uint32_t)i;
         ae[an] = (uint32_t)i + 3;
         an++;
         i += 3;
       }
+      conv[nclauses - 1] |= (uint8_t)(trad & 1);
       if (i >= len) break;
     }
     size_t st = i;

@@ -38,7 +38,9 @@ size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_
       i += 3, mb++;
       while (i + 3 <= n) {
         unsigned char l = s[i];
-        if ((l & 0xF0) != 0xE0 || l == 0xE0 || l == 0xED || ((s[i + 1] & 0xC0) | (s[i + 2] & 0xC0) >> 2) != 0xA0)
+        /* bit l - 0xE0 set for the leads E1-EC, EE, EF */
+        if ((unsigned)(l - 0xE0) > 15u || !((0xDFFEu >> (l - 0xE0)) & 1) ||
+            ((s[i + 1] & 0xC0) | (s[i + 2] & 0xC0) >> 2) != 0xA0)
           break;
         i += 3, mb++;
       }
