@@ -36,11 +36,13 @@ typedef struct sq_store {
   sqlite3 *db;
   char *path;
   int timeout_ms;
-  sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *lookup, *find_hash;
+  sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *ins_post_few, *lookup, *find_hash;
+  sqlite3_stmt *set_span; /* UPDATE documents SET p0, p1 */
   sqlite3_stmt *count, *begin_read, *commit_read, *get; /* per-query statements, prepared once */
 } sq_store;
 
 #define POST_ROWS 64 /* postings per INSERT statement: amortises the per-statement cost */
+#define POST_FEW 8   /* the rest of a document's postings go 8, then 1, per statement */
 
 static const char *SCHEMA =
     "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"
@@ -126,6 +128,8 @@ static void sq_close(dz_store *base) {
   sqlite3_finalize(s->ins_body);
   sqlite3_finalize(s->ins_post);
   sqlite3_finalize(s->ins_post_many);
+  sqlite3_finalize(s->ins_post_few);
+  sqlite3_finalize(s->set_span);
   sqlite3_finalize(s->lookup);
   sqlite3_finalize(s->find_hash);
   sqlite3_finalize(s->count);
@@ -195,8 +199,8 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   if ((rc = step_done(s, s->ins_body, err))) return rc;
   /* Rowids of one document's postings are consecutive: a single writer appends them. */
   for (size_t i = 0; i < nfps;) {
-    size_t m = nfps - i >= POST_ROWS ? POST_ROWS : 1;
-    sqlite3_stmt *st2 = m == POST_ROWS ? s->ins_post_many : s->ins_post;
+    size_t m = nfps - i >= POST_ROWS ? POST_ROWS : nfps - i >= POST_FEW ? POST_FEW : 1;
+    sqlite3_stmt *st2 = m == POST_ROWS ? s->ins_post_many : m == POST_FEW ? s->ins_post_few : s->ins_post;
     for (size_t j = 0; j < m; j++) {
       sqlite3_bind_int64(st2, (int)(2 * j + 1), (int64_t)dz__store_key(fps[i + j]));
       sqlite3_bind_int64(st2, (int)(2 * j + 2), doc);
@@ -207,10 +211,10 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
     p1 = last;
     i += m;
   }
-  char sql[160];
-  snprintf(sql, sizeof sql, "UPDATE documents SET p0=%lld, p1=%lld WHERE id=%lld", (long long)p0,
-           (long long)p1, (long long)doc);
-  if ((rc = exec(s, sql, err))) return rc;
+  sqlite3_bind_int64(s->set_span, 1, p0);
+  sqlite3_bind_int64(s->set_span, 2, p1);
+  sqlite3_bind_int64(s->set_span, 3, doc);
+  if ((rc = step_done(s, s->set_span, err))) return rc;
   *id = doc;
   return DZ_OK;
 }
@@ -433,7 +437,10 @@ int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_e
     char sql[64 + POST_ROWS * 8] = "INSERT INTO postings(h, doc) VALUES(?,?)";
     for (int i = 1; i < POST_ROWS; i++) strcat(sql, ",(?,?)");
     rc = prep(s, &s->ins_post_many, sql, err);
+    sql[strlen("INSERT INTO postings(h, doc) VALUES(?,?)") + (POST_FEW - 1) * strlen(",(?,?)")] = 0;
+    if (!rc) rc = prep(s, &s->ins_post_few, sql, err);
   }
+  if (!rc) rc = prep(s, &s->set_span, "UPDATE documents SET p0=?, p1=? WHERE id=?", err);
   if (!rc) rc = prep(s, &s->lookup, "SELECT doc FROM postings WHERE h=? LIMIT ?", err);
   if (!rc) rc = prep(s, &s->find_hash, "SELECT id FROM documents WHERE hash=?", err);
   if (rc) {
