@@ -29,6 +29,7 @@
 #define DEFAULT_MAX_SOURCES 50
 #define MEM_AFTER_QUERIES 4          /* from the 4th query on, postings are looked up ... */
 #define MEM_MAX_POSTINGS (8u << 20)  /* ... in memory when there are at most this many */
+#define MEM_HASH_MAX (1u << 20)      /* postings up to which a key hash (8 MiB at most) is built */
 
 static void entry_free(src_entry *e) {
   dz_text_free(e->t);
@@ -415,12 +416,13 @@ static int mem_add(void *ud, uint64_t key, int64_t doc) {
 static size_t mem_slot(uint64_t key, size_t cap) { return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1); }
 
 /* A hash from each distinct key to its first posting, so that a lookup costs one or two probes
-** instead of a binary search; left out (binary search) when it cannot be allocated or the
-** postings do not fit 32-bit indexes. */
+** instead of a binary search; left out (binary search) above MEM_HASH_MAX postings or when it
+** cannot be allocated. */
 static void mem_hash(dz_index *idx) {
+  if (idx->nm > MEM_HASH_MAX) return;
   size_t cap = 1024;
   while (cap < idx->nm * 2) cap *= 2;
-  if (idx->nm >= UINT32_MAX || !(idx->mhash = calloc(cap, sizeof *idx->mhash))) return;
+  if (!(idx->mhash = calloc(cap, sizeof *idx->mhash))) return;
   idx->mhcap = cap;
   for (size_t i = 0; i < idx->nm; i++) {
     if (i && idx->mkey[i] == idx->mkey[i - 1]) continue;

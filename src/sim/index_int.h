@@ -7,7 +7,8 @@
 #include "store/store.h"
 
 #define SRC_CACHE 1024               /* prepared sources kept between queries ... */
-#define SRC_CACHE_CHARS (4u << 20)   /* ... holding at most this many normalised characters */
+#define SRC_CACHE_CHARS (1u << 20)   /* ... holding at most this many normalised characters
+                                     ** (about 40 bytes each: ~40 MiB per handle) */
 
 /* A stored document decoded and prepared for alignment, kept for the next queries. */
 typedef struct src_entry {
