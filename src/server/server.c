@@ -7,11 +7,15 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include "server/listen.h"
 #include "server/server.h"
 #include "util/error.h"
+
+/* Bodies past the limit up to this size are read and dropped before the 413 goes out. */
+#define SRV_DRAIN_MAX ((unsigned long long)256 << 20)
 
 struct dz_server {
   srv_app app;
@@ -104,9 +108,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (srv_needs_auth(url) && !srv_auth_ok(&s->app, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization")))
       return early_error(s, c, cx, 401, "unauthorized",
                          "需要访问令牌：请在请求头中加入 Authorization: Bearer <令牌>（启动服务时用 --token 或 DUIZHAO_TOKEN 设置）。");
+    /* Past the limit by Content-Length: answer now when the client waits for our go-ahead
+    ** (Expect: 100-continue) or the body is huge; otherwise drain it and answer 413 at the
+    ** end, because most clients send the whole body before reading any answer. */
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-    if (cl && strtoull(cl, NULL, 10) > s->app.max_body) cx->too_big = 1;
-    if (cx->too_big) goto too_big;
+    unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+    if (declared > s->app.max_body) {
+      cx->too_big = 1;
+      const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+      if ((expect && !strcasecmp(expect, "100-continue")) || declared > SRV_DRAIN_MAX) goto too_big;
+    }
     return MHD_YES;
   }
   if (*upload_size) { /* a piece of the body */
