@@ -3,11 +3,9 @@
 ** each finding's decoded span (dstart/dend) and the outline. Per-request options: profile
 ** ("auto" or an id), rules/ignore (comma-separated rule-id globs) and a user dictionary
 ** (words never flagged). `?format=html` answers with the self-contained HTML report. */
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include "server/check_filter.h"
-#include "server/input.h"
+#include "server/docreq.h"
 #include "server/routes.h"
 
 #ifndef DUIZHAO_CHECK_H
@@ -17,16 +15,16 @@ int srv_route_check(srv_app *app, const srv_req *req, srv_resp *resp) {
 #else
 
 /* Add the decoded text, decoded spans and the outline to the report; drop filtered findings. */
-static int enrich(json_t *rep, const dz_doc *doc, const dz_result *res, const srv_filter *flt, srv_resp *resp) {
+static int enrich(json_t *rep, const srv_docreq *d, srv_resp *resp) {
   json_t *findings = json_object_get(rep, "findings");
-  if (!json_is_array(findings) || json_array_size(findings) != dz_result_count(res))
+  if (!json_is_array(findings) || json_array_size(findings) != dz_result_count(d->res))
     return srv_error(resp, 500, "internal", "检查报告与结果不一致。");
   size_t len;
-  const char *s = dz_text_data(dz_doc_text(doc), &len);
+  const char *s = dz_text_data(dz_doc_text(d->doc), &len);
   json_t *kept = json_array();
-  for (size_t i = 0; i < dz_result_count(res); i++) {
-    const dz_finding *f = dz_result_get(res, i);
-    if (srv_filter_drops(flt, dz_finding_rule(f), s, len, dz_finding_dstart(f), dz_finding_dend(f))) continue;
+  for (size_t i = 0; i < dz_result_count(d->res); i++) {
+    if (!srv_docreq_keeps(d, i)) continue;
+    const dz_finding *f = dz_result_get(d->res, i);
     json_t *jf = json_array_get(findings, i);
     json_object_set_new(jf, "dstart", json_integer((json_int_t)dz_finding_dstart(f)));
     json_object_set_new(jf, "dend", json_integer((json_int_t)dz_finding_dend(f)));
@@ -38,7 +36,7 @@ static int enrich(json_t *rep, const dz_doc *doc, const dz_result *res, const sr
   char *outline = NULL;
   size_t olen = 0;
   dz_error err = {0};
-  if (!dz_doc_outline_json(&outline, &olen, doc, &err)) {
+  if (!dz_doc_outline_json(&outline, &olen, d->doc, &err)) {
     json_t *o = json_loadb(outline, olen, 0, NULL);
     json_object_set(rep, "outline", json_object_get(o, "root"));
     json_decref(o);
@@ -48,42 +46,25 @@ static int enrich(json_t *rep, const dz_doc *doc, const dz_result *res, const sr
 }
 
 int srv_route_check(srv_app *app, const srv_req *req, srv_resp *resp) {
-  srv_input in;
-  const srv_doc_in *d;
-  dz_text *text = NULL;
-  dz_doc *doc = NULL;
-  dz_result *res = NULL;
+  srv_docreq d;
   dz_error err = {0};
-  srv_filter flt = {0};
   char *out = NULL;
   size_t len = 0;
-  int st = srv_input_parse(&in, req, resp);
-  if (!st) st = srv_input_one(&d, &in, resp);
-  if (!st) st = srv_filter_init(&flt, in.params, resp);
-  if (!st) st = srv_input_read(&text, d, app->max_body, resp);
-  if (!st && dz_doc_parse(&doc, text, NULL, &err)) st = srv_error_dz(resp, &err, 1);
-  if (!st) {
-    dz_check_options co = DZ_CHECK_OPTIONS_INIT;
-    const char *profile = srv_param_str(&in, "profile");
-    co.profile = profile && *profile && strcmp(profile, "auto") ? profile : NULL;
-    if (dz_check(&res, app->checker, doc, &co, &err)) st = srv_error_dz(resp, &err, 1);
-  }
+  int st = srv_docreq_load(&d, app, req, resp);
+  if (!st) st = srv_docreq_check(&d, app, resp);
   const char *format = req->query(req, "format");
   if (!st && format && !strcmp(format, "html")) {
-    if (dz_report_html(&out, &len, doc, res, &err)) st = srv_error_dz(resp, &err, 1);
+    if (dz_report_html(&out, &len, d.doc, d.res, &err)) st = srv_error_dz(resp, &err, 1);
     else st = srv_body(resp, 200, "text/html; charset=utf-8", out, len);
   } else if (!st) {
     json_t *rep = NULL;
-    if (dz_report_json(&out, &len, doc, res, &err)) st = srv_error_dz(resp, &err, 1);
+    if (dz_report_json(&out, &len, d.doc, d.res, &err)) st = srv_error_dz(resp, &err, 1);
     else if (!(rep = json_loadb(out, len, 0, NULL))) st = srv_error(resp, 500, "internal", "检查报告不是有效的 JSON。");
-    else if (!(st = enrich(rep, doc, res, &flt, resp))) st = srv_json(resp, 200, json_incref(rep));
+    else if (!(st = enrich(rep, &d, resp))) st = srv_json(resp, 200, json_incref(rep));
     json_decref(rep);
     free(out);
   }
-  dz_result_free(res);
-  dz_doc_free(doc);
-  srv_filter_free(&flt);
-  srv_input_free(&in);
+  srv_docreq_free(&d);
   return st;
 }
 #endif
