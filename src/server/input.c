@@ -138,11 +138,16 @@ static int allowed_ext(const char *name) {
   return 0;
 }
 
+int srv_input_type_ok(const srv_doc_in *d, srv_resp *resp) {
+  if (allowed_ext(d->name)) return 0;
+  return srv_error(resp, 415, "unsupported_type",
+                   "不支持的文件类型“%s”：请上传 .txt、.md 或 .docx 文件（.doc、.wps 请先在 Word/WPS 中另存为 .docx）。",
+                   d->name);
+}
+
 int srv_input_read(dz_text **out, const srv_doc_in *d, size_t max_bytes, srv_resp *resp) {
-  if (!allowed_ext(d->name))
-    return srv_error(resp, 415, "unsupported_type",
-                     "不支持的文件类型“%s”：请上传 .txt、.md 或 .docx 文件（.doc、.wps 请先在 Word/WPS 中另存为 .docx）。",
-                     d->name);
+  int st = srv_input_type_ok(d, resp);
+  if (st) return st;
   dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
   o.name = d->name;
   o.max_bytes = max_bytes;

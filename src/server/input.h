@@ -32,6 +32,9 @@ const char *srv_param_str(const srv_input *in, const char *key);
 ** 413 past `max_bytes`. */
 int srv_input_read(dz_text **out, const srv_doc_in *d, size_t max_bytes, srv_resp *resp);
 
+/* 0 when the file name has an extension we read (or none), else 415 with `resp` filled. */
+int srv_input_type_ok(const srv_doc_in *d, srv_resp *resp);
+
 /* The one document a single-document route needs: 400 when there is none or several. */
 int srv_input_one(const srv_doc_in **out, const srv_input *in, srv_resp *resp);
 #endif
