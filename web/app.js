@@ -414,6 +414,8 @@ function sideBySide(leftTitle, left, rightTitle, right) {
 function renderSimilar(r) {
   const box = $('#sim-result');
   box.hidden = false;
+  $('#sim-text').classList.add('compact'); /* the result matters now; the input can shrink */
+  setTimeout(() => box.scrollIntoView({block: 'start'}), 0);
   const srcName = id => { const s = (r.sources || []).find(x => x.id === id); return s ? s.path : '来源 ' + id; };
   const passages = r.passages || [];
   box.replaceChildren(
@@ -477,6 +479,7 @@ function heat(v) {
 function renderBatch() {
   const r = batch.result;
   $('#batch-result').hidden = false;
+  $('#batch-drop').classList.add('compact'); /* the heatmap matters now */
   const names = (r.files || []).map(f => typeof f === 'string' ? f : f.name || f.path);
   const table = el('table', {});
   table.append(el('tr', {}, el('th'), names.map((n, j) => el('th', {class: 'col', title: n}, (j + 1) + '. ' + n))));
@@ -511,7 +514,7 @@ function showPair(i, j) {
     el('h3', {}, `${names[a]} ⇄ ${names[b]}`),
     el('p', {class: 'hint'}, p ? `${names[a]} 中 ${pct(p.a_in_b)} 出现在 ${names[b]}；${names[b]} 中 ${pct(p.b_in_a)} 出现在 ${names[a]}。${dir}。` : '这两份材料没有重合段落。'),
     ...(p && p.passages || []).map(q => sideBySide(`${names[a]} 第 ${q.line || '?'} 行`, q.text || '', `${names[b]} 第 ${q.source_line || '?'} 行`, q.source_text || '')));
-  box.scrollIntoView({behavior: 'smooth', block: 'start'});
+  box.scrollIntoView({behavior: 'smooth', block: 'nearest'});
 }
 
 async function exportBatchHtml() {

@@ -153,6 +153,7 @@ async function main() {
     await page.fill('#sim-text', seed.split('\n').slice(0, 25).join('\n'));
     await page.click('#sim-run');
     await page.waitForSelector('#sim-result .ratio');
+    await page.waitForTimeout(300);
     ok(await page.locator('#sim-result .passage').count() > 0, 'copied passages shown side by side');
     await page.screenshot({path: path.join(artifacts, 'similar.png'), fullPage: false});
 
@@ -166,8 +167,8 @@ async function main() {
     await page.locator('#heatmap td[data-i="1"][data-j="0"]').click();
     await page.waitForSelector('#pair:not([hidden])');
     ok(await page.locator('#pair .passage').count() > 0, 'a heatmap cell opens the pair side by side');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator('#view-batch').evaluate(e => e.scrollTo(0, 0));
+    await page.evaluate(() => document.querySelector('#batch-result').scrollIntoView({block: 'start'}));
+    await page.waitForTimeout(300);
     await page.screenshot({path: path.join(artifacts, 'batch.png')});
 
     /* 6. phone */
