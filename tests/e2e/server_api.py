@@ -5,8 +5,10 @@ Every endpoint, every error status (400/401/404/405/413/415), the token rule, th
 every answer that arrives is complete, a request in flight finishes, exit code 0).
 Debian python3, standard library only. Prints "N passed, N failed".
 """
+import atexit
 import http.client
 import json
+import shutil
 import os
 import re
 import signal
@@ -25,6 +27,17 @@ SEED = os.path.join(SHARED, "seed", "000_1a5eb086ddff5998.txt")
 TMP = tempfile.mkdtemp(prefix="dz-api-")
 
 passed = failed = 0
+SERVERS = []
+
+
+@atexit.register
+def cleanup():
+    """Whatever happens, no server outlives the test and the scratch folder goes."""
+    for p in SERVERS:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    shutil.rmtree(TMP, ignore_errors=True)
 
 
 def ok(cond, what):
@@ -48,6 +61,7 @@ class Server:
         e.update(env or {})
         self.proc = subprocess.Popen([BIN, "serve", "--listen", "127.0.0.1:0", "--db", os.path.join(TMP, "corpus.db")] + list(args),
                                      stdout=subprocess.DEVNULL, stderr=self.log, env=e)
+        SERVERS.append(self.proc)
         deadline = time.time() + 15
         while time.time() < deadline:
             m = re.search(rb"http://127\.0\.0\.1:(\d+)/", open(self.log_path, "rb").read())

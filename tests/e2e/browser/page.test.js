@@ -67,17 +67,18 @@ async function main() {
   fs.mkdirSync(artifacts, {recursive: true});
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dz-browser-'));
   const seed = fs.readFileSync(seedPath, 'utf8');
-  const srv = await startServer(tmp);
-  const health = await (await fetch(srv.url + 'healthz')).json();
-  const feat = health.features || {};
-  /* A fresh profile folder (--user-data-dir) for every run. */
-  const ctx = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: {width: 1366, height: 768}, acceptDownloads: true, locale: 'zh-CN',
-  });
+  let srv = null, ctx = null;
   try {
+    srv = await startServer(tmp);
+    const health = await (await fetch(srv.url + 'healthz')).json();
+    const feat = health.features || {};
+    /* A fresh profile folder (--user-data-dir) for every run. */
+    ctx = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: {width: 1366, height: 768}, acceptDownloads: true, locale: 'zh-CN',
+    });
     /* Endpoints this build lacks are mocked, loudly. */
     const mock = async (pattern, file, type) => {
       console.log('MOCK ' + pattern + ' <- tests/e2e/browser/mock/' + file + ' (this build lacks the feature)');
@@ -150,7 +151,8 @@ async function main() {
     await page.click('#corpus summary');
     await page.setInputFiles('#corpus-file', batchFiles(tmp, seed).slice(0, 1));
     await page.waitForTimeout(500);
-    await page.fill('#sim-text', seed.split('\n').slice(0, 25).join('\n'));
+    const other = (() => { try { return fs.readFileSync(path.join(shared, 'bench/sim/rural2018.txt'), 'utf8'); } catch (e) { return ''; } })();
+    await page.fill('#sim-text', seed.split('\n').slice(0, 12).join('\n') + '\n' + other.split('\n').slice(0, 12).join('\n'));
     await page.click('#sim-run');
     await page.waitForSelector('#sim-result .ratio');
     await page.waitForTimeout(300);
@@ -185,9 +187,8 @@ async function main() {
     ok(errors.length === 0, 'no script errors in the page' + (errors.length ? ': ' + errors.join(' | ') : ''));
     console.log('screenshots in ' + artifacts);
   } finally {
-    await ctx.close();
-    srv.proc.kill('SIGTERM');
-    await new Promise(r => srv.proc.on('exit', r));
+    if (ctx) await ctx.close();
+    if (srv) { srv.proc.kill('SIGTERM'); await new Promise(r => srv.proc.on('exit', r)); }
     fs.rmSync(tmp, {recursive: true, force: true});
   }
   console.log(`${passed} passed, ${failed} failed`);
