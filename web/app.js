@@ -525,7 +525,13 @@ async function exportBatchHtml() {
 document.addEventListener('DOMContentLoaded', () => {
   for (const t of $$('.tab')) t.addEventListener('click', () => showView(t.dataset.view));
   $('#open-settings').addEventListener('click', openSettings);
-  $('#settings').addEventListener('close', () => store.set('token', $('#token').value.trim()));
+  $('#settings').addEventListener('close', () => {
+    const t = $('#token').value.trim();
+    if (t === store.get('token', '')) return;
+    store.set('token', t);
+    notice('');
+    if (!check.profiles.length) loadProfiles(); /* the first try may have met a 401 */
+  });
   $('#dict-add').addEventListener('click', () => { addWord($('#dict-word').value); $('#dict-word').value = ''; });
 
   $('#check-run').addEventListener('click', runCheck);
