@@ -206,6 +206,9 @@ def main():
         ok(len(rep) == 1 and rep[0].get("suggestion") == "以学", "以学以学 → 以学")
         st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "dictionary": ["以学以学"]})
         ok(st == 200 and not any(f.get("text") == "以学以学" for f in body2["findings"]), "a dictionary word is not flagged")
+        sm = body2.get("summary", {})
+        ok(sm.get("total") == len(body2["findings"]) == len(fs) - 1 and
+           sm.get("error", 0) + sm.get("warning", 0) + sm.get("info", 0) == sm.get("total"), "the summary is recounted after filtering")
         st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "ignore": "text.*"})
         ok(st == 200 and body2["findings"] and not any(f["rule"].startswith("text.") for f in body2["findings"]), "ignore globs drop rules")
         st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "profile": "no-such-profile"})
