@@ -320,8 +320,9 @@ function renderFindings(fs) {
 
 function findingCard(f) {
   const canApply = typeof f.suggestion === 'string' && typeof f.dstart === 'number';
-  const wordLike = f.text && f.text.length <= 12 && /^(text|spell|formulation)$/.test(familyOf(f.rule));
-  return el('div', {class: 'finding ' + f.severity, id: 'F' + f.i, 'data-rule': f.rule, onclick: () => focusFinding(f.i, false)},
+  /* words a person may rightly use (names, unit terms): spelling, confusion and repeat flags */
+  const wordLike = f.text && f.text.length <= 12 && /^(spell\.|formulation\.|text\.(confusion|repeat)$)/.test(f.rule);
+  return el('div', {class: 'finding ' + f.severity, id: 'F' + f.i, 'data-rule': f.rule, 'data-text': f.text || '', onclick: () => focusFinding(f.i, false)},
     el('div', {class: 'head'}, el('span', {class: 'badge ' + f.severity}, SEV[f.severity] || f.severity),
       el('span', {}, `第 ${f.line} 行`), el('span', {}, f.rule)),
     el('div', {class: 'msg'}, f.message),

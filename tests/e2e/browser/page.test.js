@@ -140,6 +140,20 @@ async function main() {
     await page.locator('.finding button.ignore').first().click();
     ok(await page.locator('.finding').count() === nBefore - 1, '忽略 hides a finding');
 
+    /* 加入词典: the word is kept in the browser, sent with every check, and no longer flagged */
+    if (feat.check) {
+      const card = page.locator('.finding', {has: page.locator('button.dict')}).first();
+      const word = await card.getAttribute('data-text');
+      const sent = page.waitForRequest(r => r.url().endsWith('/api/check'));
+      await card.locator('button.dict').click();
+      const req = (await sent).postDataJSON();
+      await page.waitForSelector('#check-doc mark');
+      await page.waitForTimeout(200);
+      ok(req.dictionary.includes(word), `加入词典 sends “${word}” with the check`);
+      const still = await page.$$eval('.finding', (fs, w) => fs.filter(f => f.dataset.text === w).length, word);
+      ok(word && still === 0, 'the dictionary word is no longer flagged');
+    }
+
     /* 3. download the formatted .docx */
     const [dl] = await Promise.all([page.waitForEvent('download', {timeout: 30000}), page.click('#dl-fmt')]);
     const docx = path.join(artifacts, 'formatted.docx');
