@@ -27,7 +27,7 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 run: build
-	@$(BUILD)/duizhao parse examples/sample.txt
+	@$(BUILD)/duizhao check examples/sample.txt || test $$? = 1
 
 # libFuzzer targets: `make fuzz FUZZ_SECONDS=60` runs each for that long.
 FUZZ_SECONDS ?= 60

@@ -20,6 +20,7 @@
 #include "text/sentence.h"
 #include "text/text.h"
 #include "text/utf8.h"
+#include "util/embed.h"
 #include "util/error.h"
 
 /* A heading title longer than this many bytes is a paragraph with a number, not a title. */
@@ -240,15 +241,26 @@ static void add_heading(parser *p, size_t a, size_t b, dz_marker m) {
   }
 }
 
-/* Site leftovers that end documents sold by template sites. The text.residue rule has the
-** full curated list (data/lexicon/residue.tsv); this short one only decides the tree's tail. */
+/* A trailing line is residue when it carries one of the line-scope template-site marks of the
+** list data/lexicon/residue.tsv (embedded; the text.residue rule reads the same file). The
+** TSV is scanned in place: it is small and only trailing lines are tested. */
+extern const dz_embedded_file dz_embedded_data[];
+
 static int is_residue_line(const char *s, size_t a, size_t b) {
-  static const char *const marks[] = {"编辑密码", "文档密码", "打开密码", "下载", "会员", "该网站", "本站",
-                                      "本文来源", "来源：", "扫码", "公众号", "免责声明", "侵权", "版权所有",
-                                      "更多范文", "微信号", "原文链接", "转载"};
   if (b - a > 300) return 0;
-  for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
-    if (memmem(s + a, b - a, marks[k], strlen(marks[k]))) return 1;
+  const dz_embedded_file *f = dz_embed_find(dz_embedded_data, "lexicon/residue.tsv");
+  if (!f) return 0;
+  const char *p = (const char *)f->data, *end = p + f->len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    const char *tab = memchr(p, '\t', (size_t)(le - p));
+    /* Only `line`-scope marks make a whole line residue; `sentence` ones mark a sentence. */
+    if (*p != '#' && tab && tab > p && le - tab > 5 && !memcmp(tab + 1, "line", 4) &&
+        (tab[5] == '\t' || tab + 5 == le) && memmem(s + a, b - a, p, (size_t)(tab - p)))
+      return 1;
+    p = le + 1;
+  }
   return 0;
 }
 

@@ -80,10 +80,16 @@ $check --clean "$shared/bench/csc/clean.xxqg.txt" "$tmp/odw.target.txt" \
   "$shared/bench/sim/report20.a.txt" "$shared/bench/sim/report20.b.txt" \
   "$shared/bench/sim/rural2018.txt" >"$tmp/clean.out" || { cat "$tmp/clean.out"; fail "clean text hit"; }
 
-# 4. The seed: exactly these hits (line 19: 述求 and the 该网站 advertisement; line 56: the
-#    edit password line, matched by three overlapping patterns).
+# 4. The seed: exactly these hits, the ones PRODUCT.md requires and nothing else: line 5
+#    以学以学 and line 17 不到到位 (repeats not covered by a reduplication entry, while 红红脸、
+#    出出汗, 时时处处, 钉钉子 and 工作作风 are covered); line 11 抓的不够 twice; line 19 述求 and the
+#    该网站 advertisement; line 56 the edit password line (three overlapping patterns).
 $check --scan "$shared/seed/000_1a5eb086ddff5998.txt" >"$tmp/seed.out"
 cat >"$tmp/seed.expected" <<'EOF'
+repeat 5 以学以学
+de 11 抓的不够
+de 11 抓的不够
+repeat 17 到到
 confusion 19 述求 诉求
 residue 19 该网站
 residue 56 本文档编辑密码
