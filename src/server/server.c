@@ -123,8 +123,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   if (*upload_size) { /* a piece of the body */
     size_t n = *upload_size;
     *upload_size = 0;
-    if (cx->answered || cx->too_big) return MHD_YES; /* discard */
-    if (since_ms(&cx->t0) > s->request_timeout * 1e3) return MHD_NO; /* too slow: drop */
+    if (since_ms(&cx->t0) > s->request_timeout * 1e3) return MHD_NO; /* too slow (even draining): drop */
+    if (cx->answered || cx->too_big) return MHD_YES;                  /* discard */
     if (cx->len + n > s->app.max_body) {
       cx->too_big = 1;
       free(cx->body);

@@ -126,6 +126,8 @@ async function main() {
       const sent = page.waitForRequest(r => r.url().endsWith('/api/check'));
       await rep.first().click();
       const body = (await sent).postDataJSON();
+      if (feat.check) /* the re-rendered text no longer has the repeat */
+        await page.waitForFunction(() => !document.querySelector('#check-doc').textContent.includes('以学以学'), null, {timeout: 30000});
       await page.waitForSelector('#check-doc mark');
       if (feat.check) {
         ok(!body.text.includes('以学以学') && body.text.includes('以学铸魂'), 'the suggestion was applied and the text checked again');
@@ -147,8 +149,8 @@ async function main() {
       const sent = page.waitForRequest(r => r.url().endsWith('/api/check'));
       await card.locator('button.dict').click();
       const req = (await sent).postDataJSON();
-      await page.waitForSelector('#check-doc mark');
-      await page.waitForTimeout(200);
+      await page.waitForFunction(w => !Array.from(document.querySelectorAll('.finding')).some(f => f.dataset.text === w), word, {timeout: 30000})
+        .catch(() => { /* judged below */ });
       ok(req.dictionary.includes(word), `加入词典 sends “${word}” with the check`);
       const still = await page.$$eval('.finding', (fs, w) => fs.filter(f => f.dataset.text === w).length, word);
       ok(word && still === 0, 'the dictionary word is no longer flagged');
