@@ -19,9 +19,24 @@ static void usage(FILE *f) {
           "                       监听非本机地址时必须设置（也可用环境变量 DUIZHAO_TOKEN）\n"
           "  --max-body 大小      单个请求的大小上限，如 20M（默认 20M）\n"
           "  --threads 数量       工作线程数（默认为 CPU 数的 2 倍）\n"
+          "  --max-connections 数量  同时连接数上限（默认 256）\n"
+          "  --idle-timeout 秒    连接空闲多久后断开（默认 30）\n"
+          "  --request-timeout 秒 接收一个请求的时间上限（默认 60）\n"
           "  --quiet              不输出访问日志\n"
           "  -h, --help           显示本帮助\n\n"
           "按 Ctrl+C 或发送 SIGTERM 停止：正在处理的请求会先完成。\n");
+}
+
+/* A positive whole number up to `max` for option `what`; prints a usage error otherwise. */
+static int count_opt(const char *v, long max, const char *what, unsigned *out) {
+  char *end;
+  long n = strtol(v, &end, 10);
+  if (!*v || *end || n < 1 || n > max) {
+    cli_usage_error("serve", "无效的%s“%s”（1 到 %ld）。", what, v, max);
+    return -1;
+  }
+  *out = (unsigned)n;
+  return 0;
 }
 
 int dz_cmd_serve(int argc, char **argv) {
@@ -47,11 +62,13 @@ int dz_cmd_serve(int argc, char **argv) {
       if (r < 0) return DZ_EXIT_USAGE;
       if (cli_parse_size(v, &o.max_body) || !o.max_body) return cli_usage_error("serve", "无效的大小“%s”。", v);
     } else if ((r = cli_opt("serve", argc, argv, &i, "--threads", &v))) {
-      if (r < 0) return DZ_EXIT_USAGE;
-      char *end;
-      long n = strtol(v, &end, 10);
-      if (*end || n < 1 || n > 256) return cli_usage_error("serve", "无效的线程数“%s”（1 到 256）。", v);
-      o.threads = (unsigned)n;
+      if (r < 0 || count_opt(v, 256, "线程数", &o.threads)) return DZ_EXIT_USAGE;
+    } else if ((r = cli_opt("serve", argc, argv, &i, "--max-connections", &v))) {
+      if (r < 0 || count_opt(v, 100000, "连接数", &o.max_connections)) return DZ_EXIT_USAGE;
+    } else if ((r = cli_opt("serve", argc, argv, &i, "--idle-timeout", &v))) {
+      if (r < 0 || count_opt(v, 86400, "秒数", &o.idle_timeout)) return DZ_EXIT_USAGE;
+    } else if ((r = cli_opt("serve", argc, argv, &i, "--request-timeout", &v))) {
+      if (r < 0 || count_opt(v, 86400, "秒数", &o.request_timeout)) return DZ_EXIT_USAGE;
     } else if (!strcmp(argv[i], "--quiet")) {
       o.quiet = 1;
     } else {

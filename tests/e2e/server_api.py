@@ -325,6 +325,64 @@ def main():
     p = subprocess.run([BIN, "serve", "--max-body", "lots"], capture_output=True, env=env, timeout=10)
     ok(p.returncode == 2, "a bad --max-body is a usage error")
 
+    # --- limits: idle timeout, request timeout, connection limit ----------------------------
+    lim = Server("--quiet", "--idle-timeout", "1", "--request-timeout", "2")
+    idle = socket.create_connection(("127.0.0.1", lim.port), timeout=8)
+    t0 = time.time()
+    try:
+        got = idle.recv(100)
+    except OSError:
+        got = b""
+    ok(got == b"" and time.time() - t0 < 6, "a silent connection is closed after the idle timeout (%.1f s)" % (time.time() - t0))
+    idle.close()
+    slow = socket.create_connection(("127.0.0.1", lim.port), timeout=8)
+    slow.sendall(b"POST /api/parse HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n")
+    t0 = time.time()
+    dropped = False
+    while time.time() - t0 < 8:
+        try:
+            slow.sendall(b"a")
+            time.sleep(0.3)
+        except OSError:
+            dropped = True
+            break
+        slow.setblocking(False)
+        try:
+            if slow.recv(100) == b"":
+                dropped = True
+                break
+        except BlockingIOError:
+            pass
+        except OSError:
+            dropped = True
+            break
+        slow.setblocking(True)
+    took = time.time() - t0
+    ok(dropped and 1.5 < took < 6, "a body trickled in slower than the request timeout is dropped (%.1f s)" % took)
+    slow.close()
+    lim.stop()
+    cap = Server("--quiet", "--threads", "1", "--max-connections", "2")
+    held = []
+    for _ in range(2):
+        h = socket.create_connection(("127.0.0.1", cap.port), timeout=5)
+        h.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # headers not finished: the connection stays busy
+        held.append(h)
+    time.sleep(0.3)
+    extra = socket.create_connection(("127.0.0.1", cap.port), timeout=5)
+    try:
+        extra.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        third = extra.recv(100)
+    except OSError:
+        third = b""
+    extra.close()
+    ok(third == b"", "past --max-connections a new connection is closed without an answer")
+    for h in held:
+        h.close()
+    time.sleep(0.3)
+    st, hd, _ = cap.request("GET", "/healthz")
+    ok(st == 200, "once connections are free again, requests are served")
+    cap.stop()
+
     # --- graceful shutdown under load -----------------------------------------------------
     g = Server("--quiet")
     doc = json.dumps({"text": seed.decode()}).encode()
