@@ -3,8 +3,10 @@
 ** Content-Type (JSON, multipart with a fixed boundary, multipart with a boundary taken from
 ** the input, text/plain, none); the rest is the body. The body goes through srv_input_parse,
 ** every document through srv_input_read, the options through srv_filter_init, and the whole
-** request through srv_dispatch as POST /api/parse. Every answer must be a status in 200..599
-** with a body; a crash, leak or sanitizer report is a bug.
+** request through srv_dispatch as POST /api/parse and POST /api/check (with one checker made
+** at the first call, as the server does). Every answer must be a status in 200..599 with a
+** body, and a 200 from /api/check must be valid JSON; a crash, leak or sanitizer report is a
+** bug.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +18,21 @@
 #include "server/server.h"
 
 static const char *no_query(const srv_req *r, const char *k) { return NULL; }
+
+/* One request through the dispatcher; aborts on an impossible answer. */
+static void dispatch(srv_app *app, srv_req *req, const char *path) {
+  srv_resp resp = {0};
+  char allow[64];
+  req->path = path;
+  int st = srv_dispatch(app, req, &resp, allow, sizeof allow);
+  if (st < 200 || st > 599 || resp.status != st || !resp.body) abort();
+  if (st == 200 && !strcmp(path, "/api/check")) {
+    json_t *j = json_loadb(resp.body, resp.len, 0, NULL);
+    if (!j) abort();
+    json_decref(j);
+  }
+  srv_resp_clear(&resp);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
@@ -55,13 +72,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   srv_input_free(&in);
   srv_resp_clear(&resp);
 
-  srv_app app;
-  memset(&app, 0, sizeof app);
-  app.max_body = 1 << 20;
-  char allow[64];
-  int st = srv_dispatch(&app, &req, &resp, allow, sizeof allow);
-  if (st < 200 || st > 599 || resp.status != st || !resp.body) abort();
-  srv_resp_clear(&resp);
+  static srv_app app;
+  static int ready;
+  if (!ready) { /* like the server: one app for every request (leaked at exit on purpose) */
+    app.max_body = 1 << 20;
+#ifdef DUIZHAO_CHECK_H
+    dz_error e;
+    if (dz_checker_new(&app.checker, NULL, &e)) abort();
+#endif
+    ready = 1;
+  }
+  dispatch(&app, &req, "/api/parse");
+#ifdef DUIZHAO_CHECK_H
+  dispatch(&app, &req, "/api/check");
+#endif
   free(copy);
   return 0;
 }
