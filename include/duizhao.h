@@ -58,6 +58,8 @@ const char *dz_strerror(int code);
 #include "duizhao/io.h"
 #include "duizhao/doc.h"
 #include "duizhao/check.h"
+#include "duizhao/docx.h"
+#include "duizhao/sim.h"
 #include "duizhao/server.h"
 
 #endif /* DUIZHAO_H */
