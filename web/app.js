@@ -159,17 +159,12 @@ const FAMILIES = [
   ['text', '文字与标点'], ['spell', '错别字'],
 ];
 const SEV = {error: '错误', warning: '警告', info: '提示'};
-const check = {file: null, text: '', result: null, profiles: [], features: {}};
+const check = {file: null, text: '', result: null, profiles: []};
 
 function familyOf(rule) { return (rule || '').split('.')[0]; }
 function familyName(f) { const x = FAMILIES.find(p => p[0] === f); return x ? x[1] : f; }
 
 async function loadProfiles() {
-  try {
-    const h = await (await fetch('healthz')).json();
-    check.features = h.features || {};
-  } catch (e) { /* shown on first action */ }
-  if (!check.features.check) return;
   try {
     const j = await (await api('GET', 'api/profiles')).json();
     check.profiles = j.profiles || [];
@@ -193,15 +188,7 @@ function checkBody(extra) {
 async function runCheck() {
   if (!check.file && !$('#check-text').value.trim()) { notice('请先粘贴材料全文，或拖入一个文件。', 'info'); return; }
   let result;
-  try {
-    if (check.features.check === false) {
-      /* A build without the checker: show the structure only. */
-      const outline = await (await api('POST', 'api/parse', checkBody(), '正在解析……')).json();
-      result = {file: outline.file, profile: null, findings: [], summary: {}, text: $('#check-text').value, outline: outline.root, parseOnly: true};
-    } else {
-      result = await (await api('POST', 'api/check', checkBody(), '正在检查……')).json();
-    }
-  } catch (e) { return; }
+  try { result = await (await api('POST', 'api/check', checkBody(), '正在检查……')).json(); } catch (e) { return; }
   check.result = result;
   if (check.file && typeof result.text === 'string') $('#check-text').value = result.text;
   renderCheck();
@@ -228,7 +215,7 @@ function renderSummary(r, fs) {
   const prof = r.profile && r.profile.id ? (check.profiles.find(p => p.id === r.profile.id) || {name: r.profile.id}) : null;
   $('#check-summary').replaceChildren(
     el('strong', {}, r.file || '材料'),
-    el('span', {class: 'count'}, fs.length ? `共 ${fs.length} 处问题` : (r.parseOnly ? '仅解析结构（此版本未包含检查功能）' : '未发现问题')),
+    el('span', {class: 'count'}, fs.length ? `共 ${fs.length} 处问题` : '未发现问题'),
     el('span', {class: 'badge error'}, '错误 ' + n('error')),
     el('span', {class: 'badge warning'}, '警告 ' + n('warning')),
     el('span', {class: 'badge info'}, '提示 ' + n('info')),
@@ -305,7 +292,7 @@ function ignoreFinding(f) {
 function renderFindings(fs) {
   const box = $('#check-findings');
   box.replaceChildren(el('h4', {}, '问题清单（点击定位到原文）'));
-  if (!fs.length) { box.append(el('p', {class: 'empty-note'}, check.result.parseOnly ? '此版本只提供结构解析。' : '没有发现问题。')); return; }
+  if (!fs.length) { box.append(el('p', {class: 'empty-note'}, '没有发现问题。')); return; }
   const order = FAMILIES.map(p => p[0]);
   const fams = Array.from(new Set(fs.map(f => familyOf(f.rule))))
     .sort((a, b) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99);
@@ -430,7 +417,6 @@ function renderSimilar(r) {
 }
 
 async function loadCorpus() {
-  if (check.features.similar === false) { $('#corpus-count').textContent = '（此版本未包含查重功能）'; return; }
   let j;
   try { j = await (await api('GET', 'api/corpus')).json(); } catch (e) { return; }
   const docs = j.documents || [];

@@ -16,29 +16,19 @@ static char *default_db(void) {
 int srv_app_open(srv_app *app, const char *db_path, dz_error *err) {
   app->db_path = db_path && *db_path ? strdup(db_path) : default_db();
   if (!app->db_path) return dz__error_nomem(err);
-#ifdef DUIZHAO_CHECK_H
   int rc = dz_checker_new(&app->checker, NULL, err);
   if (rc) return rc;
-#endif
-#ifdef DUIZHAO_SIM_H
   dz_error ierr = {0};
   if (dz_index_open(&app->index, app->db_path, NULL, &ierr)) {
     if (db_path && *db_path) return dz__error_set(err, ierr.code, "%s", ierr.message);
     snprintf(app->index_error, sizeof app->index_error, "%s", ierr.message);
   }
-#else
-  snprintf(app->index_error, sizeof app->index_error, "此版本尚未包含查重功能。");
-#endif
   return 0;
 }
 
 void srv_app_close(srv_app *app) {
-#ifdef DUIZHAO_CHECK_H
   dz_checker_free(app->checker);
-#endif
-#ifdef DUIZHAO_SIM_H
   dz_index_close(app->index);
-#endif
   pthread_mutex_destroy(&app->index_lock);
   free(app->token);
   free(app->db_path);

@@ -14,7 +14,6 @@ int srv_docreq_load(srv_docreq *d, srv_app *app, const srv_req *req, srv_resp *r
   return st;
 }
 
-#ifdef DUIZHAO_CHECK_H
 int srv_docreq_check(srv_docreq *d, srv_app *app, srv_resp *resp) {
   dz_check_options co = DZ_CHECK_OPTIONS_INIT;
   const char *profile = srv_param_str(&d->in, "profile");
@@ -30,12 +29,9 @@ int srv_docreq_keeps(const srv_docreq *d, size_t i) {
   const char *s = dz_text_data(dz_doc_text(d->doc), &len);
   return f && !srv_filter_drops(&d->flt, dz_finding_rule(f), s, len, dz_finding_dstart(f), dz_finding_dend(f));
 }
-#endif
 
 void srv_docreq_free(srv_docreq *d) {
-#ifdef DUIZHAO_CHECK_H
   dz_result_free(d->res);
-#endif
   dz_doc_free(d->doc);
   srv_filter_free(&d->flt);
   srv_input_free(&d->in);

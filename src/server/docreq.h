@@ -12,21 +12,17 @@ typedef struct srv_docreq {
   const srv_doc_in *src; /* the uploaded or pasted document */
   dz_doc *doc;
   srv_filter flt;
-#ifdef DUIZHAO_CHECK_H
   dz_result *res;        /* after srv_docreq_check */
-#endif
 } srv_docreq;
 
 /* Parse the body and the document. Returns 0 or the HTTP status already put in `resp`. */
 int srv_docreq_load(srv_docreq *d, srv_app *app, const srv_req *req, srv_resp *resp);
 
-#ifdef DUIZHAO_CHECK_H
 /* Check the document with the request's profile option. An unknown profile is 400. */
 int srv_docreq_check(srv_docreq *d, srv_app *app, srv_resp *resp);
 
 /* Whether finding i survives the request's filters (rules, ignore, dictionary). */
 int srv_docreq_keeps(const srv_docreq *d, size_t i);
-#endif
 
 void srv_docreq_free(srv_docreq *d);
 #endif

@@ -6,11 +6,6 @@
 #include "server/routes.h"
 #include "server/sim_common.h"
 
-#ifndef DUIZHAO_SIM_H
-int srv_route_batch(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含查重功能。");
-}
-#else
 static int render(FILE *f, const void *b, int html) {
   return dz_sim_batch_render(f, b, html ? DZ_SIM_HTML : DZ_SIM_JSON, 0);
 }
@@ -34,4 +29,3 @@ int srv_route_batch(srv_app *app, const srv_req *req, srv_resp *resp) {
   srv_input_free(&in);
   return st;
 }
-#endif

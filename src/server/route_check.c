@@ -8,11 +8,6 @@
 #include "server/docreq.h"
 #include "server/routes.h"
 
-#ifndef DUIZHAO_CHECK_H
-int srv_route_check(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含检查功能。");
-}
-#else
 
 /* Add the decoded text and decoded spans to the report; drop filtered findings. */
 static int enrich(json_t *rep, const srv_docreq *d, srv_resp *resp) {
@@ -94,4 +89,3 @@ int srv_route_check(srv_app *app, const srv_req *req, srv_resp *resp) {
   srv_docreq_free(&d);
   return st;
 }
-#endif

@@ -6,17 +6,6 @@
 #include "server/routes.h"
 #include "server/sim_common.h"
 
-#ifndef DUIZHAO_SIM_H
-int srv_route_corpus_list(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含查重功能。");
-}
-int srv_route_corpus_add(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含查重功能。");
-}
-int srv_route_corpus_remove(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含查重功能。");
-}
-#else
 static int list_one(void *ud, const dz_index_entry *e) {
   return json_array_append_new(ud, json_pack("{s:I,s:s,s:I,s:I}", "id", (json_int_t)e->id, "path", e->path ? e->path : "",
                                              "chars", (json_int_t)e->chars, "added", (json_int_t)e->added));
@@ -86,4 +75,3 @@ int srv_route_corpus_remove(srv_app *app, const srv_req *req, srv_resp *resp) {
   if (rc) return srv_error(resp, 503, "corpus_unavailable", "%s", err.message);
   return srv_json(resp, 200, json_pack("{s:I}", "removed", (json_int_t)id));
 }
-#endif

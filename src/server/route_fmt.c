@@ -10,7 +10,6 @@
 
 #define DOCX_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-#ifdef DUIZHAO_DOCX_H
 /* Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 static char *disposition(const char *name, const char *suffix) {
   char base[256];
@@ -58,7 +57,6 @@ int srv_route_fmt(srv_app *app, const srv_req *req, srv_resp *resp) {
   return st;
 }
 
-#ifdef DUIZHAO_CHECK_H
 int srv_route_fix(srv_app *app, const srv_req *req, srv_resp *resp) {
   srv_docreq d;
   dz_error err = {0};
@@ -86,17 +84,4 @@ int srv_route_fix(srv_app *app, const srv_req *req, srv_resp *resp) {
   srv_docreq_free(&d);
   return st;
 }
-#else
-int srv_route_fix(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含检查功能，无法生成修订稿。");
-}
-#endif
 
-#else
-int srv_route_fmt(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含生成 Word 文档的功能。");
-}
-int srv_route_fix(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含生成 Word 文档的功能。");
-}
-#endif

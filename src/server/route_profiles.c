@@ -2,9 +2,6 @@
 #include "server/routes.h"
 
 int srv_route_profiles(srv_app *app, const srv_req *req, srv_resp *resp) {
-#ifndef DUIZHAO_CHECK_H
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含检查功能。");
-#else
   const dz_checker *ck = app->checker;
   json_t *list = json_array();
   for (size_t i = 0; i < dz_checker_profile_count(ck); i++) {
@@ -19,5 +16,4 @@ int srv_route_profiles(srv_app *app, const srv_req *req, srv_resp *resp) {
                                           "source", dz_checker_profile_source(ck, i), "aspects", aspects));
   }
   return srv_json(resp, 200, json_pack("{s:i,s:o}", "schema", 1, "profiles", list));
-#endif
 }

@@ -5,11 +5,6 @@
 #include "server/routes.h"
 #include "server/sim_common.h"
 
-#ifndef DUIZHAO_SIM_H
-int srv_route_similar(srv_app *app, const srv_req *req, srv_resp *resp) {
-  return srv_error(resp, 501, "not_implemented", "此版本尚未包含查重功能。");
-}
-#else
 static int render(FILE *f, const void *r, int html) {
   const dz_sim_result *one = r;
   return dz_sim_render(f, &one, 1, html ? DZ_SIM_HTML : DZ_SIM_JSON, 0);
@@ -40,4 +35,3 @@ int srv_route_similar(srv_app *app, const srv_req *req, srv_resp *resp) {
   srv_docreq_free(&d);
   return st;
 }
-#endif

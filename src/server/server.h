@@ -10,12 +10,8 @@ struct srv_app {
   size_t max_body;
   char *token;              /* NULL when no token is required */
   char *db_path;
-#ifdef DUIZHAO_CHECK_H
   dz_checker *checker;      /* one for all threads: dz_check is thread-safe */
-#endif
-#ifdef DUIZHAO_SIM_H
   dz_index *index;          /* not thread-safe: used under index_lock */
-#endif
   pthread_mutex_t index_lock;
   char index_error[512];    /* why the corpus could not be opened, for 503 answers */
 };

@@ -118,7 +118,7 @@ def main():
     st, hd, h = s.json("GET", "/healthz")
     ok(st == 200 and h.get("status") == "ok", "GET /healthz answers ok")
     feat = h.get("features", {})
-    print("features: %s" % feat)
+    ok(feat == {"check": True, "similar": True, "docx": True}, "every feature is there: %s" % feat)
 
     # --- the page -------------------------------------------------------------------------
     st, hd, data = s.request("GET", "/")
@@ -194,77 +194,67 @@ def main():
     st, hd, raw = s.request("POST", "/api/parse", data, h)
     ok(st == 400 and json.loads(raw)["error"]["code"] == "too_many_documents", "400 for two documents to a one-document endpoint")
 
-    # --- feature endpoints ----------------------------------------------------------------
-    if feat.get("check"):
-        st, hd, body = s.json("POST", "/api/check", {"text": seed.decode(), "name": "seed.txt"})
-        fs = body.get("findings", [])
-        ok(st == 200 and body.get("schema") == 1 and len(fs) >= 8, "POST /api/check on the seed (%d findings)" % len(fs))
-        ok(any("政治素养" in (f.get("text") or "") + f.get("message", "") for f in fs), "the 政治素养 finding is there")
-        ok(body.get("text") == seed.decode() and all("dstart" in f for f in fs), "check answer carries the text and decoded spans")
-        ok(isinstance(body.get("outline"), dict), "check answer carries the outline")
-        rep = [f for f in fs if f.get("text") == "以学以学"]
-        ok(len(rep) == 1 and rep[0].get("suggestion") == "以学", "以学以学 → 以学")
-        st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "dictionary": ["以学以学"]})
-        ok(st == 200 and not any(f.get("text") == "以学以学" for f in body2["findings"]), "a dictionary word is not flagged")
-        sm = body2.get("summary", {})
-        ok(sm.get("total") == len(body2["findings"]) == len(fs) - 1 and
-           sm.get("error", 0) + sm.get("warning", 0) + sm.get("info", 0) == sm.get("total"), "the summary is recounted after filtering")
-        st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "ignore": "text.*"})
-        ok(st == 200 and body2["findings"] and not any(f["rule"].startswith("text.") for f in body2["findings"]), "ignore globs drop rules")
-        st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "profile": "no-such-profile"})
-        ok(st == 400, "400 for an unknown profile: " + err_of(body2))
-        data, h = multipart({"options": json.dumps({"profile": "auto"})}, [("seed.txt", seed)])
-        st, hd, raw = s.request("POST", "/api/check", data, h)
-        ok(st == 200 and json.loads(raw)["file"] == "seed.txt", "POST /api/check (multipart upload)")
-        st, hd, raw = s.request("POST", "/api/check?format=html", json.dumps({"text": seed.decode()}).encode(), {"Content-Type": "application/json"})
-        ok(st == 200 and hd["content-type"].startswith("text/html") and b"<html" in raw.lower(), "POST /api/check?format=html")
-        st, hd, body = s.json("GET", "/api/profiles")
-        ok(st == 200 and len(body.get("profiles", [])) >= 2 and all("id" in p and "aspects" in p for p in body["profiles"]), "GET /api/profiles")
-    else:
-        st, hd, body = s.json("POST", "/api/check", {"text": "x"})
-        ok(st == 501, "POST /api/check says 501 in a build without the checker")
-    if feat.get("similar"):
-        st, hd, body = s.json("GET", "/api/corpus")
-        ok(st == 200 and body.get("documents") == [], "GET /api/corpus (empty)")
-        data, h = multipart({}, [("模板.txt", seed)])
-        st, hd, raw = s.request("POST", "/api/corpus", data, h)
-        added = json.loads(raw).get("added", [])
-        ok(st == 200 and len(added) == 1 and not added[0]["duplicate"], "POST /api/corpus adds a document")
-        st, hd, raw = s.request("POST", "/api/corpus", data, h)
-        ok(st == 200 and json.loads(raw)["added"][0]["duplicate"], "the same document again is a duplicate")
-        st, hd, body = s.json("POST", "/api/similar", {"text": seed.decode()[:3000]})
-        ok(st == 200 and body.get("copy_ratio", 0) > 0.9 and body.get("passages"), "POST /api/similar finds the copy")
-        ok(all("text" in p and "source_text" in p for p in body.get("passages", [])), "passages carry both texts")
-        lines = seed.decode().split("\n")
-        files = [("a.txt", seed), ("b.txt", "\n".join(lines[:30]).encode()), ("c.txt", open(os.path.join(SHARED, "bench/sim/rural2018.txt"), "rb").read()),
-                 ("d.txt", open(os.path.join(SHARED, "bench/sim/report20.a.txt"), "rb").read())]
-        data, h = multipart({}, files)
-        st, hd, raw = s.request("POST", "/api/batch", data, h)
-        b = json.loads(raw)
-        ok(st == 200 and len(b.get("matrix", [])) == 4 and b["matrix"][1][0] > 0.8, "POST /api/batch: 4×4 matrix, b is in a")
-        st, hd, raw = s.request("POST", "/api/batch?format=html", data, h)
-        ok(st == 200 and hd["content-type"].startswith("text/html"), "POST /api/batch?format=html")
-        st, hd, body = s.json("DELETE", "/api/corpus/%d" % added[0]["id"])
-        ok(st == 200, "DELETE /api/corpus/ID")
-        st, hd, body = s.json("DELETE", "/api/corpus/999999")
-        ok(st == 404, "404 deleting an unknown corpus id")
-        st, hd, body = s.json("DELETE", "/api/corpus/abc")
-        ok(st == 400, "400 for a corpus id that is not a number")
-        data, h = multipart({}, [("only.txt", seed)])
-        st, hd, raw = s.request("POST", "/api/batch", data, h)
-        ok(st == 400, "400 for a batch of one file")
-    else:
-        st, hd, body = s.json("POST", "/api/similar", {"text": "x"})
-        ok(st == 501, "POST /api/similar says 501 in a build without originality")
-    if feat.get("docx"):
-        st, hd, raw = s.request("POST", "/api/fmt", json.dumps({"text": seed.decode(), "name": "seed.txt"}).encode(), {"Content-Type": "application/json"})
-        ok(st == 200 and raw[:2] == b"PK" and "wordprocessingml" in hd["content-type"] and ".docx" in hd.get("content-disposition", ""),
-           "POST /api/fmt returns a .docx")
-        st, hd, raw = s.request("POST", "/api/fix", json.dumps({"text": seed.decode(), "tracked": True}).encode(), {"Content-Type": "application/json"})
-        ok(st == 200 and raw[:2] == b"PK" and b"word/comments.xml" in raw, "POST /api/fix returns a tracked-changes .docx with comments")
-    else:
-        st, hd, body = s.json("POST", "/api/fmt", {"text": "x"})
-        ok(st == 501, "POST /api/fmt says 501 in a build without .docx writing")
+    # --- check ---------------------------------------------------------------
+    st, hd, body = s.json("POST", "/api/check", {"text": seed.decode(), "name": "seed.txt"})
+    fs = body.get("findings", [])
+    ok(st == 200 and body.get("schema") == 1 and len(fs) >= 8, "POST /api/check on the seed (%d findings)" % len(fs))
+    ok(any("政治素养" in (f.get("text") or "") + f.get("message", "") for f in fs), "the 政治素养 finding is there")
+    ok(body.get("text") == seed.decode() and all("dstart" in f for f in fs), "check answer carries the text and decoded spans")
+    ok(isinstance(body.get("outline"), dict), "check answer carries the outline")
+    rep = [f for f in fs if f.get("text") == "以学以学"]
+    ok(len(rep) == 1 and rep[0].get("suggestion") == "以学", "以学以学 → 以学")
+    st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "dictionary": ["以学以学"]})
+    ok(st == 200 and not any(f.get("text") == "以学以学" for f in body2["findings"]), "a dictionary word is not flagged")
+    sm = body2.get("summary", {})
+    ok(sm.get("total") == len(body2["findings"]) == len(fs) - 1 and
+       sm.get("error", 0) + sm.get("warning", 0) + sm.get("info", 0) == sm.get("total"), "the summary is recounted after filtering")
+    st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "ignore": "text.*"})
+    ok(st == 200 and body2["findings"] and not any(f["rule"].startswith("text.") for f in body2["findings"]), "ignore globs drop rules")
+    st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "profile": "no-such-profile"})
+    ok(st == 400, "400 for an unknown profile: " + err_of(body2))
+    data, h = multipart({"options": json.dumps({"profile": "auto"})}, [("seed.txt", seed)])
+    st, hd, raw = s.request("POST", "/api/check", data, h)
+    ok(st == 200 and json.loads(raw)["file"] == "seed.txt", "POST /api/check (multipart upload)")
+    st, hd, raw = s.request("POST", "/api/check?format=html", json.dumps({"text": seed.decode()}).encode(), {"Content-Type": "application/json"})
+    ok(st == 200 and hd["content-type"].startswith("text/html") and b"<html" in raw.lower(), "POST /api/check?format=html")
+    st, hd, body = s.json("GET", "/api/profiles")
+    ok(st == 200 and len(body.get("profiles", [])) >= 2 and all("id" in p and "aspects" in p for p in body["profiles"]), "GET /api/profiles")
+    # --- originality ---------------------------------------------------------
+    st, hd, body = s.json("GET", "/api/corpus")
+    ok(st == 200 and body.get("documents") == [], "GET /api/corpus (empty)")
+    data, h = multipart({}, [("模板.txt", seed)])
+    st, hd, raw = s.request("POST", "/api/corpus", data, h)
+    added = json.loads(raw).get("added", [])
+    ok(st == 200 and len(added) == 1 and not added[0]["duplicate"], "POST /api/corpus adds a document")
+    st, hd, raw = s.request("POST", "/api/corpus", data, h)
+    ok(st == 200 and json.loads(raw)["added"][0]["duplicate"], "the same document again is a duplicate")
+    st, hd, body = s.json("POST", "/api/similar", {"text": seed.decode()[:3000]})
+    ok(st == 200 and body.get("copy_ratio", 0) > 0.9 and body.get("passages"), "POST /api/similar finds the copy")
+    ok(all("text" in p and "source_text" in p for p in body.get("passages", [])), "passages carry both texts")
+    lines = seed.decode().split("\n")
+    files = [("a.txt", seed), ("b.txt", "\n".join(lines[:30]).encode()), ("c.txt", open(os.path.join(SHARED, "bench/sim/rural2018.txt"), "rb").read()),
+             ("d.txt", open(os.path.join(SHARED, "bench/sim/report20.a.txt"), "rb").read())]
+    data, h = multipart({}, files)
+    st, hd, raw = s.request("POST", "/api/batch", data, h)
+    b = json.loads(raw)
+    ok(st == 200 and len(b.get("matrix", [])) == 4 and b["matrix"][1][0] > 0.8, "POST /api/batch: 4×4 matrix, b is in a")
+    st, hd, raw = s.request("POST", "/api/batch?format=html", data, h)
+    ok(st == 200 and hd["content-type"].startswith("text/html"), "POST /api/batch?format=html")
+    st, hd, body = s.json("DELETE", "/api/corpus/%d" % added[0]["id"])
+    ok(st == 200, "DELETE /api/corpus/ID")
+    st, hd, body = s.json("DELETE", "/api/corpus/999999")
+    ok(st == 404, "404 deleting an unknown corpus id")
+    st, hd, body = s.json("DELETE", "/api/corpus/abc")
+    ok(st == 400, "400 for a corpus id that is not a number")
+    data, h = multipart({}, [("only.txt", seed)])
+    st, hd, raw = s.request("POST", "/api/batch", data, h)
+    ok(st == 400, "400 for a batch of one file")
+    # --- Word files ----------------------------------------------------------
+    st, hd, raw = s.request("POST", "/api/fmt", json.dumps({"text": seed.decode(), "name": "seed.txt"}).encode(), {"Content-Type": "application/json"})
+    ok(st == 200 and raw[:2] == b"PK" and "wordprocessingml" in hd["content-type"] and ".docx" in hd.get("content-disposition", ""),
+       "POST /api/fmt returns a .docx")
+    st, hd, raw = s.request("POST", "/api/fix", json.dumps({"text": seed.decode(), "tracked": True}).encode(), {"Content-Type": "application/json"})
+    ok(st == 200 and raw[:2] == b"PK" and b"word/comments.xml" in raw, "POST /api/fix returns a tracked-changes .docx with comments")
 
     # --- access log: method, path, status, duration; no document text --------------------
     marker = "独一无二的文档内容标记"
@@ -386,7 +376,7 @@ def main():
     # --- graceful shutdown under load -----------------------------------------------------
     g = Server("--quiet")
     doc = json.dumps({"text": seed.decode()}).encode()
-    path = "/api/check" if feat.get("check") else "/api/parse"
+    path = "/api/check"
     results = {"ok": 0, "bad": 0, "refused": 0}
     lock = threading.Lock()
     stop_at = time.time() + 20

@@ -8,8 +8,8 @@
  *   4. originality: add a document to the corpus and check a near copy against it;
  *   5. batch: four files give a 4×4 heatmap; a cell opens the pair side by side;
  *   6. the check view on a phone-sized screen.
- * Screenshots go to $DZ_BUILD_DIR/artifacts/ (CI artifacts). An endpoint the build does not
- * have yet (healthz features) is served from mock/ and the run says so loudly.
+ *   7. a server with a token: the page asks for it and then works.
+ * Screenshots go to $DZ_BUILD_DIR/artifacts/ (CI artifacts).
  * Prints "N passed, N failed" at the end; exit 1 on any failure.
  */
 'use strict';
@@ -24,7 +24,6 @@ const shared = process.env.DZ_SHARED_DIR || path.resolve(repo, '../shared');
 const bin = process.env.DZ_BIN || path.join(repo, 'build/duizhao');
 const artifacts = path.join(process.env.DZ_BUILD_DIR || path.join(repo, 'build'), 'artifacts');
 const seedPath = path.join(shared, 'seed/000_1a5eb086ddff5998.txt');
-const mockDir = path.join(__dirname, 'mock');
 
 let passed = 0, failed = 0;
 function ok(cond, what) {
@@ -74,7 +73,7 @@ async function main() {
   try {
     srv = await startServer(tmp);
     const health = await (await fetch(srv.url + 'healthz')).json();
-    const feat = health.features || {};
+    ok(health.features && health.features.check && health.features.similar && health.features.docx, 'the server has check, originality and .docx');
     /* A fresh profile folder (--user-data-dir) for every run. */
     ctx = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -82,17 +81,6 @@ async function main() {
              '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: {width: 1366, height: 768}, acceptDownloads: true, locale: 'zh-CN',
     });
-    /* Endpoints this build lacks are mocked, loudly. */
-    const mock = async (pattern, file, type) => {
-      console.log('MOCK ' + pattern + ' <- tests/e2e/browser/mock/' + file + ' (this build lacks the feature)');
-      await ctx.route(pattern, r => r.fulfill({status: 200, contentType: type || 'application/json', body: fs.readFileSync(path.join(mockDir, file))}));
-    };
-    if (!feat.check) { await mock('**/api/check', 'check.json'); await mock('**/api/profiles', 'profiles.json'); }
-    if (!feat.similar) { await mock('**/api/similar', 'similar.json'); await ctx.route('**/api/corpus**', r => r.fulfill({status: 200, contentType: 'application/json', body: '{"schema":1,"documents":[]}'})); await mock('**/api/batch', 'batch.json'); }
-    if (!feat.docx) { console.log('MOCK **/api/fmt, **/api/fix <- an empty zip (this build lacks .docx writing)');
-      for (const p of ['**/api/fmt', '**/api/fix']) await ctx.route(p, r => r.fulfill({status: 200, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: Buffer.from('504b0506' + '00'.repeat(18), 'hex')})); }
-    /* With mocks in place the page must believe every feature is there. */
-    if (!feat.check || !feat.similar || !feat.docx) await ctx.route('**/healthz', r => r.fulfill({status: 200, contentType: 'application/json', body: JSON.stringify({status: 'ok', features: {check: true, similar: true, docx: true}})}));
 
     const page = await ctx.newPage();
     const errors = [];
@@ -106,7 +94,7 @@ async function main() {
     await page.click('#check-run');
     await page.waitForSelector('#check-doc mark', {timeout: 30000});
     const marks = await page.locator('#check-doc mark').count();
-    ok(marks >= (feat.check ? 8 : 5), `highlights in the text (${marks})`);
+    ok(marks >= 8, `highlights in the text (${marks})`);
     ok(await page.locator('#check-doc mark.error').count() > 0, 'error-severity highlights');
     const zz = page.locator('.finding', {hasText: '政治素养'});
     ok(await zz.count() > 0, 'the 政治素养 finding is listed');
@@ -126,16 +114,12 @@ async function main() {
       const sent = page.waitForRequest(r => r.url().endsWith('/api/check'));
       await rep.first().click();
       const body = (await sent).postDataJSON();
-      if (feat.check) /* the re-rendered text no longer has the repeat */
-        await page.waitForFunction(() => !document.querySelector('#check-doc').textContent.includes('以学以学'), null, {timeout: 30000});
+      /* the re-rendered text no longer has the repeat */
+      await page.waitForFunction(() => !document.querySelector('#check-doc').textContent.includes('以学以学'), null, {timeout: 30000});
       await page.waitForSelector('#check-doc mark');
-      if (feat.check) {
-        ok(!body.text.includes('以学以学') && body.text.includes('以学铸魂'), 'the suggestion was applied and the text checked again');
-        ok(await page.locator('#check-doc mark').count() < before, 'the re-check has one finding fewer');
-        ok(await page.locator('.finding', {hasText: '以学以学'}).count() === 0, 'the 以学以学 finding is gone');
-      } else {
-        ok(body.text.length > 0, 'the edited text was sent again (mocked check: offsets do not match the seed)');
-      }
+      ok(!body.text.includes('以学以学') && body.text.includes('以学铸魂'), 'the suggestion was applied and the text checked again');
+      ok(await page.locator('#check-doc mark').count() < before, 'the re-check has one finding fewer');
+      ok(await page.locator('.finding', {hasText: '以学以学'}).count() === 0, 'the 以学以学 finding is gone');
     }
     /* ignore one and add one to the dictionary */
     const nBefore = await page.locator('.finding').count();
@@ -143,7 +127,7 @@ async function main() {
     ok(await page.locator('.finding').count() === nBefore - 1, '忽略 hides a finding');
 
     /* 加入词典: the word is kept in the browser, sent with every check, and no longer flagged */
-    if (feat.check) {
+    {
       const card = page.locator('.finding', {has: page.locator('button.dict')}).first();
       const word = await card.getAttribute('data-text');
       const sent = page.waitForRequest(r => r.url().endsWith('/api/check'));
@@ -161,9 +145,14 @@ async function main() {
     const docx = path.join(artifacts, 'formatted.docx');
     await dl.saveAs(docx);
     const head = fs.readFileSync(docx).subarray(0, 2).toString();
-    ok(head === 'PK', 'the downloaded .docx is a zip file (' + dl.suggestedFilename() + ')');
+    const parts = f => require('child_process').execFileSync('unzip', ['-Z1', f]).toString();
+    ok(head === 'PK' && parts(docx).includes('word/document.xml'), 'the formatted .docx downloads (' + dl.suggestedFilename() + ')');
     const [dl2] = await Promise.all([page.waitForEvent('download', {timeout: 30000}), page.click('#dl-fix')]);
-    ok(dl2.suggestedFilename().endsWith('-修订.docx'), 'tracked-changes .docx downloads');
+    const fixed = path.join(artifacts, 'tracked.docx');
+    await dl2.saveAs(fixed);
+    const xml = require('child_process').execFileSync('unzip', ['-p', fixed, 'word/document.xml']).toString();
+    ok(dl2.suggestedFilename().endsWith('-修订.docx') && parts(fixed).includes('word/comments.xml') && xml.includes('<w:ins '),
+       'the tracked-changes .docx downloads, with revisions and comments');
 
     /* 4. originality */
     await page.click('#tab-sim');
@@ -204,8 +193,7 @@ async function main() {
     await phone.screenshot({path: path.join(artifacts, 'check-phone.png')});
 
     /* 7. a server with a token: the page asks for it, keeps it, and then works */
-    if (!feat.check) console.log('SKIP token section: /api/check is mocked in this build');
-    else {
+    {
     tsrv = await startServer(tmp, ['--token', 'tok-123']);
     const tp = await ctx.newPage();
     await tp.goto(tsrv.url);
