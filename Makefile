@@ -14,8 +14,11 @@ MAKEFLAGS += --no-print-directory
 .PHONY: all deps build test run fuzz clean
 all: build
 
+# Debian packages (build, tests, and chromium for the browser test), then playwright-core from npm.
 deps:
-	@scripts/install-deps
+	@scripts/install-deps --browser
+	@test -d tests/e2e/browser/node_modules/playwright-core || \
+	  (cd tests/e2e/browser && npm ci --no-audit --no-fund --loglevel=error)
 
 $(BUILD)/CMakeCache.txt: | deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
