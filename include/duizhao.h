@@ -57,5 +57,6 @@ const char *dz_strerror(int code);
 #include "duizhao/text.h"
 #include "duizhao/io.h"
 #include "duizhao/doc.h"
+#include "duizhao/spell.h"
 
 #endif /* DUIZHAO_H */

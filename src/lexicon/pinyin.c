@@ -1,0 +1,26 @@
+/*
+** Pinyin and shape relations between characters (see pinyin.h). The shape relation reads the
+** packed Cangjie codes through shape.h, the same test the generator used for the look-alike
+** lists in dict.bin.
+*/
+#include "lexicon/pinyin.h"
+#include "lexicon/shape.h"
+
+const char *dz_pinyin_of(const dz_dict *d, uint32_t cp) {
+  return dz_dict_syllable_text(d, dz_dict_syllable(d, cp));
+}
+
+int dz_shape_distance(const dz_dict *d, uint32_t a, uint32_t b) {
+  return dz_shape_code_distance(dz_dict_shape(d, a), dz_dict_shape(d, b));
+}
+
+dz_confusion dz_pinyin_confusion(const dz_dict *d, uint32_t wrong, uint32_t right) {
+  uint16_t a = dz_dict_syllable(d, wrong), b = dz_dict_syllable(d, right);
+  if (a && b) {
+    if (a == b) return DZ_CONF_SAME_PINYIN;
+    if (dz_dict_syllable_fuzzy(d, a) == dz_dict_syllable_fuzzy(d, b)) return DZ_CONF_FUZZY_PINYIN;
+  }
+  int sd = dz_shape_distance(d, wrong, right);
+  if (sd == 1) return DZ_CONF_SHAPE;
+  return DZ_CONF_NONE;
+}
