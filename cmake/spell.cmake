@@ -1,5 +1,5 @@
-# Spelling check data: compile jieba's dict.txt, our 公文 vocabulary, ICU pinyin readings and
-# libime's Cangjie shapes into build/data/dict.bin at build time (tools/dictgen.c). The library
+# Spelling check data: compile jieba's dict.txt, our 公文 vocabulary, ICU pinyin readings,
+# libime's Cangjie and Wubi shapes and the words of libime's pinyin dictionary into build/data/dict.bin at build time (tools/dictgen.c). The library
 # memory-maps that file; its path is compiled in (gen/dz_spell_config.h) and DZ_DICT overrides it.
 # An installed duizhao needs the file at DZ_DICT_INSTALL_PATH, or DZ_DICT set.
 add_executable(dz_dictgen ${CMAKE_SOURCE_DIR}/tools/dictgen.c)
@@ -16,16 +16,25 @@ set(DZ_CANGJIE_TABLE "/usr/share/libime/cj.main.dict" CACHE FILEPATH
 find_program(DZ_LIBIME_TABLEDICT libime_tabledict)
 file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/data)
 
+set(DZ_WUBI_TABLE "/usr/share/libime/wbx.main.dict" CACHE FILEPATH
+    "libime's Wubi table (Debian libime-data), second source of the look-alike table")
+set(DZ_PINYIN_TABLE "/usr/share/libime/sc.dict" CACHE FILEPATH
+    "libime's pinyin dictionary (Debian libime-data): words jieba lacks")
+find_program(DZ_LIBIME_PINYINDICT libime_pinyindict)
 set(DZ_CANGJIE_DUMP "")
-if(DZ_LIBIME_TABLEDICT AND EXISTS ${DZ_CANGJIE_TABLE})
-  set(DZ_CANGJIE_DUMP ${CMAKE_BINARY_DIR}/data/cangjie.txt)
+if(DZ_LIBIME_TABLEDICT AND DZ_LIBIME_PINYINDICT AND EXISTS ${DZ_CANGJIE_TABLE}
+   AND EXISTS ${DZ_WUBI_TABLE} AND EXISTS ${DZ_PINYIN_TABLE})
+  set(DZ_CANGJIE_DUMP ${CMAKE_BINARY_DIR}/data/cangjie.txt ${CMAKE_BINARY_DIR}/data/wubi.txt
+      ${CMAKE_BINARY_DIR}/data/pinyin.txt)
   add_custom_command(
     OUTPUT ${DZ_CANGJIE_DUMP}
-    COMMAND ${DZ_LIBIME_TABLEDICT} -d ${DZ_CANGJIE_TABLE} ${DZ_CANGJIE_DUMP}
-    DEPENDS ${DZ_CANGJIE_TABLE}
-    COMMENT "Dumping libime's Cangjie table")
+    COMMAND ${DZ_LIBIME_TABLEDICT} -d ${DZ_CANGJIE_TABLE} ${CMAKE_BINARY_DIR}/data/cangjie.txt
+    COMMAND ${DZ_LIBIME_TABLEDICT} -d ${DZ_WUBI_TABLE} ${CMAKE_BINARY_DIR}/data/wubi.txt
+    COMMAND ${DZ_LIBIME_PINYINDICT} -d ${DZ_PINYIN_TABLE} ${CMAKE_BINARY_DIR}/data/pinyin.txt
+    DEPENDS ${DZ_CANGJIE_TABLE} ${DZ_WUBI_TABLE} ${DZ_PINYIN_TABLE}
+    COMMENT "Dumping libime's Cangjie, Wubi and pinyin tables")
 else()
-  message(STATUS "spell: libime_tabledict or ${DZ_CANGJIE_TABLE} missing; no look-alike table")
+  message(STATUS "spell: libime_tabledict or libime-data tables missing; no look-alike table")
 endif()
 
 add_custom_command(

@@ -4,12 +4,17 @@
 ** in src/lexicon/dictfmt.h. Run by cmake/spell.cmake; the library never parses text
 ** dictionaries at run time, so start-up is one mmap.
 **
-**   dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP]
+**   dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP]]]
 **
 ** JIEBA_DICT lines are "word freq [tag]". GONGWEN_TSV lines are "term<TAB>freq<TAB>note";
 ** '#' starts a comment line. A term already in jieba keeps the larger frequency. CANGJIE_DUMP
 ** is the text form of /usr/share/libime/cj.main.dict written by `libime_tabledict -d`; when it
 ** is absent or empty the look-alike table is left empty and the checker uses pinyin only.
+** WUBI_DUMP (from /usr/share/libime/wbx.main.dict) adds the look-alikes whose full Wubi codes
+** are one edit apart (没 imcy / 设 ymcy), which Cangjie's shorter codes miss. PINYIN_DUMP is
+** libime's pinyin dictionary (/usr/share/libime/sc.dict, `libime_pinyindict -d`): its words
+** that jieba lacks (愿景, 担责, 办实事) enter with frequency DZ_EXTRA_FREQ, low enough that
+** they are never proposed as corrections but high enough that text using them is left alone.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -119,6 +124,23 @@ static void read_jieba(const char *path) {
   fclose(f);
 }
 
+#define DZ_EXTRA_FREQ 3
+
+/* libime pinyin dictionary dump: "word pinyin cost"; adds Han words of 2+ characters. */
+static void read_extra(const char *path) {
+  FILE *f = path ? fopen(path, "r") : NULL;
+  if (!f) return;
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *w = strtok(line, " \t\r\n");
+    if (!w) continue;
+    uint32_t len = (uint32_t)strlen(w), cps[1];
+    if (len > 255 || word_cps(w, len, cps, 1) < 0 || len < 6) continue;
+    if (!find_word(w, len)) add_word(w, len, DZ_EXTRA_FREQ, DZ_DW_WORD | DZ_DW_HAN);
+  }
+  fclose(f);
+}
+
 /* Our vocabulary: "term<TAB>freq<TAB>note". Every term must be Han only and carry a note. */
 static void read_gongwen(const char *path) {
   FILE *f = fopen(path, "r");
@@ -213,8 +235,9 @@ static void readings(uint16_t *out) {
   fuzzy_classes();
 }
 
-/* Cangjie codes from `libime_tabledict -d` output: "code char" lines after "[Data]". */
-static void shapes(const char *path, uint32_t *out) {
+/* Shape codes from `libime_tabledict -d` output: "code char" lines after "[Data]". Cangjie
+** keeps each character's shortest code; Wubi (longest = 1) its full code. */
+static void shapes(const char *path, uint32_t *out, int longest) {
   memset(out, 0, CP_COUNT * sizeof *out);
   if (!path) return;
   FILE *f = fopen(path, "r");
@@ -234,9 +257,21 @@ static void shapes(const char *path, uint32_t *out) {
       v |= (uint32_t)(code[k] - 'a' + 1) << (5 * k);
     }
     uint32_t *slot = &out[cp - CP_FIRST];
-    if (v && (!*slot || (*slot >> 29) > cl)) *slot = v; /* keep the shortest code */
+    if (v && (!*slot || (longest ? (*slot >> 29) < cl : (*slot >> 29) > cl))) *slot = v;
   }
   fclose(f);
+}
+
+/* Full Wubi codes one edit apart, both of three or four letters and neither a key-name
+** character's repeated letter (大 dddd), look alike: Wubi also spells by components. */
+static int wubi_alike(uint32_t a, uint32_t b) {
+  if (!a || !b || (a >> 29) < 3 || (b >> 29) < 3) return 0;
+  for (int k = 0; k < 2; k++) {
+    uint32_t v = k ? b : a, n = v >> 29, first = v & 31, same = 1;
+    for (uint32_t i = 1; i < n; i++) same &= ((v >> (5 * i)) & 31) == first;
+    if (same) return 0;
+  }
+  return dz_shape_code_distance(a, b) == 1;
 }
 
 /* Fuzzy class of a character (0 when it has no reading). */
@@ -275,7 +310,7 @@ static uint32_t next_pow2(uint64_t n) {
 
 int main(int argc, char **argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP]\n");
+    fprintf(stderr, "usage: dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP]]]\n");
     return 2;
   }
   map_cap = 1 << 21;
@@ -283,6 +318,7 @@ int main(int argc, char **argv) {
   if (!map_head) die("out of memory", NULL);
   read_jieba(argv[2]);
   read_gongwen(argv[3]);
+  read_extra(argc > 6 ? argv[6] : NULL);
 
   /* Prefixes (jieba's lfreq entries with frequency 0). */
   size_t real = n_words;
@@ -318,8 +354,8 @@ int main(int argc, char **argv) {
   h.pool_size = (uint32_t)out.n - h.pool_off;
   align4(&out);
 
-  /* Word hash table, load factor <= 0.5. */
-  h.words_cap = next_pow2((uint64_t)n_words * 2);
+  /* Word hash table, load factor <= 2/3. */
+  h.words_cap = next_pow2((uint64_t)n_words * 3 / 2);
   dz_dict_entry *tab = calloc(h.words_cap, sizeof *tab);
   if (!tab) die("out of memory", NULL);
   for (size_t i = 0; i < n_words; i++) {
@@ -337,7 +373,10 @@ int main(int argc, char **argv) {
   uint32_t *sh = calloc(CP_COUNT, sizeof *sh);
   if (!rd || !sh) die("out of memory", NULL);
   readings(rd);
-  shapes(argc > 4 ? argv[4] : NULL, sh);
+  shapes(argc > 4 ? argv[4] : NULL, sh, 0);
+  uint32_t *wb = calloc(CP_COUNT, sizeof *wb);
+  if (!wb) die("out of memory", NULL);
+  shapes(argc > 5 ? argv[5] : NULL, wb, 1);
   h.cp_first = CP_FIRST, h.cp_count = CP_COUNT;
   h.readings_off = (uint32_t)put(&out, rd, CP_COUNT * sizeof *rd);
   align4(&out);
@@ -349,15 +388,14 @@ int main(int argc, char **argv) {
   uint32_t *coded = calloc(CP_COUNT, sizeof *coded), n_coded = 0;
   if (!coded) die("out of memory", NULL);
   for (uint32_t a = 0; a < CP_COUNT; a++)
-    if (sh[a]) coded[n_coded++] = a;
+    if (sh[a] || wb[a]) coded[n_coded++] = a;
   for (uint32_t a = 0; a < CP_COUNT; a++) {
     lstart[a] = (uint32_t)nl;
-    if (!sh[a]) continue;
+    if (!sh[a] && !wb[a]) continue;
     for (uint32_t bi = 0; bi < n_coded; bi++) {
       uint32_t b = coded[bi];
       if (b == a) continue;
-      int dist = dz_shape_code_distance(sh[a], sh[b]);
-      if (dist != 1) continue;
+      if (dz_shape_code_distance(sh[a], sh[b]) != 1 && !wubi_alike(wb[a], wb[b])) continue;
       if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
       litems[nl++] = b + CP_FIRST;
     }
@@ -369,6 +407,7 @@ int main(int argc, char **argv) {
   free(lstart);
   free(litems);
   free(coded);
+  free(wb);
   h.syl_count = n_syl;
   h.syl_off = (uint32_t)put(&out, syl, (size_t)n_syl * 8);
   h.syl_fuzzy_off = (uint32_t)put(&out, syl_fuzzy, (size_t)n_syl * sizeof *syl_fuzzy);
@@ -391,29 +430,26 @@ int main(int argc, char **argv) {
   h.pair_off = (uint32_t)put(&out, pairs, h.pair_bits / 8);
   free(pairs);
 
-  /* Wildcard index over real Han words of 2..DZ_DICT_VAR_MAX characters. */
+  /* Sound-alike index over real Han words of 2..DZ_DICT_VAR_MAX characters, keyed by their
+  ** sequence of fuzzy pinyin classes; open addressing with load factor <= 2/3. */
   size_t n_items = 0;
   for (size_t i = 0; i < real; i++) {
-    uint32_t cps[DZ_DICT_VAR_MAX + 1];
-    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1);
-    if (n >= 2 && n <= DZ_DICT_VAR_MAX)
-      for (int j = 0; j < n; j++) n_items += fuzzy_of(rd, cps[j]) != 0;
+    uint32_t cps[DZ_DICT_VAR_MAX + 1], cls[DZ_DICT_VAR_MAX];
+    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1), ok = n >= 2 && n <= DZ_DICT_VAR_MAX;
+    for (int j = 0; ok && j < n; j++) ok = (cls[j] = fuzzy_of(rd, cps[j])) != 0;
+    n_items += ok;
   }
-  /* Open addressing, load factor <= 0.5: a lookup touches one cache line in most cases. */
-  h.var_nb = next_pow2((uint64_t)n_items * 2);
+  h.var_nb = next_pow2((uint64_t)n_items * 3 / 2);
   dz_dict_var_slot *vt = calloc(h.var_nb, sizeof *vt);
   if (!vt) die("out of memory", NULL);
   for (size_t i = 0; i < real; i++) {
-    uint32_t cps[DZ_DICT_VAR_MAX + 1];
-    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1);
-    if (n < 2 || n > DZ_DICT_VAR_MAX) continue;
-    for (int j = 0; j < n; j++) {
-      uint32_t cls = fuzzy_of(rd, cps[j]);
-      if (!cls) continue;
-      uint32_t key = dz_dict_var_key(cps, n, j, cls) | 1u, slot = key & (h.var_nb - 1);
-      while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
-      vt[slot] = (dz_dict_var_slot){key, words[i].off};
-    }
+    uint32_t cps[DZ_DICT_VAR_MAX + 1], cls[DZ_DICT_VAR_MAX];
+    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1), ok = n >= 2 && n <= DZ_DICT_VAR_MAX;
+    for (int j = 0; ok && j < n; j++) ok = (cls[j] = fuzzy_of(rd, cps[j])) != 0;
+    if (!ok) continue;
+    uint32_t key = dz_dict_var_key(cls, n), slot = key & (h.var_nb - 1);
+    while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
+    vt[slot] = (dz_dict_var_slot){key, words[i].off};
   }
   h.var_n_items = (uint32_t)n_items;
   h.var_start_off = (uint32_t)put(&out, vt, (size_t)h.var_nb * sizeof *vt);

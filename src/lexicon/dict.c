@@ -196,14 +196,18 @@ const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n) {
   return d->look_items + a;
 }
 
-void dz_dict_variants(const dz_dict *d, const uint32_t *cps, int len, int j,
-                      void (*fn)(void *ctx, const char *w, size_t wn, uint32_t cp, uint32_t freq),
-                      void *ctx) {
-  if (len < 2 || len > DZ_DICT_VAR_MAX || j < 0 || j >= len) return;
-  uint16_t syl = dz_dict_syllable(d, cps[j]);
-  if (!syl) return;
-  uint32_t key = dz_dict_var_key(cps, len, j, dz_dict_syllable_fuzzy(d, syl)) | 1u;
-  uint32_t m = d->h->var_nb - 1;
+void dz_dict_homophones(const dz_dict *d, const uint32_t *cps, int len,
+                        void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,
+                                   uint32_t freq),
+                        void *ctx) {
+  if (len < 2 || len > DZ_DICT_VAR_MAX) return;
+  uint32_t cls[DZ_DICT_VAR_MAX], wc[DZ_DICT_VAR_MAX];
+  for (int j = 0; j < len; j++) {
+    uint16_t syl = dz_dict_syllable(d, cps[j]);
+    if (!syl) return;
+    cls[j] = dz_dict_syllable_fuzzy(d, syl);
+  }
+  uint32_t key = dz_dict_var_key(cls, len), m = d->h->var_nb - 1;
   for (uint32_t slot = key & m, probes = 0; d->var[slot].key && probes <= m;
        slot = (slot + 1) & m, probes++) {
     const dz_dict_var_slot *v = &d->var[slot];
@@ -212,14 +216,13 @@ void dz_dict_variants(const dz_dict *d, const uint32_t *cps, int len, int j,
     if (!r) continue;
     const char *w = (const char *)r + 6;
     size_t wn = r[4], p = 0;
-    int k = 0, ok = 1;
-    uint32_t at = 0;
-    while (p < wn && k < len) {
-      uint32_t c = dz_utf8_next(w, wn, &p);
-      if (k == j) at = c;
-      else if (c != cps[k]) { ok = 0; break; }
+    int k = 0, ok = 1, same = 1;
+    while (p < wn && k < len && ok) {
+      wc[k] = dz_utf8_next(w, wn, &p);
+      ok = dz_dict_syllable_fuzzy(d, dz_dict_syllable(d, wc[k])) == cls[k];
+      same &= wc[k] == cps[k];
       k++;
     }
-    if (ok && k == len && p == wn && at != cps[j]) fn(ctx, w, wn, at, rec_freq(r));
+    if (ok && !same && k == len && p == wn) fn(ctx, w, wn, wc, rec_freq(r));
   }
 }

@@ -48,11 +48,11 @@ int dz_dict_pair_maybe(const dz_dict *d, uint32_t a, uint32_t b);
 /* The characters that look like cp (borrowed from the map; *n of them, sorted). */
 const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n);
 
-/* Words of `len` (2..DZ_DICT_VAR_MAX) Han characters equal to cps[] except possibly at j, where
-** they hold a character of the same fuzzy pinyin class as cps[j] (none if it has no reading).
-** Calls fn with the word's bytes (borrowed from the map), its code point at j and frequency.
-** The word equal to cps itself is not reported. */
-void dz_dict_variants(const dz_dict *d, const uint32_t *cps, int len, int j,
-                      void (*fn)(void *ctx, const char *w, size_t wn, uint32_t cp, uint32_t freq),
-                      void *ctx);
+/* Words of `len` (2..DZ_DICT_VAR_MAX) Han characters whose characters have, one by one, the
+** fuzzy pinyin class of cps[] (the sound-alike words of the span), other than cps itself. Calls
+** fn with the word's bytes (borrowed from the map), its code points and its frequency. */
+void dz_dict_homophones(const dz_dict *d, const uint32_t *cps, int len,
+                        void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,
+                                   uint32_t freq),
+                        void *ctx);
 #endif

@@ -20,19 +20,19 @@
 **   pairs    a Bloom filter (pair_bits bits, two probes) of the adjacent character pairs of
 **            every Han word of 2..DZ_DICT_VAR_MAX characters: a cheap "could a word hold these
 **            two characters side by side?" before look-alike candidates pay for lookups
-**   variants the one-character-wildcard index: words of 2..DZ_DICT_VAR_MAX Han characters, each
-**            entered once per position j with the key hash(len, j, the fuzzy pinyin class of
-**            the character at j, the other characters), so that a lookup returns the words
-**            that differ from a span only by a sound-alike character at j. An open-addressing
-**            table of var_nb dz_dict_var_slot at var_start_off (key 0 = empty; keys forced
-**            odd); equal keys sit in one probe run. The reader compares the characters of a
-**            matching slot's word, so hash collisions cannot produce a wrong candidate.
+**   sounds   the sound-alike index: every word of 2..DZ_DICT_VAR_MAX Han characters that all
+**            have a reading, keyed by hash(len, the fuzzy pinyin class of each character), so
+**            that one lookup returns the words that a pinyin typist could have meant by a span
+**            (总休→总体, 淡味→单位). An open-addressing table of var_nb dz_dict_var_slot at
+**            var_start_off (key 0 = empty; keys forced odd); equal keys sit in one probe run.
+**            The reader compares the classes of a matching slot's word, so hash collisions
+**            cannot produce a wrong candidate.
 */
 #ifndef DZ_LEXICON_DICTFMT_H
 #define DZ_LEXICON_DICTFMT_H
 #include <stdint.h>
 
-#define DZ_DICT_MAGIC "DZDICT03"
+#define DZ_DICT_MAGIC "DZDICT04"
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the wildcard index */
 
 enum {
@@ -85,12 +85,10 @@ static inline void dz_dict_pair_probes(uint32_t a, uint32_t b, uint32_t mask, ui
   *p2 = (uint32_t)x & mask;
 }
 
-/* Key of a word of `len` characters whose character at `j` has fuzzy class `cls` (the other
-** characters are taken as they are). */
-static inline uint32_t dz_dict_var_key(const uint32_t *cps, int len, int j, uint32_t cls) {
-  uint32_t h = 2166136261u ^ (uint32_t)(len * 16 + j) ^ (cls << 8);
-  for (int i = 0; i < len; i++)
-    if (i != j) h = (h ^ cps[i]) * 16777619u, h ^= h >> 15;
-  return h;
+/* Sound-alike key of a word of `len` characters with fuzzy classes cls[0..len). Never 0. */
+static inline uint32_t dz_dict_var_key(const uint32_t *cls, int len) {
+  uint32_t h = 2166136261u ^ (uint32_t)len;
+  for (int i = 0; i < len; i++) h = (h ^ cls[i]) * 16777619u, h ^= h >> 15;
+  return h | 1u;
 }
 #endif

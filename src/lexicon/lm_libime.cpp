@@ -3,7 +3,6 @@
 ** Compiled only when cmake/spell.cmake finds libimecore-dev (DZ_HAVE_LIBIME).
 */
 #include <libime/core/languagemodel.h>
-#include <libime/core/lattice.h>
 
 #include <exception>
 #include <new>
@@ -37,33 +36,27 @@ extern "C" void dz_lm_free(dz_lm *lm) { delete lm; }
 
 extern "C" double dz_lm_score(const dz_lm *lm, const char *const *words, const size_t *lens,
                               int n) {
-  libime::State st = lm->model.nullState(), next;
-  double total = 0;
+  const libime::LanguageModel &m = lm->model;
+  std::vector<std::string_view> seq;
+  seq.reserve((size_t)n * 2);
   for (int i = 0; i < n; i++) {
     std::string_view w(words[i], lens[i]);
-    libime::WordIndex idx = lm->model.index(w);
-    if (idx == lm->model.unknown() && w.size() > 3) {
-      /* A word jieba knows and the model does not (宏观经济): score the longest pieces the model
-      ** knows, left to right, so that vocabulary gaps do not look like errors. */
-      for (size_t p = 0; p < w.size();) {
-        size_t best = 0, q = p;
-        while (q < w.size()) {
-          q++;
-          while (q < w.size() && ((unsigned char)w[q] & 0xC0) == 0x80) q++;
-          if (q - p == 0) break;
-          if (lm->model.index(w.substr(p, q - p)) != lm->model.unknown() || !best) best = q - p;
-        }
-        std::string_view c = w.substr(p, best);
-        libime::WordNode node(c, lm->model.index(c));
-        total += lm->model.score(st, node, next);
-        st = next;
-        p += best;
-      }
+    if (m.index(w) != m.unknown() || w.size() <= 3) {
+      seq.push_back(w);
       continue;
     }
-    libime::WordNode node(w, idx);
-    total += lm->model.score(st, node, next);
-    st = next;
+    /* A word jieba knows and the model does not (宏观经济): use the longest pieces the model
+    ** knows, left to right, so that vocabulary gaps do not look like errors. */
+    for (size_t p = 0; p < w.size();) {
+      size_t best = 0, q = p;
+      while (q < w.size()) {
+        q++;
+        while (q < w.size() && ((unsigned char)w[q] & 0xC0) == 0x80) q++;
+        if (m.index(w.substr(p, q - p)) != m.unknown() || !best) best = q - p;
+      }
+      seq.push_back(w.substr(p, best));
+      p += best;
+    }
   }
-  return total;
+  return m.wordsScore(m.nullState(), seq);
 }

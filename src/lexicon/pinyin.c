@@ -20,7 +20,13 @@ dz_confusion dz_pinyin_confusion(const dz_dict *d, uint32_t wrong, uint32_t righ
     if (a == b) return DZ_CONF_SAME_PINYIN;
     if (dz_dict_syllable_fuzzy(d, a) == dz_dict_syllable_fuzzy(d, b)) return DZ_CONF_FUZZY_PINYIN;
   }
-  int sd = dz_shape_distance(d, wrong, right);
-  if (sd == 1) return DZ_CONF_SHAPE;
-  return DZ_CONF_NONE;
+  size_t n;
+  const uint32_t *look = dz_dict_lookalikes(d, wrong, &n);
+  size_t lo = 0, hi = n; /* the list is sorted */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (look[mid] < right) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && look[lo] == right ? DZ_CONF_SHAPE : DZ_CONF_NONE;
 }

@@ -13,7 +13,7 @@ typedef enum dz_confusion {
   DZ_CONF_NONE = 0,
   DZ_CONF_SAME_PINYIN,  /* identical toneless reading */
   DZ_CONF_FUZZY_PINYIN, /* equal after the fuzzy-pinyin folds */
-  DZ_CONF_SHAPE         /* Cangjie codes within one edit (or two, sharing the last two codes) */
+  DZ_CONF_SHAPE         /* look-alike: Cangjie or full Wubi codes one edit apart (shape.h) */
 } dz_confusion;
 
 /* Toneless pinyin of cp (e.g. "zhi"), "" when the character has no reading. Borrowed. */

@@ -128,13 +128,13 @@ void dz_seg_cache_build(dz_seg_cache *c, const dz_dict *d, const char *s, const 
 }
 
 double dz_seg_cache_best(const dz_seg_cache *c, const dz_dict *d, const char *buf,
-                         const uint32_t *woff, int lo, int hi, int pos, int *next) {
+                         const uint32_t *woff, int lo, int hi, int rlo, int rhi, int *next) {
   double lt = dz_dict_log_total(d);
   double route[DZ_SEG_CACHE_MAX + 1];
   route[hi - lo] = 0;
   for (int i = hi - 1; i >= lo; i--) {
     double best;
-    if (i == pos) {
+    if (i >= rlo && i < rhi) {
       int64_t f1 = dz_dict_lookup(d, buf + woff[i - lo], woff[i - lo + 1] - woff[i - lo], NULL);
       best = log(f1 > 0 ? (double)f1 : 1.0) - lt;
     } else {
@@ -142,19 +142,18 @@ double dz_seg_cache_best(const dz_seg_cache *c, const dz_dict *d, const char *bu
     }
     best += route[i + 1 - lo];
     int bk = i + 1;
-    /* Cached words that do not cover the replaced character. */
+    /* Cached words that do not touch the replaced characters. */
     for (int e = c->start[i]; e < c->start[i + 1]; e++) {
       int k = i + c->e[e].len;
       if (k > hi) break;
-      if (pos >= 0 && i <= pos && pos < k) continue;
+      if (i < rhi && k > rlo) continue;
       double sc = c->e[e].lp + route[k - lo];
       if (sc > best) best = sc, bk = k;
     }
-    /* Words through the replaced character: only from starts whose prefix chain reaches it. */
-    if (pos >= 0 && i <= pos && (i == pos || c->reach[i] >= pos - i)) {
+    /* Words through the replaced characters: only from starts whose prefix chain reaches them. */
+    if (i < rhi && (i >= rlo || c->reach[i] >= rlo - i)) {
       int lim = hi - i < DZ_SEG_MAX_WORD ? hi : i + DZ_SEG_MAX_WORD;
-      for (int k = pos + 1; k <= lim; k++) {
-        if (k - i < 2) continue;
+      for (int k = (rlo + 1 > i + 2 ? rlo + 1 : i + 2); k <= lim; k++) {
         int64_t f = dz_dict_lookup(d, buf + woff[i - lo], woff[k - lo] - woff[i - lo], NULL);
         if (f < 0) break;
         if (f == 0) continue;

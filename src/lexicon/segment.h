@@ -29,7 +29,6 @@ double dz_seg_best(const dz_dict *d, const char *s, const uint32_t *off, int n, 
 ** count may exceed cap, in which case the caller retries with a larger buffer.
 ** Returns DZ_ENOMEM when scratch memory cannot be had. */
 long dz_segment(const dz_dict *d, const char *s, size_t len, dz_seg_token *out, size_t cap);
-#endif
 
 /* The DAG of a short text computed once, so that many windows of it, each with one character
 ** replaced, can be rescored with only the lookups the replacement needs. */
@@ -53,8 +52,10 @@ typedef struct dz_seg_cache {
 void dz_seg_cache_build(dz_seg_cache *c, const dz_dict *d, const char *s, const uint32_t *off,
                         int n);
 
-/* Best path over characters [lo, hi) with character `pos` replaced (pos < 0: as written).
+/* Best path over characters [lo, hi) with characters [rlo, rhi) replaced (rlo == rhi: as
+** written; words from the cache that touch the range are not used, lookups replace them).
 ** buf/woff hold the window's text as scored (woff[i - lo] is character i's byte offset in buf,
 ** woff[hi - lo] the end). Writes next[i - lo] like dz_seg_best; returns the ln-probability. */
 double dz_seg_cache_best(const dz_seg_cache *c, const dz_dict *d, const char *buf,
-                         const uint32_t *woff, int lo, int hi, int pos, int *next);
+                         const uint32_t *woff, int lo, int hi, int rlo, int rhi, int *next);
+#endif

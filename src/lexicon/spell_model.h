@@ -5,6 +5,7 @@
 */
 #ifndef DZ_LEXICON_SPELL_MODEL_H
 #define DZ_LEXICON_SPELL_MODEL_H
+#include <stdint.h>
 #include "duizhao.h"
 #include "lexicon/dict.h"
 
@@ -14,10 +15,14 @@ typedef struct dz_spell_params {
   double cost_same;   /* ln-cost of typing a same-pinyin character */
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
+  double cost_word;   /* ... a whole sound-alike word with two characters wrong (淡味→单位) */
+  int max_changes;    /* 1: single characters only; 2: also two-character word swaps */
   double min_gain;    /* gain at which confidence is 0.5 */
   int min_distance;   /* two reported changes are at least this many characters apart */
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */
   double lm_weight;   /* weight of the language model's score (0: unigram only) */
+  double prescreen;   /* skip the model when the weighted unigram gain is below -prescreen */
+  int64_t min_freq;   /* a candidate word must have at least this jieba frequency */
   double min_ratio;   /* a candidate word must be this many times as frequent as the span */
 } dz_spell_params;
 
