@@ -25,7 +25,9 @@
 #include "util/error.h"
 
 #define DZ_SPELL_CHUNK DZ_SEG_CACHE_MAX /* longest run scored at once; longer runs are cut */
-#define DZ_SPELL_SPAN (2 * DZ_SPELL_WINDOW + DZ_DICT_VAR_MAX + 1) /* longest window, in characters */
+/* Longest window in characters: the context either side, the changed span, and the two words
+** cut at its ends. */
+#define DZ_SPELL_SPAN (2 * DZ_SPELL_WINDOW + DZ_DICT_VAR_MAX + 2 * DZ_SEG_MAX_WORD)
 
 struct dz_speller {
   dz_dict *dict;
@@ -117,11 +119,14 @@ static double slip_cost(const dz_spell_params *p, int rel) {
   }
 }
 
-/* The window around a candidate. */
-static void window_of(const dz_spell_cand *k, int n, int *lo, int *hi) {
-  int last = k->p1 >= 0 ? k->p1 : k->p0;
-  *lo = k->p0 - DZ_SPELL_WINDOW < 0 ? 0 : k->p0 - DZ_SPELL_WINDOW;
-  *hi = last + DZ_SPELL_WINDOW + 1 > n ? n : last + DZ_SPELL_WINDOW + 1;
+/* The window around a candidate: DZ_SPELL_WINDOW characters either side, widened to the
+** boundaries of the words (as written) that it cuts, so that the model sees whole words. */
+static void window_of(const dz_spell_cand *k, const dz_spell_chunk *ch, int *lo, int *hi) {
+  int last = k->p1 >= 0 ? k->p1 : k->p0, n = ch->n;
+  int a = k->p0 - DZ_SPELL_WINDOW < 0 ? 0 : k->p0 - DZ_SPELL_WINDOW;
+  int b = last + DZ_SPELL_WINDOW + 1 > n ? n : last + DZ_SPELL_WINDOW + 1;
+  *lo = ch->wstart[a];
+  *hi = b < n ? ch->wend[b - 1] : n;
 }
 
 static int by_gain(const void *x, const void *y) {
@@ -156,9 +161,10 @@ static void copy_word(char *dst, size_t cap, const char *s, size_t n) {
 }
 
 /* Mark the characters that must not change: the caller's words, and person names in the
-** segmentation as written. */
+** segmentation as written. Also records each character's word [wstart, wend) as written. */
 static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *off, int n,
-                        const dz_seg_cache *dc, unsigned char *guard) {
+                        const dz_seg_cache *dc, unsigned char *guard, uint8_t *wstart,
+                        uint8_t *wend) {
   memset(guard, 0, (size_t)n);
   for (size_t w = 0; w < sp->n_words; w++) {
     size_t wl = strlen(sp->words[w]);
@@ -173,6 +179,7 @@ static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *off
   int next[DZ_SPELL_CHUNK + 1];
   dz_seg_cache_best(dc, sp->dict, s, off, 0, n, -1, -1, next);
   for (int i = 0; i < n; i = next[i]) {
+    for (int k = i; k < next[i]; k++) wstart[k] = (uint8_t)i, wend[k] = (uint8_t)next[i];
     unsigned fl = 0;
     if (next[i] - i >= 2 && dz_dict_lookup(sp->dict, s + off[i], off[next[i]] - off[i], &fl) > 0 &&
         (fl & DZ_DW_NAME))
@@ -187,7 +194,7 @@ static int emit_hit(const dz_speller *sp, const dz_spell_chunk *ch, const char *
   char buf[DZ_SPELL_SPAN * 4 + 4];
   uint32_t woff[DZ_SPELL_SPAN + 1];
   int next[DZ_SPELL_SPAN + 1], lo, hi;
-  window_of(k, ch->n, &lo, &hi);
+  window_of(k, ch, &lo, &hi);
   window_uni(sp, ch, lo, hi, k, buf, woff, next);
   int last = k->p1 >= 0 ? k->p1 : k->p0;
   int ws = 0;
@@ -216,8 +223,9 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   unsigned char guard[DZ_SPELL_CHUNK];
   dz_seg_cache dc;
   dz_seg_cache_build(&dc, sp->dict, s, off, n);
-  guard_chunk(sp, s, off, n, &dc, guard);
-  dz_spell_chunk ch = {s, cps, off, n, guard, &dc};
+  uint8_t wstart[DZ_SPELL_CHUNK], wend[DZ_SPELL_CHUNK];
+  guard_chunk(sp, s, off, n, &dc, guard, wstart, wend);
+  dz_spell_chunk ch = {s, cps, off, n, guard, &dc, wstart, wend};
 
   dz_spell_cand cands[DZ_SPELL_MAX_CANDS];
   int nc = dz_spell_candidates(sp->dict, p, &ch, cands);
@@ -230,7 +238,7 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   double orig_uni = 0, orig_lm = 0;
   for (int i = 0; i < nc; i++) {
     int lo, hi;
-    window_of(&cands[i], n, &lo, &hi);
+    window_of(&cands[i], &ch, &lo, &hi);
     if (lo != last_lo || hi != last_hi) {
       orig_uni = window_uni(sp, &ch, lo, hi, NULL, buf, woff, next);
       orig_lm = use_lm ? window_lm(sp, hi - lo, buf, woff, next) : 0;

@@ -28,6 +28,7 @@ typedef struct dz_spell_chunk {
   int n;
   const unsigned char *guard; /* 1 = never change this character */
   const dz_seg_cache *dc; /* the chunk's DAG */
+  const uint8_t *wstart, *wend; /* the word (as written) holding each character */
 } dz_spell_chunk;
 
 /* Fill out[] (capacity DZ_SPELL_MAX_CANDS) with distinct candidates; returns their count. */
