@@ -265,13 +265,13 @@ static void shapes(const char *path, uint32_t *out, int longest) {
 /* Full Wubi codes one edit apart, both of three or four letters and neither a key-name
 ** character's repeated letter (大 dddd), look alike: Wubi also spells by components. */
 static int wubi_alike(uint32_t a, uint32_t b) {
-  if (!a || !b || (a >> 29) < 3 || (b >> 29) < 3) return 0;
+  if (!a || !b || (a >> 29) < 3 || (b >> 29) < 3 || a == b) return 0;
   for (int k = 0; k < 2; k++) {
     uint32_t v = k ? b : a, n = v >> 29, first = v & 31, same = 1;
     for (uint32_t i = 1; i < n; i++) same &= ((v >> (5 * i)) & 31) == first;
     if (same) return 0;
   }
-  return dz_shape_code_distance(a, b) == 1;
+  return dz_shape_code_alike(a, b);
 }
 
 /* Fuzzy class of a character (0 when it has no reading). */
@@ -395,7 +395,7 @@ int main(int argc, char **argv) {
     for (uint32_t bi = 0; bi < n_coded; bi++) {
       uint32_t b = coded[bi];
       if (b == a) continue;
-      if (dz_shape_code_distance(sh[a], sh[b]) != 1 && !wubi_alike(wb[a], wb[b])) continue;
+      if (!dz_shape_code_alike(sh[a], sh[b]) && !wubi_alike(wb[a], wb[b])) continue;
       if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
       litems[nl++] = b + CP_FIRST;
     }
@@ -468,6 +468,13 @@ int main(int argc, char **argv) {
   FILE *f = fopen(tmp, "wb");
   if (!f || fwrite(out.p, 1, out.n, f) != out.n || fclose(f)) die("cannot write", tmp);
   if (rename(tmp, argv[1])) die("cannot rename", argv[1]);
+  free(out.p);
+  free(rd);
+  free(sh);
+  for (size_t i = 0; i < n_words; i++) free(words[i].s);
+  free(words);
+  free(map_next);
+  free(map_head);
   fprintf(stderr, "dictgen: %zu words, %zu entries, %u syllables, %zu bytes\n", real, n_words,
           n_syl - 1, out.n);
   return 0;

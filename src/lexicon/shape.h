@@ -33,4 +33,25 @@ static inline int dz_shape_code_distance(uint32_t va, uint32_t vb) {
   if (dist > 1 || (n < 3 && m < 3)) return dist > 3 ? 3 : dist < 2 ? 2 : dist;
   return dist;
 }
+/* The look-alike test itself, in linear time (the generator compares millions of pairs):
+** codes exactly one edit apart, at least one of them of three letters or more. */
+static inline int dz_shape_code_alike(uint32_t va, uint32_t vb) {
+  if (!va || !vb) return 0;
+  int n = (int)(va >> 29), m = (int)(vb >> 29);
+  if (n > 7 || m > 7 || (n < 3 && m < 3) || n - m > 1 || m - n > 1) return 0;
+  if (n < m) {
+    uint32_t t = va; va = vb; vb = t;
+    int u = n; n = m; m = u;
+  }
+  int i = 0, j = 0, edits = 0;
+  while (i < n && j < m) {
+    unsigned x = (va >> (5 * i)) & 31, y = (vb >> (5 * j)) & 31;
+    if (x == y) { i++, j++; continue; }
+    if (++edits > 1) return 0;
+    if (n == m) i++, j++; /* substitution */
+    else i++;             /* deletion from the longer code */
+  }
+  edits += (n - i) + (m - j);
+  return edits == 1;
+}
 #endif
