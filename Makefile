@@ -9,6 +9,8 @@ ifeq ($(SANITIZE),1)
   CMAKE_FLAGS += -DDZ_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 endif
 
+MAKEFLAGS += --no-print-directory
+
 .PHONY: all deps build test run fuzz clean
 all: build
 
@@ -25,7 +27,7 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 run: build
-	@$(BUILD)/duizhao parse examples/sample.txt
+	@$(BUILD)/duizhao check examples/sample.txt || test $$? = 1
 
 # libFuzzer targets: `make fuzz FUZZ_SECONDS=60` runs each for that long.
 FUZZ_SECONDS ?= 60

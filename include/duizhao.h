@@ -57,6 +57,7 @@ const char *dz_strerror(int code);
 #include "duizhao/text.h"
 #include "duizhao/io.h"
 #include "duizhao/doc.h"
+#include "duizhao/check.h"
 #include "duizhao/spell.h"
 
 #endif /* DUIZHAO_H */

@@ -97,6 +97,14 @@ void dz_iter_init(dz_iter *it, const dz_node *root);
 dz_event dz_iter_next(dz_iter *it);
 const dz_node *dz_iter_node(const dz_iter *it);
 
+/* The outline as JSON (schema 1, docs/parse.md): {"schema":1,"file","encoding","root":NODE}.
+** *out is NUL-terminated and belongs to the caller (free()). */
+int dz_doc_outline_json(char **out, size_t *len, const dz_doc *doc, dz_error *err);
+
+/* The outline as indented text, one structural node a line with its line number, for people.
+** Sentences are not listed. *out belongs to the caller (free()). */
+int dz_doc_outline_text(char **out, size_t *len, const dz_doc *doc, dz_error *err);
+
 #ifdef __cplusplus
 }
 #endif

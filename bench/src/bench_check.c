@@ -1,0 +1,76 @@
+/*
+** In-process check benchmark: loads the checker once (timed: this is the start-up cost of every
+** `duizhao check`), decodes and parses the input once, then times dz_check with every built-in
+** rule (the statistical spelling rule is not part of it) over the whole document, best of N.
+** Prints MB/s next to a same-process baseline: parsing the same text (the step before checking).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "duizhao.h"
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: bench_check FILE [RUNS]\n");
+    return 2;
+  }
+  int runs = argc > 2 ? atoi(argv[2]) : 5;
+  FILE *f = fopen(argv[1], "rb");
+  if (!f) {
+    perror(argv[1]);
+    return 1;
+  }
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)n);
+  if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) return 1;
+  fclose(f);
+  dz_error e;
+  double t0 = now();
+  dz_checker *ck = NULL;
+  if (dz_checker_new(&ck, NULL, &e)) {
+    fprintf(stderr, "%s\n", e.message);
+    return 1;
+  }
+  double load = now() - t0;
+  double best_parse = 1e9, best_check = 1e9;
+  size_t found = 0;
+  for (int r = 0; r < runs; r++) {
+    dz_text *t = NULL;
+    dz_doc *d = NULL;
+    t0 = now();
+    if (dz_text_decode(&t, buf, (size_t)n, NULL, &e) || dz_doc_parse(&d, t, NULL, &e)) {
+      fprintf(stderr, "%s\n", e.message);
+      return 1;
+    }
+    double t1 = now();
+    if (t1 - t0 < best_parse) best_parse = t1 - t0;
+    dz_result *res = NULL;
+    t0 = now();
+    if (dz_check(&res, ck, d, NULL, &e)) {
+      fprintf(stderr, "%s\n", e.message);
+      return 1;
+    }
+    t1 = now();
+    if (t1 - t0 < best_check) best_check = t1 - t0;
+    found = dz_result_count(res);
+    dz_result_free(res);
+    dz_doc_free(d);
+  }
+  double mb = (double)n / 1e6;
+  printf("input: %.1f MB, %zu findings\n", mb, found);
+  printf("checker load (lexicons, profiles, automaton): %.2f ms\n", load * 1e3);
+  printf("decode+parse (baseline): %.0f MB/s\n", mb / best_parse);
+  printf("check, all built-in rules: %.0f MB/s (%.2fx the parse time)\n", mb / best_check, best_check / best_parse);
+  dz_checker_free(ck);
+  free(buf);
+  return 0;
+}

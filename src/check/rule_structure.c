@@ -1,0 +1,169 @@
+/*
+** structure.part-missing / aspect-missing / aspect-extra / aspect-renamed / count-mismatch
+** (对照“六个方面” or “五个带头” in the preamble against the aspects of the body):
+** the document against the profile's framework, through the frame built by frame.c.
+**
+** Precision guards: part checks need at least one recognised part heading (a plain text
+** snippet is not a material with missing parts); aspect checks need the aspects' place (the
+** problems part, or aspects as level-1 headings) and a profile with aspects.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "check/check_int.h"
+#include "text/utf8.h"
+
+static const char *const role_names[DZ_ROLE_N] = {"存在问题", "原因剖析", "整改措施"};
+
+/* The span of the line holding node n (trimmed to the line). */
+static void line_of(const dz_rule_ctx *ctx, const dz_node *n, size_t *a, size_t *b) {
+  *a = dz_node_dstart(n);
+  *b = dz__line_end(ctx, *a);
+}
+
+/* The first line of the document: where whole-document findings point. */
+static void doc_head(const dz_rule_ctx *ctx, size_t *a, size_t *b) {
+  const dz_node *c = dz_node_first_child(dz_doc_root(ctx->doc));
+  if (c) line_of(ctx, c, a, b);
+  else *a = 0, *b = dz__line_end(ctx, 0);
+}
+
+/* structure.part-missing. */
+static int parts(dz_rule_ctx *ctx) {
+  const dz_frame *f = &ctx->frame;
+  const dz_profile *p = ctx->prof;
+  int found = 0, expected[DZ_ROLE_N] = {1, 1, 1};
+  for (int r = 0; r < DZ_ROLE_N; r++) found += f->part[r] != NULL;
+  if (!found) return 0;
+  if (p && p->nparts) {
+    memset(expected, 0, sizeof expected);
+    for (size_t i = 0; i < p->nparts; i++) expected[p->parts[i].role] = 1;
+  }
+  /* Aspects written as level-1 headings stand in for the problems part. */
+  if (!f->part[DZ_ROLE_PROBLEMS] && f->nasp >= 2) expected[DZ_ROLE_PROBLEMS] = 0;
+  for (int r = 0; r < DZ_ROLE_N; r++) {
+    if (!expected[r] || f->part[r]) continue;
+    const char *name = role_names[r];
+    for (size_t i = 0; p && i < p->nparts; i++)
+      if (p->parts[i].role == r) name = p->parts[i].name;
+    size_t a, b;
+    doc_head(ctx, &a, &b);
+    if (dz__emit(ctx, "structure.part-missing", a, b, name, "缺少“%s”部分：对照检查材料应包含存在问题、原因剖析、整改措施三部分。", name))
+      return ctx->err;
+  }
+  return 0;
+}
+
+/* structure.aspect-renamed / -extra / -missing. */
+static int aspects(dz_rule_ctx *ctx) {
+  const dz_frame *f = &ctx->frame;
+  const dz_profile *p = ctx->prof;
+  if (!p || !p->naspects || !f->nasp) return 0;
+  /* Without a problems part, level-1 headings are aspects only if they look like them. */
+  if (!f->part[DZ_ROLE_PROBLEMS] && (f->nasp < 2 || f->exact + f->renamed < 2)) return 0;
+  int used[32] = {0};
+  for (size_t i = 0; i < f->nasp; i++) {
+    const dz_frame_aspect *x = &f->asp[i];
+    if (x->match >= 0) {
+      used[x->match] = 1;
+      if (!x->renamed) continue;
+      const char *official = p->aspects[x->match].name;
+      if (dz__emit(ctx, "structure.aspect-renamed", x->ts, x->te, official, "方面名称“%.*s”与“%s”框架不一致，应为“%s”。",
+                   (int)(x->te - x->ts), ctx->s + x->ts, p->name, official))
+        return ctx->err;
+    } else if (dz__emit(ctx, "structure.aspect-extra", x->ts, x->te, NULL, "“%.*s”不是“%s”框架规定的方面。",
+                        (int)(x->te - x->ts), ctx->s + x->ts, p->name))
+      return ctx->err;
+  }
+  size_t a, b;
+  if (f->part[DZ_ROLE_PROBLEMS]) line_of(ctx, f->part[DZ_ROLE_PROBLEMS], &a, &b);
+  else line_of(ctx, f->asp[0].node, &a, &b);
+  for (size_t j = 0; j < p->naspects; j++) {
+    if (used[j]) continue;
+    if (dz__emit(ctx, "structure.aspect-missing", a, b, p->aspects[j].name, "缺少“%s”方面（“%s”框架共 %zu 个方面）。",
+                 p->aspects[j].name, p->name, p->naspects))
+      return ctx->err;
+  }
+  return 0;
+}
+
+/* Value of a Chinese or Arabic numeral of 1-99 ending just before x; its start in *start. */
+static int numeral_before(const dz_rule_ctx *ctx, size_t x, size_t *start) {
+  static const char *const d[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  size_t i = x;
+  int val = 0, seen = 0, mul = 1;
+  /* Arabic digits. */
+  while (i > 0 && ctx->s[i - 1] >= '0' && ctx->s[i - 1] <= '9' && seen < 2) {
+    val += (ctx->s[i - 1] - '0') * mul;
+    mul *= 10, i--, seen++;
+  }
+  if (seen) {
+    *start = i;
+    return val;
+  }
+  /* Chinese: 两, 一..九, 十, 二十三 … (read forward from the start of the run). */
+  size_t s = x;
+  while (s > 0) {
+    size_t j = s;
+    uint32_t c = dz_utf8_prev(ctx->s, &j);
+    char b[5];
+    int l = dz_utf8_put(b, c);
+    b[l] = 0;
+    int is_num = !strcmp(b, "十") || !strcmp(b, "两");
+    for (int k = 1; k < 10 && !is_num; k++) is_num = !strcmp(b, d[k]);
+    if (!is_num || x - j > 9) break;
+    s = j;
+  }
+  if (s == x) return 0;
+  int tens = 0, unit = 0;
+  for (size_t i2 = s; i2 < x;) {
+    size_t k = i2;
+    uint32_t c = dz_utf8_next(ctx->s, x, &k);
+    if (c == 0x5341) tens = unit ? unit : 1, unit = 0;
+    else if (c == 0x4E24) unit = 2;
+    else
+      for (int v = 1; v < 10; v++) {
+        size_t q = 0;
+        if (dz_utf8_next(d[v], strlen(d[v]), &q) == c) unit = v;
+      }
+    i2 = k;
+  }
+  *start = s;
+  return tens * 10 + unit;
+}
+
+/* structure.count-mismatch: N个方面 in the preamble against the aspects found. */
+static int count_mismatch(dz_rule_ctx *ctx) {
+  const dz_frame *f = &ctx->frame;
+  if (!f->nasp || (!f->part[DZ_ROLE_PROBLEMS] && (f->nasp < 2 || f->exact + f->renamed < 2))) return 0;
+  /* Only the text before the first heading announces the count. */
+  size_t end = ctx->n;
+  for (const dz_node *c = dz_node_first_child(dz_doc_root(ctx->doc)); c; c = dz_node_next(c))
+    if (dz_node_get_kind(c) == DZ_NODE_HEADING) {
+      end = dz_node_dstart(c);
+      break;
+    }
+  static const char *const words[] = {"个方面", "个带头", NULL};
+  for (int wi = 0; words[wi]; wi++) {
+    const char *w = words[wi];
+    size_t wl = strlen(w);
+    for (const char *p = memmem(ctx->s, end, w, wl); p; p = memmem(p + 1, end - (size_t)(p + 1 - ctx->s), w, wl)) {
+      size_t x = (size_t)(p - ctx->s), s;
+      int v = numeral_before(ctx, x, &s);
+      if (v > 0 && (size_t)v != f->nasp) {
+        char num[16];
+        if (dz__emit(ctx, "structure.count-mismatch", s, x + wl, NULL, "文中说“%.*s”，但正文列出了%s个方面。",
+                     (int)(x + wl - s), ctx->s + s, dz__cn_number((int)f->nasp, num)))
+          return ctx->err;
+      }
+      if ((size_t)(p + 1 - ctx->s) + wl > end) break;
+    }
+  }
+  return 0;
+}
+
+/* The structure family (numbering is in rule_numbering.c). */
+int dz__rule_structure(dz_rule_ctx *ctx) {
+  if (parts(ctx) || aspects(ctx) || count_mismatch(ctx)) return ctx->err;
+  return 0;
+}

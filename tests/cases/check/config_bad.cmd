@@ -1,0 +1,1 @@
+check --config @DIR@/bad_config.json @DIR@/repeat_pos.txt

@@ -1,0 +1,1 @@
+check --format json --config @DIR@/good_config.json @DIR@/config_ok.txt

@@ -1,0 +1,1 @@
+check --format json @DIR@/confusion_neg.txt

@@ -1,0 +1,1 @@
+check --format json --rules text.confusion @DIR@/confusion_pos.txt

@@ -1,0 +1,1 @@
+check --format json @DIR@/content_coverage.txt

@@ -1,0 +1,1 @@
+check --data-dir @DIR@/data_bad @DIR@/data_custom.txt

@@ -1,0 +1,1 @@
+check --format json --data-dir @DIR@/data_custom @DIR@/data_custom.txt

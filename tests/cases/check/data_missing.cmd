@@ -1,0 +1,1 @@
+check --data-dir @DIR@/no_such_dir @DIR@/data_custom.txt

@@ -1,0 +1,1 @@
+check --format json @DIR@/dedide_neg.txt

@@ -1,0 +1,1 @@
+check --format json --rules text.de-di-de @DIR@/dedide_pos.txt

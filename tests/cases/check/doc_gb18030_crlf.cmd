@@ -1,0 +1,1 @@
+check --format json @DIR@/doc_gb18030_crlf.txt

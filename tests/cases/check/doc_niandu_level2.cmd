@@ -1,0 +1,1 @@
+check --format json @DIR@/doc_niandu_level2.txt

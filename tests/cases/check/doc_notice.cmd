@@ -1,0 +1,1 @@
+check --format json @DIR@/doc_notice.txt

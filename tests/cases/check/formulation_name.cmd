@@ -1,0 +1,1 @@
+check --format json --rules formulation.* @DIR@/formulation_name.txt

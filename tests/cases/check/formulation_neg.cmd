@@ -1,0 +1,1 @@
+check --format json @DIR@/formulation_neg.txt

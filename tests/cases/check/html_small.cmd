@@ -1,0 +1,1 @@
+check --format html @DIR@/html_small.txt

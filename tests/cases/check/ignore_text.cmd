@@ -1,0 +1,1 @@
+check --format json --ignore 'text.*' @DIR@/config_ok.txt

@@ -1,0 +1,1 @@
+check @DIR@/../parse/binary.bin

@@ -1,0 +1,1 @@
+check @DIR@/no_such_file.txt

@@ -1,0 +1,1 @@
+check --format json @DIR@/numbering_mixed.txt

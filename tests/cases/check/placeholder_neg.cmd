@@ -1,0 +1,1 @@
+check --format json @DIR@/placeholder_neg.txt

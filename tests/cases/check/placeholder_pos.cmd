@@ -1,0 +1,1 @@
+check --format json --rules text.placeholder @DIR@/placeholder_pos.txt

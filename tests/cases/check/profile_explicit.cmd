@@ -1,0 +1,1 @@
+check --format json --profile niandu-2023 @DIR@/structure_neg.txt

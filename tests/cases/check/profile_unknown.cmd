@@ -1,0 +1,1 @@
+check --profile zhuti-2099 @DIR@/repeat_pos.txt

@@ -1,0 +1,1 @@
+profiles --data-dir @DIR@/data_custom

@@ -1,0 +1,1 @@
+check --format json @DIR@/punct_neg.txt

@@ -1,0 +1,1 @@
+check --format json --rules text.punct @DIR@/punct_pos.txt

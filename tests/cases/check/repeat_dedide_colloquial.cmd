@@ -1,0 +1,1 @@
+check --format json --rules text.* @DIR@/repeat_dedide_colloquial.txt

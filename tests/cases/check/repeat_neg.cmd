@@ -1,0 +1,1 @@
+check --format json @DIR@/repeat_neg.txt

@@ -1,0 +1,1 @@
+check --format json --rules text.repeat @DIR@/repeat_pos.txt

@@ -1,0 +1,1 @@
+check --format json @DIR@/residue_neg.txt

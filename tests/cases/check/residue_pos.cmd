@@ -1,0 +1,1 @@
+check --format json --rules text.residue @DIR@/residue_pos.txt

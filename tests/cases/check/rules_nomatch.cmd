@@ -1,0 +1,1 @@
+check --rules 'txet.*' @DIR@/repeat_pos.txt

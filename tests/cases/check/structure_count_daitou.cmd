@@ -1,0 +1,1 @@
+check --format json --rules structure.* @DIR@/structure_count_daitou.txt

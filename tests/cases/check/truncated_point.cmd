@@ -1,0 +1,1 @@
+check --format json @DIR@/truncated_point.txt

@@ -1,0 +1,1 @@
+check --format json --rules text.truncated @DIR@/truncated_pos.txt

@@ -1,0 +1,1 @@
+check --format xml @DIR@/repeat_pos.txt

@@ -1,0 +1,1 @@
+parse @DIR@/does-not-exist.txt

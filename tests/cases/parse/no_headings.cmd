@@ -1,0 +1,1 @@
+parse --format json @DIR@/no_headings.txt

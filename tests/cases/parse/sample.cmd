@@ -1,0 +1,1 @@
+parse --format json examples/sample.txt

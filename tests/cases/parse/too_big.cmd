@@ -1,0 +1,1 @@
+parse --max-size 10 @DIR@/l1_variants.txt

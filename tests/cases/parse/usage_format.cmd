@@ -1,0 +1,1 @@
+parse --format xml @DIR@/empty.txt
