@@ -359,10 +359,11 @@ int main(int argc, char **argv) {
   dz_dict_entry *tab = calloc(h.words_cap, sizeof *tab);
   if (!tab) die("out of memory", NULL);
   for (size_t i = 0; i < n_words; i++) {
-    uint32_t hv = dz_dict_hash(words[i].s, words[i].len), m = h.words_cap - 1;
+    uint64_t h64 = dz_dict_hash64(words[i].s, words[i].len);
+    uint32_t hv = (uint32_t)h64 | 1u, m = h.words_cap - 1;
     uint32_t slot = hv & m;
     while (tab[slot].hash) slot = (slot + 1) & m;
-    tab[slot].hash = hv, tab[slot].off = words[i].off;
+    tab[slot].hash = hv, tab[slot].off = words[i].off, tab[slot].check = (uint32_t)(h64 >> 32);
     tab[slot].freq = (words[i].flags & DZ_DW_WORD) ? (words[i].freq ? words[i].freq : 1) : 0;
   }
   h.words_off = (uint32_t)put(&out, tab, (size_t)h.words_cap * sizeof *tab);

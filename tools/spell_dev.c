@@ -48,6 +48,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--ratio") && v) p->min_ratio = atof(v), i++;
     else if (!strcmp(a, "--prescreen") && v) p->prescreen = atof(v), i++;
     else if (!strcmp(a, "--minfreq") && v) p->min_freq = atol(v), i++;
+    else if (!strcmp(a, "--shapemax") && v) p->shape_max_freq = atol(v), i++;
     else if (!strcmp(a, "--word") && v) dz_spell_add_word(sp, v, NULL), i++;
     else path = a;
   }

@@ -127,14 +127,16 @@ static uint32_t rec_freq(const unsigned char *r) {
 
 int64_t dz_dict_lookup(const dz_dict *d, const char *s, size_t n, unsigned *flags) {
   if (n == 0 || n > 255) return -1;
-  uint32_t hv = dz_dict_hash(s, (uint32_t)n), m = d->h->words_cap - 1;
+  uint64_t h64 = dz_dict_hash64(s, (uint32_t)n);
+  uint32_t hv = (uint32_t)h64 | 1u, ck = (uint32_t)(h64 >> 32), m = d->h->words_cap - 1;
   for (uint32_t slot = hv & m, probes = 0; probes <= m; slot = (slot + 1) & m, probes++) {
     const dz_dict_entry *e = &d->tab[slot];
     if (!e->hash) return -1;
-    if (e->hash != hv) continue;
+    if (e->hash != hv || e->check != ck) continue;
+    if (!flags) return e->freq; /* the 64-bit key is trusted: no pool access */
     const unsigned char *r = record(d, e->off);
     if (r && r[4] == n && !memcmp(r + 6, s, n)) {
-      if (flags) *flags = r[5];
+      *flags = r[5];
       return e->freq;
     }
   }

@@ -22,7 +22,8 @@ int dz_dict_open(dz_dict **out, const char *path, dz_error *err);
 void dz_dict_free(dz_dict *d);
 
 /* Look up s[0..n). Returns the word's frequency (>= 1), 0 for a prefix of some word that is not
-** itself a word, -1 when neither. *flags (may be NULL) receives DZ_DW_* flags. */
+** itself a word, -1 when neither. *flags (may be NULL) receives DZ_DW_* flags. Without flags
+** the lookup trusts a 64-bit hash match (one memory access); with flags it compares bytes. */
 int64_t dz_dict_lookup(const dz_dict *d, const char *s, size_t n, unsigned *flags);
 
 /* ln(total frequency), the denominator of jieba's unigram model. */

@@ -32,7 +32,7 @@
 #define DZ_LEXICON_DICTFMT_H
 #include <stdint.h>
 
-#define DZ_DICT_MAGIC "DZDICT04"
+#define DZ_DICT_MAGIC "DZDICT05"
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the wildcard index */
 
 enum {
@@ -60,10 +60,19 @@ typedef struct dz_dict_header {
 } dz_dict_header;
 
 typedef struct dz_dict_entry {
-  uint32_t hash;  /* dz_dict_hash of the word; 0 marks an empty slot (hashes are forced odd) */
-  uint32_t off;   /* file offset of the word record in the pool */
+  uint32_t hash;  /* low half of dz_dict_hash64, forced odd; 0 marks an empty slot */
+  uint32_t check; /* high half: with `hash` a 64-bit key, so that a lookup that needs only the
+                     frequency does not touch the pool (a false match has odds of 2^-64) */
   uint32_t freq;  /* 0 for a prefix-only entry */
+  uint32_t off;   /* file offset of the word record in the pool */
 } dz_dict_entry;
+
+/* 64-bit FNV-1a of a word. */
+static inline uint64_t dz_dict_hash64(const char *s, uint32_t n) {
+  uint64_t h = 14695981039346656037ull;
+  for (uint32_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
 
 typedef struct dz_dict_var_slot {
   uint32_t key; /* dz_dict_var_key | 1; 0 = empty */

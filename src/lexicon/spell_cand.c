@@ -67,8 +67,13 @@ static void lookalikes(gen_ctx *g) {
   const dz_spell_chunk *ch = g->ch;
   const dz_dict *d = g->d;
   char w[DZ_DICT_VAR_MAX * 4 + 4];
+  double weak = log((double)g->p->shape_max_freq) - g->log_total;
   for (int pos = 0; pos < ch->n; pos++) {
     if (ch->guard[pos]) continue;
+    /* Look-alike slips make non-words; a character inside a common word as written is left to
+    ** the sound-alike index (this also bounds the work: lists run to dozens of characters). */
+    int ws = ch->wstart[pos], we = ch->wend[pos];
+    if (we - ws >= 2 && span_lp(ch->dc, ws, we - ws) >= weak) continue;
     size_t nl;
     const uint32_t *look = dz_dict_lookalikes(d, ch->cps[pos], &nl);
     for (size_t li = 0; li < nl; li++) {

@@ -13,5 +13,6 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->min_distance = 2;
   p->min_ratio = 1.0;
   p->min_freq = 5;
+  p->shape_max_freq = 100;
   p->prescreen = -1.0;
 }

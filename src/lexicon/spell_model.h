@@ -22,6 +22,7 @@ typedef struct dz_spell_params {
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */
   double lm_weight;   /* weight of the language model's score (0: unigram only) */
   double prescreen;   /* skip the model when the weighted unigram gain is below -prescreen */
+  int64_t shape_max_freq; /* look-alikes only inside words (as written) rarer than this */
   int64_t min_freq;   /* a candidate word must have at least this jieba frequency */
   double min_ratio;   /* a candidate word must be this many times as frequent as the span */
 } dz_spell_params;
