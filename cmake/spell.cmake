@@ -1,12 +1,14 @@
-# Spelling check data: compile jieba's dict.txt, our 公文 vocabulary, ICU pinyin readings,
-# libime's Cangjie and Wubi shapes and the words of libime's pinyin dictionary into build/data/dict.bin at build time (tools/dictgen.c). The library
-# memory-maps that file; its path is compiled in (gen/dz_spell_config.h) and DZ_DICT overrides it.
-# An installed duizhao needs the file at DZ_DICT_INSTALL_PATH, or DZ_DICT set.
+# Spelling check data (docs/spell.md): compile jieba's dict.txt, our 公文 vocabulary, ICU pinyin
+# readings, libime's Cangjie and Wubi shapes and the words of libime's pinyin dictionary into
+# build/data/dict.bin at build time (tools/dictgen.c). The library memory-maps that file; its
+# path is compiled in (gen/dz_spell_config.h) and DZ_DICT overrides it. An installed duizhao
+# needs the file at DZ_DICT_INSTALL_PATH, or DZ_DICT set.
 add_executable(dz_dictgen ${CMAKE_SOURCE_DIR}/tools/dictgen.c)
 target_include_directories(dz_dictgen PRIVATE ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(dz_dictgen PRIVATE PkgConfig::DZDEPS)
 set_target_properties(dz_dictgen PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tools)
 
+option(DZ_WITH_LIBIME "Use libime's tables and language model for the spelling check" ON)
 set(DZ_GONGWEN_VOCAB ${CMAKE_SOURCE_DIR}/data/lexicon/gongwen_vocab.tsv)
 set(DZ_DICT_BIN ${CMAKE_BINARY_DIR}/data/dict.bin)
 set(DZ_DICT_INSTALL_PATH "${CMAKE_INSTALL_PREFIX}/share/duizhao/dict.bin" CACHE FILEPATH
@@ -22,7 +24,7 @@ set(DZ_PINYIN_TABLE "/usr/share/libime/sc.dict" CACHE FILEPATH
     "libime's pinyin dictionary (Debian libime-data): words jieba lacks")
 find_program(DZ_LIBIME_PINYINDICT libime_pinyindict)
 set(DZ_CANGJIE_DUMP "")
-if(DZ_LIBIME_TABLEDICT AND DZ_LIBIME_PINYINDICT AND EXISTS ${DZ_CANGJIE_TABLE}
+if(DZ_WITH_LIBIME AND DZ_LIBIME_TABLEDICT AND DZ_LIBIME_PINYINDICT AND EXISTS ${DZ_CANGJIE_TABLE}
    AND EXISTS ${DZ_WUBI_TABLE} AND EXISTS ${DZ_PINYIN_TABLE})
   set(DZ_CANGJIE_DUMP ${CMAKE_BINARY_DIR}/data/cangjie.txt ${CMAKE_BINARY_DIR}/data/wubi.txt
       ${CMAKE_BINARY_DIR}/data/pinyin.txt)
@@ -33,8 +35,9 @@ if(DZ_LIBIME_TABLEDICT AND DZ_LIBIME_PINYINDICT AND EXISTS ${DZ_CANGJIE_TABLE}
     COMMAND ${DZ_LIBIME_PINYINDICT} -d ${DZ_PINYIN_TABLE} ${CMAKE_BINARY_DIR}/data/pinyin.txt
     DEPENDS ${DZ_CANGJIE_TABLE} ${DZ_WUBI_TABLE} ${DZ_PINYIN_TABLE}
     COMMENT "Dumping libime's Cangjie, Wubi and pinyin tables")
-else()
-  message(STATUS "spell: libime_tabledict or libime-data tables missing; no look-alike table")
+elseif(DZ_WITH_LIBIME)
+  message(FATAL_ERROR "spell: libime's tables or tools are missing (libime-data, libime-bin). "
+          "Run scripts/install-deps, or configure with -DDZ_WITH_LIBIME=OFF for a reduced check.")
 endif()
 
 add_custom_command(
@@ -43,9 +46,9 @@ add_custom_command(
   DEPENDS dz_dictgen ${DZ_JIEBA_DICT} ${DZ_GONGWEN_VOCAB} ${DZ_CANGJIE_DUMP}
   COMMENT "Compiling the spelling dictionary")
 # Context scoring: libime's word trigram model (Debian libime-data-language-model, read in
-# place) through the small C++ shim src/lexicon/lm_libime.cpp. Optional: without libimecore-dev
-# the spell check uses jieba's unigram model alone. DZ_WITH_LIBIME=OFF forces that.
-option(DZ_WITH_LIBIME "Use libime's language model for spelling context" ON)
+# place) through the small C++ shim src/lexicon/lm_libime.cpp. Required by default (the
+# golden outputs assume it); DZ_WITH_LIBIME=OFF builds a reduced check: jieba's unigram model
+# alone, no look-alike lists, no extra words; spell golden cases then differ in recall.
 set(DZ_LM_PATH "")
 find_path(DZ_LIBIME_INCLUDE libime/core/languagemodel.h PATH_SUFFIXES LibIME)
 find_path(DZ_FCITX_UTILS_INCLUDE fcitx-utils/macros.h PATH_SUFFIXES Fcitx5/Utils)
@@ -62,8 +65,12 @@ if(DZ_WITH_LIBIME AND DZ_LIBIME_INCLUDE AND DZ_FCITX_UTILS_INCLUDE AND DZ_LIBIME
   # Every target after this point (library, CLI, tests) links libIMECore and the C++ runtime.
   link_libraries(${DZ_LIBIME_CORE} stdc++)
   message(STATUS "spell: language model ${DZ_LIBIME_LM}")
+elseif(DZ_WITH_LIBIME)
+  message(FATAL_ERROR "spell: libime's language model is missing (libimecore-dev, "
+          "libfcitx5utils-dev, libime-data-language-model). Run scripts/install-deps, or "
+          "configure with -DDZ_WITH_LIBIME=OFF for a reduced check.")
 else()
-  message(STATUS "spell: no libime language model; unigram scoring only")
+  message(STATUS "spell: DZ_WITH_LIBIME=OFF: unigram scoring only, no look-alikes or extra words")
 endif()
 
 file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/gen)
