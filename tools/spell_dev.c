@@ -41,6 +41,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--shape") && v) p->cost_shape = atof(v), i++;
     else if (!strcmp(a, "--wordcost") && v) p->cost_word = atof(v), i++;
     else if (!strcmp(a, "--changes") && v) p->max_changes = atoi(v), i++;
+    else if (!strcmp(a, "--swapword") && v) p->swap_needs_word = atoi(v), i++;
     else if (!strcmp(a, "--gain") && v) p->min_gain = atof(v), i++;
     else if (!strcmp(a, "--dist") && v) p->min_distance = atoi(v), i++;
     else if (!strcmp(a, "--uni") && v) p->uni_weight = atof(v), i++;

@@ -56,7 +56,8 @@ static void on_homophone(void *vctx, const char *w, size_t wn, const uint32_t *w
     int k = diff[0];
     int same = dz_dict_syllable(g->d, wcps[k]) == dz_dict_syllable(g->d, g->ch->cps[g->a + k]);
     add(g, g->a + k, wcps[k], -1, 0, same ? DZ_REL_SAME : DZ_REL_FUZZY);
-  } else if (nd == 2 && g->p->max_changes >= 2) {
+  } else if (nd == 2 && g->p->max_changes >= 2 &&
+             (g->span_lp > -HUGE_VAL || !g->p->swap_needs_word)) {
     add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]], DZ_REL_WORD);
   }
 }

@@ -9,6 +9,7 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->cost_shape = 9.0;
   p->cost_word = 14.0;
   p->max_changes = 2;
+  p->swap_needs_word = 1;
   p->min_gain = 0.0;
   p->min_distance = 2;
   p->min_ratio = 1.0;

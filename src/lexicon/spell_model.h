@@ -16,7 +16,8 @@ typedef struct dz_spell_params {
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
   double cost_word;   /* ... a whole sound-alike word with two characters wrong (淡味→单位) */
-  int max_changes;    /* 1: single characters only; 2: also two-character word swaps */
+  int max_changes;
+  int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */    /* 1: single characters only; 2: also two-character word swaps */
   double min_gain;    /* gain at which confidence is 0.5 */
   int min_distance;   /* two reported changes are at least this many characters apart */
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */
