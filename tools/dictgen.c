@@ -45,6 +45,7 @@ static void die(const char *msg, const char *arg) {
   exit(1);
 }
 
+/* realloc or die: the generator has no partial results to save. */
 static void *xrealloc(void *p, size_t n) {
   p = realloc(p, n ? n : 1);
   if (!p) die("out of memory", NULL);
@@ -55,6 +56,7 @@ static void *xrealloc(void *p, size_t n) {
 static uint32_t *map_head, map_cap;
 static uint32_t *map_next;
 
+/* Index + 1 of a word in the build-time map, 0 when absent. */
 static uint32_t find_word(const char *s, uint32_t len) {
   uint32_t h = dz_dict_hash(s, len) & (map_cap - 1);
   for (uint32_t i = map_head[h]; i; i = map_next[i - 1])
@@ -100,6 +102,7 @@ static int word_cps(const char *s, uint32_t len, uint32_t *cps, int max) {
   return n;
 }
 
+/* jieba part-of-speech tags that matter to the checker: person names and proper nouns. */
 static uint32_t tag_flags(const char *tag) {
   if (!tag) return 0;
   if (!strcmp(tag, "nr") || !strcmp(tag, "nrfg") || !strcmp(tag, "nrt")) return DZ_DW_NAME;
@@ -185,6 +188,7 @@ static void fuzzy_key(const char *s, char *out) {
   strcpy(out, b);
 }
 
+/* Intern a syllable (linear: there are about 410). */
 static uint16_t syllable_id(const char *s) {
   for (uint32_t i = 1; i < n_syl; i++)
     if (!strcmp(syl[i], s)) return (uint16_t)i;
@@ -286,6 +290,7 @@ typedef struct buf {
   size_t n, cap;
 } buf;
 
+/* Append bytes to the output image; returns their offset. */
 static size_t put(buf *b, const void *data, size_t n) {
   while (b->n + n + 4 > b->cap) {
     b->cap = b->cap ? b->cap * 2 : 1 << 20;
@@ -297,17 +302,20 @@ static size_t put(buf *b, const void *data, size_t n) {
   return at;
 }
 
+/* Pad the image so that the next section is 4-byte aligned. */
 static void align4(buf *b) {
   static const char z[4] = {0};
   if (b->n % 4) put(b, z, 4 - b->n % 4);
 }
 
+/* Table capacities are powers of two (masking instead of modulo). */
 static uint32_t next_pow2(uint64_t n) {
   uint32_t c = 1;
   while (c < n) c <<= 1;
   return c;
 }
 
+/* Read the sources, then lay out the sections in the order of dictfmt.h. */
 int main(int argc, char **argv) {
   if (argc < 4) {
     fprintf(stderr, "usage: dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP]]]\n");

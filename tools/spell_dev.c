@@ -25,6 +25,7 @@ static void jstr(const char *s) {
   putchar('"');
 }
 
+/* One JSON line per input line; the constants come from the command line. */
 int main(int argc, char **argv) {
   dz_speller *sp = NULL;
   dz_error err;

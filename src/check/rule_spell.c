@@ -11,6 +11,7 @@
 #include "check/check_int.h"
 #include "util/error.h"
 
+/* Called by dz_checker_new when a spell rule is enabled; the error says how to fix or skip it. */
 int dz__spell_open(dz_checker *ck, dz_error *err) {
   dz_error e;
   int rc = dz_spell_new(&ck->speller, NULL, &e);
@@ -26,6 +27,7 @@ static int touches_dictionary(const dz_rule_ctx *ctx, size_t a, size_t b) {
   return 0;
 }
 
+/* One pass of the speller over the decoded text; each hit becomes a finding with its confidence. */
 int dz__rule_spell(dz_rule_ctx *ctx) {
   const dz_speller *sp = ctx->ck->speller;
   if (!sp) return 0;

@@ -44,6 +44,7 @@ static int in_file(size_t size, uint64_t off, uint64_t n, uint64_t elem) {
   return off <= size && n * elem <= size - off;
 }
 
+/* Header sanity: magic, size, power-of-two tables, every section inside the file. */
 static int check_header(const dz_dict *d) {
   const dz_dict_header *h = d->h;
   size_t sz = d->size;
@@ -73,6 +74,7 @@ static inline const unsigned char *record(const dz_dict *d, uint32_t off) {
   return d->base + off;
 }
 
+/* Map the file read-only and validate it; the map is shared by every user of the handle. */
 int dz_dict_open(dz_dict **out, const char *path, dz_error *err) {
   if (!path) path = dz_dict_default_path();
   int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -115,12 +117,14 @@ bad:
   return dz__error_set(err, DZ_EINVALID, "拼写词典 %s 格式不对或已损坏，请重新构建（make）", path);
 }
 
+/* NULL-safe; unmaps the file. */
 void dz_dict_free(dz_dict *d) {
   if (!d) return;
   munmap((void *)d->base, d->size);
   free(d);
 }
 
+/* Little-endian u32 at the start of a word record (records are not 4-byte aligned). */
 static uint32_t rec_freq(const unsigned char *r) {
   return (uint32_t)r[0] | (uint32_t)r[1] << 8 | (uint32_t)r[2] << 16 | (uint32_t)r[3] << 24;
 }
@@ -143,9 +147,12 @@ int64_t dz_dict_lookup(const dz_dict *d, const char *s, size_t n, unsigned *flag
   return -1; /* a full table only happens in a corrupt file */
 }
 
+/* Cached at open: every segmentation edge subtracts it. */
 double dz_dict_log_total(const dz_dict *d) { return d->log_total; }
+/* Real words (prefix entries excluded), for tests and reports. */
 uint32_t dz_dict_word_count(const dz_dict *d) { return d->h->n_words; }
 
+/* Walk prefixes of growing length; a miss (-1) ends the walk, as in jieba's DAG. */
 int dz_dict_prefixes(const dz_dict *d, const char *s, size_t n,
                      int (*fn)(void *ctx, size_t len, uint32_t freq), void *ctx) {
   size_t i = 0;
@@ -161,6 +168,7 @@ int dz_dict_prefixes(const dz_dict *d, const char *s, size_t n,
   return 0;
 }
 
+/* Out-of-range code points and unknown ids read as "no reading". */
 uint16_t dz_dict_syllable(const dz_dict *d, uint32_t cp) {
   uint32_t k = cp - d->h->cp_first;
   if (cp < d->h->cp_first || k >= d->h->cp_count) return 0;
@@ -168,26 +176,31 @@ uint16_t dz_dict_syllable(const dz_dict *d, uint32_t cp) {
   return id < d->h->syl_count ? id : 0;
 }
 
+/* Syllable records are NUL-padded to 8 bytes; id 0 is the empty string. */
 const char *dz_dict_syllable_text(const dz_dict *d, uint16_t id) {
   return id && id < d->h->syl_count ? d->syl + (size_t)id * 8 : "";
 }
 
+/* The fold class, so that callers compare two readings with one integer test. */
 uint16_t dz_dict_syllable_fuzzy(const dz_dict *d, uint16_t id) {
   return id < d->h->syl_count ? d->syl_fuzzy[id] : 0;
 }
 
+/* Packed Cangjie code of a character, 0 outside the range or without a code. */
 uint32_t dz_dict_shape(const dz_dict *d, uint32_t cp) {
   uint32_t k = cp - d->h->cp_first;
   if (cp < d->h->cp_first || k >= d->h->cp_count) return 0;
   return d->shapes[k];
 }
 
+/* Two Bloom probes; false positives possible, false negatives not. */
 int dz_dict_pair_maybe(const dz_dict *d, uint32_t a, uint32_t b) {
   uint32_t p1, p2;
   dz_dict_pair_probes(a, b, d->h->pair_bits - 1, &p1, &p2);
   return (d->pairs[p1 >> 3] >> (p1 & 7) & 1) && (d->pairs[p2 >> 3] >> (p2 & 7) & 1);
 }
 
+/* CSR slice of the look-alike lists, bounds-checked against the item count. */
 const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n) {
   uint32_t k = cp - d->h->cp_first;
   *n = 0;
@@ -198,6 +211,7 @@ const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n) {
   return d->look_items + a;
 }
 
+/* One probe run of the sound-alike table; each slot's word is checked class by class. */
 void dz_dict_homophones(const dz_dict *d, const uint32_t *cps, int len,
                         void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,
                                    uint32_t freq),

@@ -1,8 +1,8 @@
 /*
 ** The compiled dictionary (dict.bin, built by tools/dictgen.c): word lookup with jieba
 ** frequencies, prefix iteration for segmentation, per-character pinyin and Cangjie shape, and
-** the one-character-wildcard index that proposes spelling candidates. The file is mapped
-** read-only and shared; a dz_dict is immutable and may be used from several threads.
+** the look-alike lists and the sound-alike index that propose spelling candidates. The file
+** is mapped read-only and shared; a dz_dict is immutable and may be used from several threads.
 */
 #ifndef DZ_LEXICON_DICT_H
 #define DZ_LEXICON_DICT_H

@@ -7,12 +7,13 @@
 ** Sections:
 **   pool     word records: [u32 freq][u8 byte length][u8 flags][bytes]; flags DZ_DW_*;
 **            freq is 0 for a prefix-only record
-**   words    open-addressing hash table of dz_dict_entry (cap is a power of two); holds every
-**            word and every proper prefix of a word (freq 0, flags without DZ_DW_WORD), the
-**            "prefix dictionary" of jieba, so that DAG building can stop early
+**   words    open-addressing hash table of dz_dict_entry (cap is a power of two), keyed by
+**            64-bit FNV-1a; holds every word and every proper prefix of a word (freq 0, flags
+**            without DZ_DW_WORD), the "prefix dictionary" of jieba, so that DAG building can
+**            stop early
 **   readings per code point of [cp_first, cp_first+cp_count): u16 syllable id (0 = unknown)
 **   syllables syl_count fixed 8-byte records: NUL-padded toneless pinyin (max 6 letters),
-**            then the id's fuzzy class in dz_syl_fuzzy[] (u16 per syllable)
+**            then each syllable's fuzzy class at syl_fuzzy_off (u16 per syllable)
 **   shapes   per code point of the same range: u32 packed Cangjie code (0 = unknown), 5 bits a
 **            letter, up to 5 letters, length in the top 3 bits
 **   lookalikes per code point of the range, the characters that look like it (shape.h):
@@ -23,7 +24,7 @@
 **   sounds   the sound-alike index: every word of 2..DZ_DICT_VAR_MAX Han characters that all
 **            have a reading, keyed by hash(len, the fuzzy pinyin class of each character), so
 **            that one lookup returns the words that a pinyin typist could have meant by a span
-**            (总休→总体, 淡味→单位). An open-addressing table of var_nb dz_dict_var_slot at
+**            (部暑→部署, 淡味→单位). An open-addressing table of var_nb dz_dict_var_slot at
 **            var_start_off (key 0 = empty; keys forced odd); equal keys sit in one probe run.
 **            The reader compares the classes of a matching slot's word, so hash collisions
 **            cannot produce a wrong candidate.
@@ -33,7 +34,7 @@
 #include <stdint.h>
 
 #define DZ_DICT_MAGIC "DZDICT05"
-#define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the wildcard index */
+#define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the sound-alike index */
 
 enum {
   DZ_DW_WORD = 1,     /* a real word, not only a prefix */

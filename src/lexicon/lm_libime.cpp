@@ -19,6 +19,7 @@ struct dz_lm {
   explicit dz_lm(const char *path) : model(path) {}
 };
 
+/* libime throws on a missing or bad file; no exception may cross into C. */
 extern "C" int dz_lm_open(dz_lm **out, const char *path) {
   if (!path) path = dz_lm_default_path();
   if (!path) return DZ_ENOTFOUND;
@@ -32,8 +33,10 @@ extern "C" int dz_lm_open(dz_lm **out, const char *path) {
   return DZ_OK;
 }
 
+/* NULL-safe (delete of NULL is a no-op). */
 extern "C" void dz_lm_free(dz_lm *lm) { delete lm; }
 
+/* Score the words with kenlm's null context, replacing unknown words by known pieces. */
 extern "C" double dz_lm_score(const dz_lm *lm, const char *const *words, const size_t *lens,
                               int n) {
   const libime::LanguageModel &m = lm->model;

@@ -6,14 +6,17 @@
 #include "lexicon/pinyin.h"
 #include "lexicon/shape.h"
 
+/* The text of the compiled reading (for messages and tests). */
 const char *dz_pinyin_of(const dz_dict *d, uint32_t cp) {
   return dz_dict_syllable_text(d, dz_dict_syllable(d, cp));
 }
 
+/* Edit distance of the Cangjie codes, for tests and diagnostics. */
 int dz_shape_distance(const dz_dict *d, uint32_t a, uint32_t b) {
   return dz_shape_code_distance(dz_dict_shape(d, a), dz_dict_shape(d, b));
 }
 
+/* Same reading first, then fuzzy reading, then membership in the sorted look-alike list. */
 dz_confusion dz_pinyin_confusion(const dz_dict *d, uint32_t wrong, uint32_t right) {
   uint16_t a = dz_dict_syllable(d, wrong), b = dz_dict_syllable(d, right);
   if (a && b) {

@@ -9,6 +9,7 @@
 #include "lexicon/segment.h"
 #include "text/utf8.h"
 
+/* Right-to-left dynamic programme over the DAG, allocation-free (route is the caller's). */
 double dz_seg_best(const dz_dict *d, const char *s, const uint32_t *off, int n, int *next,
                    double *route) {
   double lt = dz_dict_log_total(d);
@@ -34,6 +35,7 @@ double dz_seg_best(const dz_dict *d, const char *s, const uint32_t *off, int n, 
   return route[0];
 }
 
+/* ASCII letters and digits form one token, as in jieba's default pattern. */
 static int is_alnum(uint32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -49,6 +51,7 @@ static void emit(const dz_dict *d, const char *s, size_t a, size_t b, dz_seg_tok
   (*cnt)++;
 }
 
+/* Han runs through the DAG; other characters as single tokens or ASCII runs. */
 long dz_segment(const dz_dict *d, const char *s, size_t len, dz_seg_token *out, size_t cap) {
   long cnt = 0;
   size_t i = 0;
@@ -103,6 +106,7 @@ done:
   return cnt;
 }
 
+/* One pass of lookups per character; later windows reuse the edges. */
 void dz_seg_cache_build(dz_seg_cache *c, const dz_dict *d, const char *s, const uint32_t *off,
                         int n) {
   double lt = dz_dict_log_total(d);
@@ -127,6 +131,7 @@ void dz_seg_cache_build(dz_seg_cache *c, const dz_dict *d, const char *s, const 
   c->start[n] = (uint16_t)ne;
 }
 
+/* Like dz_seg_best, but cached edges stand in for lookups that the replacement cannot change. */
 double dz_seg_cache_best(const dz_seg_cache *c, const dz_dict *d, const char *buf,
                          const uint32_t *woff, int lo, int hi, int rlo, int rhi, int *next) {
   double lt = dz_dict_log_total(d);

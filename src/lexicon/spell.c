@@ -38,6 +38,7 @@ struct dz_speller {
   dz_spell_params params;
 };
 
+/* The dictionary is required; the language model is optional (unigram scoring without it). */
 int dz_spell_new(dz_speller **out, const dz_spell_options *opts, dz_error *err) {
   dz_speller *sp = calloc(1, sizeof *sp);
   if (!sp) return dz__error_nomem(err);
@@ -53,6 +54,7 @@ int dz_spell_new(dz_speller **out, const dz_spell_options *opts, dz_error *err) 
   return DZ_OK;
 }
 
+/* NULL-safe. */
 void dz_spell_free(dz_speller *sp) {
   if (!sp) return;
   for (size_t i = 0; i < sp->n_words; i++) free(sp->words[i]);
@@ -62,6 +64,7 @@ void dz_spell_free(dz_speller *sp) {
   free(sp);
 }
 
+/* The caller's words are copied; they guard text during every later check. */
 int dz_spell_add_word(dz_speller *sp, const char *word, dz_error *err) {
   if (!word || !*word) return dz__error_set(err, DZ_EINVALID, "用户词典中有空词条");
   if (sp->n_words == sp->cap_words) {
@@ -78,6 +81,7 @@ int dz_spell_add_word(dz_speller *sp, const char *word, dz_error *err) {
 
 /* Internal: the tunable constants (bench and tests adjust them). */
 dz_spell_params *dz_spell__params(dz_speller *sp) { return &sp->params; }
+/* The speller's dictionary, for the bench tool and tests. */
 const dz_dict *dz_spell__dict(const dz_speller *sp) { return sp->dict; }
 
 /* Unigram score of the window [lo, hi) of the chunk with candidate k applied (k NULL: as
@@ -129,6 +133,7 @@ static void window_of(const dz_spell_cand *k, const dz_spell_chunk *ch, int *lo,
   *hi = b < n ? ch->wend[b - 1] : n;
 }
 
+/* Best candidates first. */
 static int by_gain(const void *x, const void *y) {
   double a = ((const dz_spell_cand *)x)->gain, b = ((const dz_spell_cand *)y)->gain;
   return a < b ? 1 : a > b ? -1 : 0;
@@ -139,6 +144,7 @@ typedef struct hitvec {
   size_t n, cap;
 } hitvec;
 
+/* Amortised growth of the hit list. */
 static int push_hit(hitvec *h, const dz_spell_hit *x) {
   if (h->n == h->cap) {
     size_t cap = h->cap ? h->cap * 2 : 8;
@@ -278,11 +284,13 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   return DZ_OK;
 }
 
+/* Hits in text order (chunks are processed in order, but a chunk's hits by gain). */
 static int by_start(const void *x, const void *y) {
   const dz_spell_hit *a = x, *b = y;
   return a->cstart < b->cstart ? -1 : a->cstart > b->cstart;
 }
 
+/* Cut the text into runs of Han characters (at most DZ_SPELL_CHUNK) and check each. */
 int dz_spell_check(dz_spell_hit **out, size_t *n, const dz_speller *sp, const char *text,
                    size_t len, dz_error *err) {
   hitvec hits = {0};
@@ -319,4 +327,5 @@ int dz_spell_check(dz_spell_hit **out, size_t *n, const dz_speller *sp, const ch
   return DZ_OK;
 }
 
+/* NULL-safe. */
 void dz_spell_hits_free(dz_spell_hit *hits) { free(hits); }

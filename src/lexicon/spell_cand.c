@@ -35,6 +35,7 @@ static double span_lp(const dz_seg_cache *dc, int a, int len) {
   return -HUGE_VAL;
 }
 
+/* Append a candidate while there is room (the cap bounds the work on pathological text). */
 static void add(gen_ctx *g, int p0, uint32_t c0, int p1, uint32_t c1, int rel) {
   if (g->n < DZ_SPELL_MAX_CANDS) g->out[g->n++] = (dz_spell_cand){p0, p1, c0, c1, rel, 0};
 }
@@ -105,6 +106,7 @@ static void lookalikes(gen_ctx *g) {
   }
 }
 
+/* Group identical changes so that each is scored once. */
 static int by_change(const void *x, const void *y) {
   const dz_spell_cand *a = x, *b = y;
   if (a->p0 != b->p0) return a->p0 - b->p0;
@@ -114,6 +116,7 @@ static int by_change(const void *x, const void *y) {
   return a->rel - b->rel;
 }
 
+/* Sound-alike words for every span, then look-alikes, then one entry per distinct change. */
 int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spell_chunk *ch,
                         dz_spell_cand *out) {
   gen_ctx g = {d, p, ch, 0, 0, 0, log(p->min_ratio), dz_dict_log_total(d), out, 0};
