@@ -26,6 +26,18 @@ int cli_opt(const char *cmd, int argc, char **argv, int *i, const char *name, co
 /* Parse --max-size (bytes, with optional K/M/G suffix). Returns 0 on success. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* Write `len` bytes to `path` (a new or replaced file); prints a Chinese error and returns
+** DZ_EXIT_USAGE on failure, DZ_EXIT_OK on success. */
+int cli_write_file(const char *cmd, const char *path, const void *data, size_t len);
+
+/* The options every document command shares, tried last in its argument loop: --max-size,
+** an unknown option (usage error), and the one input file into *path. Returns 1 when argv[*i]
+** was taken, -1 after printing a usage error. */
+int cli_input_arg(const char *cmd, int argc, char **argv, int *i, const char **path, dz_decode_options *dopts);
+
+/* Read and parse the input (a usage error when path is NULL); returns an exit code. */
+int cli_load_doc(const char *cmd, const char *path, const dz_decode_options *dopts, dz_doc **doc);
+
 /* Whether stdout is a terminal that wants colour (NO_COLOR unset). */
 int cli_color(FILE *f);
 #endif

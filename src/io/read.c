@@ -19,10 +19,18 @@ int dz_read_bytes(dz_text **out, const void *bytes, size_t len, const dz_decode_
   const unsigned char *b = bytes;
   if (len >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 || b[2] == 5 || b[2] == 7))
     return dz__docx_read(out, bytes, len, opts, err);
-  if (len >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+  if (len >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+    /* A password-encrypted .docx is an OLE file holding an "EncryptedPackage" stream
+    ** (MS-OFFCRYPTO 2.3.4.4); its directory entry names it in UTF-16LE. */
+    static const char enc[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    if (memmem(b, len, enc, sizeof enc - 1))
+      return dz__error_set(err, DZ_EFORMAT,
+                           "文件 %s 设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中输入密码打开，取消加密后另存为 .docx 再试。",
+                           nm(opts));
     return dz__error_set(err, DZ_EFORMAT,
                          "文件 %s 是旧版 Word（.doc）或 WPS（.wps）格式，无法读取。请在 Word 或 WPS 中“另存为” .docx 后重试。",
                          nm(opts));
+  }
   if (len >= 5 && !memcmp(b, "%PDF-", 5))
     return dz__error_set(err, DZ_EFORMAT, "文件 %s 是 PDF，暂不支持。请提供 .docx 或 .txt 文件。", nm(opts));
   if (len >= 5 && !memcmp(b, "{\\rtf", 5))

@@ -80,11 +80,30 @@ void dz_buf_html(dz_buf *b, const char *s, size_t n) {
   dz_buf_put(b, s + run, n - run);
 }
 
+void dz_buf_xml(dz_buf *b, const char *s, size_t n) {
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    const char *rep;
+    if (c == '&') rep = "&amp;";
+    else if (c == '<') rep = "&lt;";
+    else if (c == '>') rep = "&gt;";
+    else if (c == '"') rep = "&quot;";
+    else if (c < 0x20 && c != '\t' && c != '\n') rep = "";
+    else continue;
+    dz_buf_put(b, s + run, i - run);
+    dz_buf_puts(b, rep);
+    run = i + 1;
+  }
+  dz_buf_put(b, s + run, n - run);
+}
+
 int dz_buf_take(dz_buf *b, char **out, size_t *len) {
   if (b->oom || grow(b, 0)) {
     dz_buf_free(b);
     return DZ_ENOMEM;
   }
+  b->data[b->len] = 0; /* an untouched buffer was just allocated: terminate it */
   *out = b->data;
   if (len) *len = b->len;
   *b = (dz_buf){0};

@@ -16,6 +16,9 @@ void dz_buf_printf(dz_buf *b, const char *fmt, ...) __attribute__((format(printf
 void dz_buf_json_str(dz_buf *b, const char *s, size_t n);
 /* Text escaped for HTML element content and attribute values. */
 void dz_buf_html(dz_buf *b, const char *s, size_t n);
+/* Text escaped for XML element content and attribute values (& < > "); control characters
+** that XML 1.0 forbids are dropped. */
+void dz_buf_xml(dz_buf *b, const char *s, size_t n);
 /* Hand the data to the caller (who frees it) and reset the buffer; DZ_ENOMEM after an oom. */
 int dz_buf_take(dz_buf *b, char **out, size_t *len);
 void dz_buf_free(dz_buf *b);

@@ -1,0 +1,211 @@
+/*
+** Seed, extend, merge (see align.h).
+**
+** Seeds: every k-gram of A whose hash occurs in B (B's hashes are sorted once; lookups are
+** binary searches). Extension: seeds are processed per diagonal (b - a) in order, each one
+** extended character by character to a maximal exact run, and seeds inside a run already
+** found are skipped, so the work is linear in the matched length. Merging: runs sorted by
+** their start in A are chained greedily into the open passage they continue with the
+** smallest gap, when the gap in both texts is at most max_gap. Substituted characters,
+** short insertions and k-grams lost to an edit every few characters all become gaps. Finally
+** each passage's ends are stretched over a substitution or two followed by equal characters.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/align.h"
+#include "sim/fingerprint.h"
+
+typedef struct { uint32_t a, b; } seed;
+
+/* First index of hash h in the sorted index, or -1. */
+static int fp_find_first(const dz_fp *v, size_t n, uint64_t h) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (v[mid].h < h) lo = mid + 1; else hi = mid;
+  }
+  return lo < n && v[lo].h == h ? (int)lo : -1;
+}
+
+/* Seeds by diagonal, then by position in A: one pass per diagonal extends them. */
+static int seed_cmp(const void *x, const void *y) {
+  const seed *s = x, *t = y;
+  int64_t ds = (int64_t)s->b - s->a, dt = (int64_t)t->b - t->a;
+  if (ds != dt) return ds < dt ? -1 : 1;
+  return (s->a > t->a) - (s->a < t->a);
+}
+
+/* Runs by start in A (then B), the order in which they are chained. */
+static int run_cmp(const void *x, const void *y) {
+  const dz_npassage *s = x, *t = y;
+  if (s->a0 != t->a0) return s->a0 < t->a0 ? -1 : 1;
+  return (s->b0 > t->b0) - (s->b0 < t->b0);
+}
+
+/* Collect seeds (a, b) from hash matches. */
+static int collect_seeds(seed **out, size_t *ns, const uint64_t *ha, size_t nha, const dz_fp *bi,
+                         size_t nb, int max_occ, const dz_align_filter *flt) {
+  size_t cap = 1024, n = 0;
+  seed *s = malloc(cap * sizeof *s);
+  if (!s) return -1;
+  for (size_t i = 0; i < nha; i++) {
+    if (ha[i] == DZ_FP_SKIP) continue;
+    if (flt && flt->bits) {
+      uint64_t b = ha[i] & flt->mask;
+      if (!((flt->bits[b >> 6] >> (b & 63)) & 1)) continue;
+    }
+    int f = fp_find_first(bi, nb, ha[i]);
+    if (f < 0) continue;
+    size_t e = (size_t)f;
+    while (e < nb && bi[e].h == ha[i]) e++;
+    if ((int)(e - (size_t)f) > max_occ) continue;
+    for (size_t j = (size_t)f; j < e; j++) {
+      if (n == cap) {
+        seed *t = realloc(s, (cap *= 2) * sizeof *s);
+        if (!t) { free(s); return -1; }
+        s = t;
+      }
+      s[n++] = (seed){(uint32_t)i, bi[j].pos};
+    }
+  }
+  *out = s;
+  *ns = n;
+  return 0;
+}
+
+/* Extend seeds into maximal exact runs, one pass per diagonal. */
+static size_t extend_runs(dz_npassage *runs, seed *s, size_t ns, const dz_ntext *A,
+                          const dz_ntext *B, int k) {
+  size_t nr = 0;
+  int64_t cur_d = INT64_MIN;
+  uint32_t cur_end = 0;
+  for (size_t x = 0; x < ns; x++) {
+    int64_t d = (int64_t)s[x].b - s[x].a;
+    if (d == cur_d && s[x].a < cur_end) continue;
+    uint32_t a = s[x].a, b = s[x].b;
+    if (memcmp(A->c + a, B->c + b, (size_t)k * sizeof *A->c)) continue; /* hash collision */
+    uint32_t lo = d == cur_d ? cur_end : 0;
+    while (a > lo && b > 0 && A->c[a - 1] == B->c[b - 1]) a--, b--;
+    uint32_t a1 = s[x].a + (uint32_t)k, b1 = s[x].b + (uint32_t)k;
+    while (a1 < A->n && b1 < B->n && A->c[a1] == B->c[b1]) a1++, b1++;
+    runs[nr++] = (dz_npassage){a, a1, b, b1, a1 - a};
+    cur_d = d;
+    cur_end = a1;
+  }
+  return nr;
+}
+
+/* Chain runs (sorted by a0) into passages across gaps of at most max_gap. */
+static size_t merge_runs(dz_npassage *runs, size_t nr, int max_gap, int k) {
+  size_t np = 0;
+  int64_t G = max_gap, K = k;
+  for (size_t r = 0; r < nr; r++) {
+    dz_npassage *x = &runs[r];
+    size_t best = (size_t)-1;
+    int64_t best_gap = INT64_MAX;
+    /* Only recent passages can be continued; 64 is far more than edits produce. */
+    for (size_t q = np, looked = 0; q-- > 0 && looked < 64; looked++) {
+      dz_npassage *p = &runs[q];
+      int64_t ga = (int64_t)x->a0 - p->a1, gb = (int64_t)x->b0 - p->b1;
+      if (ga < -K || gb < -K || ga > G || gb > G) continue;
+      if (x->a1 <= p->a1 || x->b1 <= p->b1) { best = q, best_gap = -1; break; } /* inside */
+      int64_t gap = ga > gb ? ga : gb;
+      if (gap < best_gap) best = q, best_gap = gap;
+    }
+    if (best == (size_t)-1) {
+      runs[np++] = *x;
+      continue;
+    }
+    dz_npassage *p = &runs[best];
+    uint32_t add = x->a1 > p->a1 ? x->a1 - (x->a0 > p->a1 ? x->a0 : p->a1) : 0;
+    if (x->a1 > p->a1) p->a1 = x->a1;
+    if (x->b1 > p->b1) p->b1 = x->b1;
+    if (x->b0 < p->b0) p->b0 = x->b0;
+    p->matched += add;
+  }
+  return np;
+}
+
+#define END_SKIP 2 /* substituted characters bridged at a passage's ends */
+#define END_RUN 3  /* exact characters needed after them */
+
+/* Do A[a..a+n) and B[b..b+n) hold the same characters? */
+static int same(const dz_ntext *A, uint32_t a, const dz_ntext *B, uint32_t b, uint32_t n) {
+  return !memcmp(A->c + a, B->c + b, (size_t)n * sizeof *A->c);
+}
+
+/* Runs are at least k characters long, so an edit within the last (or first) k characters of a
+** copied sentence would leave its tail outside the passage. Extend each end across up to
+** END_SKIP substituted characters when at least END_RUN equal characters follow, without
+** running into the neighbouring passage. */
+static void extend_ends(dz_npassage *p, size_t n, const dz_ntext *A, const dz_ntext *B) {
+  for (size_t i = 0; i < n; i++) {
+    uint32_t hi = i + 1 < n && p[i + 1].a0 >= p[i].a1 ? p[i + 1].a0 : (uint32_t)A->n;
+    uint32_t lo = i > 0 && p[i - 1].a1 <= p[i].a0 ? p[i - 1].a1 : 0;
+    for (int moved = 1; moved;) {
+      moved = 0;
+      for (uint32_t sk = 1; sk <= END_SKIP && !moved; sk++) {
+        uint32_t a = p[i].a1 + sk, b = p[i].b1 + sk;
+        if (a + END_RUN > hi || b + END_RUN > B->n || !same(A, a, B, b, END_RUN)) continue;
+        uint32_t m = END_RUN;
+        while (a + m < hi && b + m < B->n && A->c[a + m] == B->c[b + m]) m++;
+        p[i].a1 = a + m, p[i].b1 = b + m, p[i].matched += m, moved = 1;
+      }
+    }
+    for (int moved = 1; moved;) {
+      moved = 0;
+      for (uint32_t sk = 1; sk <= END_SKIP && !moved; sk++) {
+        if (p[i].a0 < lo + sk + END_RUN || p[i].b0 < sk + END_RUN) continue;
+        uint32_t a = p[i].a0 - sk, b = p[i].b0 - sk; /* exclusive ends of the earlier run */
+        if (!same(A, a - END_RUN, B, b - END_RUN, END_RUN)) continue;
+        uint32_t m = END_RUN;
+        while (a - m > lo && b - m > 0 && A->c[a - m - 1] == B->c[b - m - 1]) m++;
+        p[i].a0 = a - m, p[i].b0 = b - m, p[i].matched += m, moved = 1;
+      }
+    }
+  }
+}
+
+int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha,
+              const dz_ntext *B, const dz_fp *bi, size_t nb, const dz_align_params *p) {
+  seed *s = NULL;
+  size_t ns = 0;
+  dz_npassage *runs = NULL;
+  if (collect_seeds(&s, &ns, ha, nha, bi, nb, p->max_occ ? p->max_occ : 16, p->filter)) return -1;
+  qsort(s, ns, sizeof *s, seed_cmp);
+  runs = malloc((ns ? ns : 1) * sizeof *runs);
+  if (!runs) { free(s); return -1; }
+  size_t nr = extend_runs(runs, s, ns, A, B, p->k);
+  free(s);
+  qsort(runs, nr, sizeof *runs, run_cmp);
+  *n = merge_runs(runs, nr, p->max_gap, p->k);
+  extend_ends(runs, *n, A, B);
+  *out = runs;
+  return 0;
+}
+
+/* See align.h: B's unmasked k-grams sorted by hash, built once per source. */
+dz_fp *dz__align_index(const uint64_t *hb, size_t nhb) {
+  dz_fp *bi = malloc((nhb ? nhb : 1) * sizeof *bi);
+  if (!bi) return NULL;
+  size_t m = 0;
+  for (size_t j = 0; j < nhb; j++)
+    if (hb[j] != DZ_FP_SKIP) bi[m++] = (dz_fp){hb[j], (uint32_t)j};
+  dz__fp_sort(bi, m);
+  if (m < nhb) bi[m] = (dz_fp){DZ_FP_SKIP, 0}; /* sentinel: the index ends at the first SKIP */
+  return bi;
+}
+
+/* See align.h: one bit per hash value modulo a power of two. */
+void dz__align_filter_build(dz_align_filter *f, const dz_fp *bi, size_t nb) {
+  size_t bits = 4096;
+  while (bits < nb * 32) bits *= 2; /* about 3% false positives */
+  f->bits = calloc(bits / 64, sizeof *f->bits);
+  f->mask = bits - 1;
+  if (!f->bits) return;
+  for (size_t i = 0; i < nb; i++) {
+    uint64_t b = bi[i].h & f->mask;
+    f->bits[b >> 6] |= 1ull << (b & 63);
+  }
+}

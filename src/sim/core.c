@@ -1,0 +1,207 @@
+/*
+** Context and prepared documents for matching (see core.h). The stock-phrase list is data:
+** every embedded data/lexicon/stock_phrases*.tsv (columns phrase<TAB>note, # comments) is
+** normalised like a document, and each of its k-grams is masked in every document, so that
+** formulations every official document shares never seed a passage.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/core.h"
+#include "util/embed.h"
+#include "util/error.h"
+
+extern const dz_embedded_file dz_embedded_data[];
+
+/* Ascending 64-bit hashes. */
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Add the k-grams of one phrase to the stock set. */
+static int add_phrase(dz_simctx *ctx, const char *s, size_t len, size_t *cap, dz_error *err) {
+  dz_ntext nt;
+  int rc = dz__norm_utf8(ctx->nm, s, len, &nt, err);
+  if (rc) return rc;
+  if (nt.n >= (size_t)ctx->k) {
+    size_t m = nt.n - (size_t)ctx->k + 1;
+    if (ctx->nstock + m > *cap) {
+      size_t nc = (*cap + m) * 2;
+      uint64_t *t = realloc(ctx->stock, nc * sizeof *t);
+      if (!t) { dz__ntext_free(&nt); return dz__error_nomem(err); }
+      ctx->stock = t, *cap = nc;
+    }
+    ctx->nstock += dz__kgram_hashes(nt.c, nt.n, ctx->k, ctx->stock + ctx->nstock);
+  }
+  dz__ntext_free(&nt);
+  return DZ_OK;
+}
+
+/* Load every embedded lexicon/stock_phrases*.tsv into the sorted stock set and its filter. */
+static int load_stock(dz_simctx *ctx, dz_error *err) {
+  size_t cap = 0;
+  const char *pre = "lexicon/stock_phrases";
+  for (const dz_embedded_file *f = dz_embedded_data; f->name; f++) {
+    size_t nl = strlen(f->name);
+    if (strncmp(f->name, pre, strlen(pre)) || nl < 4 || strcmp(f->name + nl - 4, ".tsv")) continue;
+    const char *p = (const char *)f->data, *end = p + f->len;
+    while (p < end) {
+      const char *eol = memchr(p, '\n', (size_t)(end - p));
+      if (!eol) eol = end;
+      const char *tab = memchr(p, '\t', (size_t)(eol - p));
+      const char *pe = tab ? tab : eol;
+      if (pe > p && *p != '#') {
+        int rc = add_phrase(ctx, p, (size_t)(pe - p), &cap, err);
+        if (rc) return rc;
+      }
+      p = eol + 1;
+    }
+  }
+  if (ctx->nstock) qsort(ctx->stock, ctx->nstock, sizeof *ctx->stock, u64_cmp);
+  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[(ctx->stock[i] & 0xFFFF) >> 6] |= 1ull << (ctx->stock[i] & 63);
+  return DZ_OK;
+}
+
+/* See core.h. */
+int dz__simctx_init(dz_simctx *ctx, int k, int w, int max_gap, int min_chars, dz_error *err) {
+  memset(ctx, 0, sizeof *ctx);
+  ctx->k = k > 0 ? k : DZ_SIM_DEFAULT_K;
+  ctx->w = w > 0 ? w : DZ_SIM_DEFAULT_W;
+  ctx->max_gap = max_gap > 0 ? max_gap : 3 * ctx->k;
+  ctx->min_chars = min_chars > 0 ? min_chars : DZ_SIM_DEFAULT_MIN_CHARS;
+  int rc = dz__norm_open(&ctx->nm, err);
+  if (!rc) rc = load_stock(ctx, err);
+  if (rc) dz__simctx_free(ctx);
+  return rc;
+}
+
+/* NULL-safe. */
+void dz__simctx_free(dz_simctx *ctx) {
+  if (!ctx) return;
+  dz__norm_close(ctx->nm);
+  free(ctx->stock);
+  memset(ctx, 0, sizeof *ctx);
+}
+
+/* Is this k-gram hash inside a stock phrase? Bloom filter first, then binary search. */
+static int is_stock(const dz_simctx *ctx, uint64_t h) {
+  if (!((ctx->bloom[(h & 0xFFFF) >> 6] >> (h & 63)) & 1)) return 0;
+  size_t lo = 0, hi = ctx->nstock;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (ctx->stock[mid] < h) lo = mid + 1; else hi = mid;
+  }
+  return lo < ctx->nstock && ctx->stock[lo] == h;
+}
+
+/* See core.h: normalise, hash every k-gram, mask and mark stock phrases. */
+int dz__sdoc_prepare(dz_simctx *ctx, const dz_text *t, dz_sdoc *out, dz_error *err) {
+  dz_sdoc d = {0};
+  int rc = dz__norm_text(ctx->nm, t, &d.nt, err);
+  if (rc) return rc;
+  d.h = malloc((d.nt.n ? d.nt.n : 1) * sizeof *d.h);
+  d.stock = calloc(d.nt.n ? d.nt.n : 1, 1);
+  if (!d.h || !d.stock) {
+    dz__sdoc_free(&d);
+    return dz__error_nomem(err);
+  }
+  d.nh = dz__kgram_hashes(d.nt.c, d.nt.n, ctx->k, d.h);
+  for (size_t i = 0; i < d.nh; i++) {
+    if (!ctx->nstock || !is_stock(ctx, d.h[i])) continue;
+    d.h[i] = DZ_FP_SKIP;
+    memset(d.stock + i, 1, (size_t)ctx->k);
+  }
+  *out = d;
+  return DZ_OK;
+}
+
+/* NULL-safe. */
+void dz__sdoc_free(dz_sdoc *d) {
+  if (!d) return;
+  dz__ntext_free(&d->nt);
+  free(d->h);
+  free(d->stock);
+  free(d->bi);
+  free(d->filter.bits);
+  memset(d, 0, sizeof *d);
+}
+
+/* See core.h. */
+size_t dz__sdoc_winnow(const dz_simctx *ctx, const dz_sdoc *d, dz_fp *out) {
+  return dz__winnow(d->h, d->nh, ctx->w, out);
+}
+
+/* Longest passage first (ties by start), for drop_shadowed. */
+static int len_desc(const void *x, const void *y) {
+  const dz_npassage *a = x, *b = y;
+  uint32_t la = a->a1 - a->a0, lb = b->a1 - b->a0;
+  if (la != lb) return la > lb ? -1 : 1;
+  return (a->a0 > b->a0) - (a->a0 < b->a0);
+}
+
+/* Passages back in text order. */
+static int a0_asc(const void *x, const void *y) {
+  const dz_npassage *a = x, *b = y;
+  return (a->a0 > b->a0) - (a->a0 < b->a0);
+}
+
+/* A text that repeats itself aligns each repeat with every copy; keep, longest first, only
+** passages whose A range is mostly new (less than half already covered by a kept one). */
+static size_t drop_shadowed(dz_npassage *ps, size_t n, size_t alen) {
+  if (n < 2) return n;
+  uint8_t *m = calloc(alen ? alen : 1, 1);
+  if (!m) return n;
+  qsort(ps, n, sizeof *ps, len_desc);
+  size_t keep = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t seen = 0, len = ps[i].a1 - ps[i].a0;
+    for (uint32_t c = ps[i].a0; c < ps[i].a1; c++) seen += m[c];
+    if (seen * 2 >= len) continue;
+    memset(m + ps[i].a0, 1, len);
+    ps[keep++] = ps[i];
+  }
+  free(m);
+  qsort(ps, keep, sizeof *ps, a0_asc);
+  return keep;
+}
+
+/* See core.h: align, then drop stock-only and shadowed passages. */
+int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n) {
+  dz_align_params p = {ctx->k, ctx->max_gap, 16, NULL};
+  dz_npassage *ps;
+  size_t np;
+  if (!B->bi) {
+    if (!(B->bi = dz__align_index(B->h, B->nh))) return DZ_ENOMEM;
+    B->nbi = 0;
+    for (size_t i = 0; i < B->nh; i++) B->nbi += B->h[i] != DZ_FP_SKIP;
+    dz__align_filter_build(&B->filter, B->bi, B->nbi);
+  }
+  p.filter = &B->filter;
+  if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, B->bi, B->nbi, &p)) return DZ_ENOMEM;
+  size_t keep = 0;
+  for (size_t i = 0; i < np; i++) {
+    size_t own = 0;
+    for (uint32_t c = ps[i].a0; c < ps[i].a1; c++) own += !A->stock[c];
+    if (own >= (size_t)ctx->min_chars) ps[keep++] = ps[i];
+  }
+  keep = drop_shadowed(ps, keep, A->nt.n);
+  *out = ps;
+  *n = keep;
+  return DZ_OK;
+}
+
+/* See core.h: a byte mask, so overlapping passages count once. */
+size_t dz__coverage(const dz_npassage *p, size_t n, int use_b, size_t len) {
+  uint8_t *m = calloc(len ? len : 1, 1);
+  if (!m) return 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t s = use_b ? p[i].b0 : p[i].a0, e = use_b ? p[i].b1 : p[i].a1;
+    if (e > len) e = (uint32_t)len;
+    if (s < e) memset(m + s, 1, e - s);
+  }
+  size_t c = 0;
+  for (size_t i = 0; i < len; i++) c += m[i];
+  free(m);
+  return c;
+}

@@ -1,0 +1,504 @@
+/*
+** The corpus index: documents and their winnowed fingerprints in a store, and checks of a
+** text against them.
+**
+** A check (dz_index_query): normalise the text, winnow it, look every fingerprint up in the
+** store, and ignore fingerprints held by too many documents (boilerplate: more than df_cap of
+** the corpus and more than df_min documents). Documents sharing fingerprints are candidates,
+** most shared first; each is re-read from the store and aligned with the text k-gram by
+** k-gram, so that every shared run of k characters takes part in the passages even though
+** only runs of t = k + w - 1 are guaranteed to make a document a candidate.
+*/
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <xxhash.h>
+
+#include "sim/index_int.h"
+#include "sim/result.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/file.h"
+
+#define DEFAULT_DF_CAP 0.05
+#define DEFAULT_DF_MIN 20
+#define DEFAULT_MAX_SOURCES 50
+#define MEM_AFTER_QUERIES 4          /* from the 4th query on, postings are looked up ... */
+#define MEM_MAX_POSTINGS (8u << 20)  /* ... in memory when there are at most this many */
+
+static void entry_free(src_entry *e) {
+  dz_text_free(e->t);
+  dz__sdoc_free(&e->d);
+  free(e->path);
+  memset(e, 0, sizeof *e);
+}
+
+/* Forget cached sources and in-memory postings (the corpus changed). */
+static void invalidate(dz_index *idx) {
+  for (size_t i = 0; i < idx->ncache; i++) entry_free(&idx->cache[i]);
+  idx->ncache = 0;
+  free(idx->mkey);
+  free(idx->mdoc);
+  idx->mkey = NULL, idx->mdoc = NULL;
+  idx->nm = idx->mcap = 0;
+  idx->mem = 0;
+}
+
+/* See sim.h. The store opens now; the normaliser on first use (dz__index_ctx). */
+int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
+  dz_index *idx = calloc(1, sizeof *idx);
+  if (!idx) return dz__error_nomem(err);
+  dz_index_options o = DZ_INDEX_OPTIONS_INIT;
+  if (opts) o = *opts;
+  if (o.df_cap <= 0) o.df_cap = DEFAULT_DF_CAP;
+  if (o.df_min <= 0) o.df_min = DEFAULT_DF_MIN;
+  if (o.max_sources <= 0) o.max_sources = DEFAULT_MAX_SOURCES;
+  idx->opts = o;
+  int rc = dz__store_sqlite_open(&idx->store, path, o.timeout_ms, err);
+  if (rc) {
+    dz_index_close(idx);
+    return rc;
+  }
+  *out = idx;
+  return DZ_OK;
+}
+
+/* See index_int.h. */
+int dz__index_ctx(dz_index *idx, dz_error *err) {
+  if (idx->ctx.nm) return DZ_OK;
+  return dz__simctx_init(&idx->ctx, 0, 0, 0, 0, err);
+}
+
+/* NULL-safe. */
+void dz_index_close(dz_index *idx) {
+  if (!idx) return;
+  invalidate(idx);
+  if (idx->store) idx->store->ops->close(idx->store);
+  dz__simctx_free(&idx->ctx);
+  free(idx);
+}
+
+int dz_index_begin(dz_index *idx, dz_error *err) { return idx->store->ops->begin(idx->store, err); }
+int dz_index_commit(dz_index *idx, dz_error *err) { return idx->store->ops->commit(idx->store, err); }
+int dz_index_bulk(dz_index *idx, int on, dz_error *err) { return idx->store->ops->bulk(idx->store, on, err); }
+
+/* Ascending 64-bit hashes. */
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Winnowed fingerprints of d as a sorted array of distinct hashes. */
+static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, uint64_t **out, size_t *n, dz_fp **fpo,
+                        size_t *nfp) {
+  dz_fp *fp = malloc((d->nh ? d->nh : 1) * sizeof *fp);
+  uint64_t *h = malloc((d->nh ? d->nh : 1) * sizeof *h);
+  if (!fp || !h) { free(fp); free(h); return DZ_ENOMEM; }
+  size_t m = dz__sdoc_winnow(ctx, d, fp), u = 0;
+  for (size_t i = 0; i < m; i++) h[i] = fp[i].h;
+  qsort(h, m, sizeof *h, u64_cmp);
+  for (size_t i = 0; i < m; i++)
+    if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+  *out = h;
+  *n = u;
+  if (fpo) *fpo = fp, *nfp = m;
+  else free(fp);
+  return DZ_OK;
+}
+
+int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const void *bytes, size_t len,
+                      dz_error *err) {
+  dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
+  o.name = name;
+  dz_text *t = NULL;
+  dz_sdoc d = {0};
+  size_t tl;
+  int rc = dz_read_bytes(&t, bytes, len, &o, err);
+  if (rc) return rc;
+  const char *data = dz_text_data(t, &tl);
+  XXH128_hash_t ch = XXH3_128bits(data, tl);
+  snprintf(out->hash, sizeof out->hash, "%016llx%016llx", (unsigned long long)ch.high64,
+           (unsigned long long)ch.low64);
+  if (!(rc = dz__sdoc_prepare(ctx, t, &d, err))) {
+    out->chars = (int64_t)d.nt.n;
+    if (distinct_fps(ctx, &d, &out->fps, &out->nfps, NULL, NULL)) rc = dz__error_nomem(err);
+  }
+  dz__sdoc_free(&d);
+  dz_text_free(t);
+  return rc;
+}
+
+int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const char *name, const void *bytes,
+                    size_t len, int64_t mtime, int *duplicate, dz_error *err) {
+  int64_t id = 0;
+  int rc = idx->store->ops->find_hash(idx->store, p->hash, &id, err);
+  if (rc == DZ_OK) {
+    if (duplicate) *duplicate = 1;
+    *out = id;
+    return DZ_OK;
+  }
+  if (rc != DZ_ENOTFOUND) return rc;
+  dz_store_doc sd = {0, (char *)name, (char *)p->hash, p->chars, mtime, (int64_t)time(NULL), (void *)bytes, len};
+  rc = idx->store->ops->add(idx->store, &sd, p->fps, p->nfps, &id, err);
+  if (idx->ncache || idx->mem) invalidate(idx);
+  if (rc) return rc;
+  if (duplicate) *duplicate = 0;
+  *out = id;
+  return DZ_OK;
+}
+
+int dz_index_add(int64_t *out, dz_index *idx, const char *name, const void *bytes, size_t len,
+                 int64_t mtime, int *duplicate, dz_error *err) {
+  dz__prepared p = {0};
+  int rc = dz__index_ctx(idx, err);
+  if (!rc) rc = dz__index_prepare(&p, &idx->ctx, name, bytes, len, err);
+  if (!rc) rc = dz__index_store(out, idx, &p, name, bytes, len, mtime, duplicate, err);
+  free(p.fps);
+  return rc;
+}
+
+typedef struct list_ctx {
+  int (*cb)(void *, const dz_index_entry *);
+  void *ud;
+} list_ctx;
+
+/* Adapt a store document to the public list entry. */
+static int list_tramp(void *ud, const dz_store_doc *d) {
+  list_ctx *l = ud;
+  dz_index_entry e = {d->id, d->path, d->chars, d->added};
+  return l->cb(l->ud, &e);
+}
+
+/* See sim.h. */
+int dz_index_list(dz_index *idx, int (*cb)(void *ud, const dz_index_entry *e), void *ud, dz_error *err) {
+  list_ctx l = {cb, ud};
+  return idx->store->ops->list(idx->store, list_tramp, &l, err);
+}
+
+/* See sim.h; cached sources and postings are dropped first. */
+int dz_index_remove(dz_index *idx, int64_t id, dz_error *err) {
+  invalidate(idx);
+  return idx->store->ops->remove(idx->store, id, err);
+}
+
+/* See sim.h. */
+int dz_index_count(int64_t *out, dz_index *idx, dz_error *err) {
+  return idx->store->ops->count(idx->store, out, err);
+}
+
+/* ---- query ---- */
+
+typedef struct cand {
+  int64_t doc;
+  size_t hits;
+} cand;
+
+typedef struct lookup_ctx {
+  int64_t *docs;       /* every (fingerprint, doc) hit; counted per doc afterwards */
+  size_t n, cap;
+  const uint64_t *fph; /* looked-up hashes */
+  uint64_t *capped;    /* hashes over the df cap */
+  size_t ncapped;
+} lookup_ctx;
+
+/* Lookup callback: collect the documents of each fingerprint, or note it as too common. */
+static int on_postings(void *ud, size_t i, const int64_t *docs, size_t n) {
+  lookup_ctx *l = ud;
+  if (!docs) {
+    l->capped[l->ncapped++] = l->fph[i];
+    return 0;
+  }
+  if (l->n + n > l->cap) {
+    size_t nc = (l->n + n) * 2;
+    int64_t *t = realloc(l->docs, nc * sizeof *t);
+    if (!t) return 1;
+    l->docs = t, l->cap = nc;
+  }
+  memcpy(l->docs + l->n, docs, n * sizeof *docs);
+  l->n += n;
+  return 0;
+}
+
+/* Ascending document ids. */
+static int i64_cmp(const void *x, const void *y) {
+  int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Candidates: documents with their number of shared fingerprints (sort, count runs). */
+static cand *count_hits(lookup_ctx *l, size_t *nc) {
+  qsort(l->docs, l->n, sizeof *l->docs, i64_cmp);
+  cand *c = malloc((l->n ? l->n : 1) * sizeof *c);
+  size_t m = 0;
+  if (!c) return NULL;
+  for (size_t i = 0; i < l->n; i++) {
+    if (m && c[m - 1].doc == l->docs[i]) c[m - 1].hits++;
+    else c[m++] = (cand){l->docs[i], 1};
+  }
+  *nc = m;
+  return c;
+}
+
+/* Candidates with the most shared fingerprints first (ties by id, for stable output). */
+static int cand_cmp(const void *x, const void *y) {
+  const cand *a = x, *b = y;
+  if (a->hits != b->hits) return a->hits > b->hits ? -1 : 1;
+  return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+/* Sources by ratio, largest first (ties by id). */
+static int src_cmp(const void *x, const void *y) {
+  const dz_sim_source *a = x, *b = y;
+  if (a->ratio != b->ratio) return a->ratio > b->ratio ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Passages in text order. */
+static int pas_cmp(const void *x, const void *y) {
+  const dz_sim_passage *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return (a->source > b->source) - (a->source < b->source);
+}
+
+/* Mask k-grams whose fingerprint is too common in the corpus. */
+static void mask_capped(dz_sdoc *A, const dz_fp *fp, size_t nfp, const uint64_t *capped, size_t nc) {
+  if (!nc) return;
+  for (size_t i = 0; i < nfp; i++)
+    if (bsearch(&fp[i].h, capped, nc, sizeof *capped, u64_cmp)) A->h[fp[i].pos] = DZ_FP_SKIP;
+}
+
+/* The prepared source `doc`, from the cache or loaded from the store (LRU eviction). */
+static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err) {
+  size_t lru = 0;
+  for (size_t i = 0; i < idx->ncache; i++) {
+    if (idx->cache[i].id == doc) {
+      idx->cache[i].used = ++idx->tick;
+      *out = &idx->cache[i];
+      return DZ_OK;
+    }
+    if (idx->cache[i].used < idx->cache[lru].used) lru = i;
+  }
+  src_entry e = {0};
+  dz_store_doc sd = {0};
+  int rc = idx->store->ops->get(idx->store, doc, &sd, err);
+  if (rc) return rc;
+  dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
+  o.name = sd.path;
+  if (!(rc = dz_read_bytes(&e.t, sd.body, sd.body_len, &o, err)))
+    rc = dz__sdoc_prepare(&idx->ctx, e.t, &e.d, err);
+  e.id = doc;
+  e.path = sd.path, sd.path = NULL;
+  e.chars = sd.chars;
+  e.used = ++idx->tick;
+  dz__store_doc_clear(&sd);
+  if (rc) {
+    entry_free(&e);
+    return rc;
+  }
+  size_t slot = idx->ncache < SRC_CACHE ? idx->ncache++ : lru;
+  if (slot == lru && idx->ncache == SRC_CACHE && idx->cache[slot].id) entry_free(&idx->cache[slot]);
+  idx->cache[slot] = e;
+  *out = &idx->cache[slot];
+  return DZ_OK;
+}
+
+/* Align A with one stored document and append its passages and source entry to r. */
+static int align_source(dz_sim_result *r, dz_index *idx, const dz_sdoc *A, const dz_text *ta, int64_t doc,
+                        uint8_t *mask, size_t *cap_p, dz_error *err) {
+  src_entry *e;
+  dz_npassage *np = NULL;
+  size_t n = 0;
+  int rc = source_get(idx, doc, &e, err);
+  if (rc) return rc;
+  if ((rc = dz__sdoc_align(&idx->ctx, A, &e->d, &np, &n))) { rc = dz__error_nomem(err); goto cleanup; }
+  if (!n) goto cleanup;
+  size_t cov = dz__coverage(np, n, 0, A->nt.n);
+  if (r->npassages + n > *cap_p) {
+    size_t nc = (r->npassages + n) * 2;
+    dz_sim_passage *t = realloc(r->passages, nc * sizeof *t);
+    if (!t) { rc = dz__error_nomem(err); goto cleanup; }
+    r->passages = t, *cap_p = nc;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (dz__passage_fill(&r->passages[r->npassages], &np[i], doc, A, ta, &e->d, e->t)) {
+      rc = dz__error_nomem(err);
+      goto cleanup;
+    }
+    r->npassages++;
+    memset(mask + np[i].a0, 1, np[i].a1 - np[i].a0);
+  }
+  dz_sim_source *s = &r->sources[r->nsources];
+  s->id = doc;
+  s->path = strdup(e->path);
+  s->chars = (size_t)e->chars;
+  s->ratio = A->nt.n ? (double)cov / (double)A->nt.n : 0;
+  if (!s->path) { rc = dz__error_nomem(err); goto cleanup; }
+  r->nsources++;
+cleanup:
+  free(np);
+  return rc;
+}
+
+/* Scan callback: append one posting to the in-memory table. */
+static int mem_add(void *ud, uint64_t key, int64_t doc) {
+  dz_index *idx = ud;
+  if (idx->nm == idx->mcap) {
+    size_t nc = idx->mcap ? idx->mcap * 2 : 4096;
+    uint64_t *k = realloc(idx->mkey, nc * sizeof *k);
+    if (k) idx->mkey = k;
+    int64_t *d = realloc(idx->mdoc, nc * sizeof *d);
+    if (d) idx->mdoc = d;
+    if (!k || !d) return 1;
+    idx->mcap = nc;
+  }
+  idx->mkey[idx->nm] = key;
+  idx->mdoc[idx->nm++] = doc;
+  return 0;
+}
+
+/* Load the postings into memory once several queries have come through the same handle and
+** the corpus is small enough; a failure just leaves lookups in the store. */
+static void mem_load(dz_index *idx) {
+  if (idx->mem || ++idx->queries < MEM_AFTER_QUERIES) return;
+  int rc = idx->store->ops->scan(idx->store, MEM_MAX_POSTINGS, mem_add, idx, NULL);
+  if (rc) {
+    invalidate(idx);
+    idx->mem = -1;
+    return;
+  }
+  idx->mem = 1;
+}
+
+/* The store's lookup contract (store.h) over the in-memory postings. */
+static int mem_lookup(dz_index *idx, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb, void *ud) {
+  for (size_t i = 0; i < n; i++) {
+    uint64_t key = dz__store_key(h[i]);
+    size_t lo = 0, hi = idx->nm;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (idx->mkey[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    size_t e = lo;
+    while (e < idx->nm && idx->mkey[e] == key && e - lo <= max_df) e++;
+    if (e == lo) continue;
+    if (cb(ud, i, e - lo > max_df ? NULL : idx->mdoc + lo, e - lo)) return DZ_EUSER;
+  }
+  return DZ_OK;
+}
+
+/* Per-part ratios for the parts given in the options. */
+static int fill_parts(dz_sim_result *r, const dz_sim_query_options *o, const dz_sdoc *A, const uint8_t *mask,
+                      dz_error *err) {
+  if (!o || !o->parts || !o->nparts) return DZ_OK;
+  r->parts = calloc(o->nparts, sizeof *r->parts);
+  if (!r->parts) return dz__error_nomem(err);
+  for (size_t i = 0; i < o->nparts; i++) {
+    r->parts[i] = o->parts[i];
+    r->parts[i].title = strdup(o->parts[i].title ? o->parts[i].title : "");
+    r->nparts++;
+    if (!r->parts[i].title) return dz__error_nomem(err);
+  }
+  dz__parts_ratio(r->parts, r->nparts, A, mask);
+  return DZ_OK;
+}
+
+int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
+                   const dz_sim_query_options *opts, dz_error *err) {
+  dz_sim_result *r = calloc(1, sizeof *r);
+  dz_sdoc A = {0};
+  uint64_t *h = NULL;
+  dz_fp *fp = NULL;
+  size_t nh = 0, nfp = 0, pcap = 0;
+  uint8_t *mask = NULL;
+  lookup_ctx l = {0};
+  cand *cands = NULL;
+  int64_t ndocs = 0;
+  int rc, snap = 0;
+  if (!r || !(r->file = strdup(dz_text_name(text)))) { rc = dz__error_nomem(err); goto fail; }
+  if ((rc = dz__index_ctx(idx, err))) goto fail;
+  if ((rc = dz__sdoc_prepare(&idx->ctx, text, &A, err))) goto fail;
+  r->chars = A.nt.n;
+  mask = calloc(A.nt.n ? A.nt.n : 1, 1);
+  if (!mask || distinct_fps(&idx->ctx, &A, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
+  if ((rc = idx->store->ops->snapshot(idx->store, 1, err))) goto fail;
+  snap = 1;
+  if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
+  size_t max_df = (size_t)ceil(idx->opts.df_cap * (double)ndocs);
+  if (max_df < (size_t)idx->opts.df_min) max_df = (size_t)idx->opts.df_min;
+  l.fph = h;
+  l.capped = malloc((nh ? nh : 1) * sizeof *l.capped);
+  if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
+  mem_load(idx);
+  rc = idx->mem == 1 ? mem_lookup(idx, h, nh, max_df, on_postings, &l)
+                     : idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
+  if (rc == DZ_EUSER) rc = dz__error_nomem(err);
+  if (rc) goto fail;
+  mask_capped(&A, fp, nfp, l.capped, l.ncapped);
+  size_t ncand = 0;
+  if (!(cands = count_hits(&l, &ncand))) { rc = dz__error_nomem(err); goto fail; }
+  qsort(cands, ncand, sizeof *cands, cand_cmp);
+  size_t nc = ncand < (size_t)idx->opts.max_sources ? ncand : (size_t)idx->opts.max_sources;
+  r->sources = calloc(nc ? nc : 1, sizeof *r->sources);
+  if (!r->sources) { rc = dz__error_nomem(err); goto fail; }
+  for (size_t i = 0; i < nc; i++)
+    if ((rc = align_source(r, idx, &A, text, cands[i].doc, mask, &pcap, err))) goto fail;
+  qsort(r->sources, r->nsources, sizeof *r->sources, src_cmp);
+  qsort(r->passages, r->npassages, sizeof *r->passages, pas_cmp);
+  size_t covered = 0;
+  for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
+  r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
+  if ((rc = fill_parts(r, opts, &A, mask, err))) goto fail;
+  if ((rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;
+  snap = 0;
+  *out = r;
+  r = NULL;
+fail:
+  if (snap) idx->store->ops->snapshot(idx->store, 0, NULL);
+  dz_sim_result_free(r);
+  dz__sdoc_free(&A);
+  free(h);
+  free(fp);
+  free(mask);
+  free(l.docs);
+  free(cands);
+  free(l.capped);
+  return rc;
+}
+
+/* See index_int.h; the same Chinese messages as the text reader. */
+int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_error *err) {
+  struct stat st;
+  FILE *f = fopen(path, "rb");
+  if (!f) return dz__error_set(err, errno == ENOENT ? DZ_ENOTFOUND : DZ_EIO, "无法打开文件 %s：%s", path,
+                               errno == ENOENT ? "文件不存在" : strerror(errno));
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
+  }
+  int rc = dz__read_all(f, DZ_DEFAULT_MAX_BYTES, buf, len);
+  fclose(f);
+  if (rc == DZ_ENOMEM) return dz__error_nomem(err);
+  if (rc) return dz__error_set(err, rc, "读取文件 %s 失败。", path);
+  if (*len > DZ_DEFAULT_MAX_BYTES) {
+    free(*buf);
+    return dz__error_set(err, DZ_ETOOBIG, "文件 %s 超过大小上限 %zu 字节。", path, (size_t)DZ_DEFAULT_MAX_BYTES);
+  }
+  *mtime = (int64_t)st.st_mtime;
+  return DZ_OK;
+}
+
+/* See sim.h. */
+int dz_index_add_file(int64_t *out, dz_index *idx, const char *path, int *duplicate, dz_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  int64_t mtime = 0;
+  int rc = dz__read_path(path, &buf, &len, &mtime, err);
+  if (rc) return rc;
+  rc = dz_index_add(out, idx, path, buf, len, mtime, duplicate, err);
+  free(buf);
+  return rc;
+}

@@ -1,0 +1,55 @@
+/* Internal layout of the corpus index, shared by the query (index.c) and the threaded import
+** (import.c). */
+#ifndef DZ_SIM_INDEX_INT_H
+#define DZ_SIM_INDEX_INT_H
+#include "duizhao.h"
+#include "sim/core.h"
+#include "store/store.h"
+
+#define SRC_CACHE 128                /* prepared sources kept between queries */
+
+/* A stored document decoded and prepared for alignment, kept for the next queries. */
+typedef struct src_entry {
+  int64_t id;
+  dz_text *t;
+  dz_sdoc d;
+  char *path;
+  int64_t chars;
+  uint64_t used;
+} src_entry;
+
+struct dz_index {
+  dz_store *store;
+  dz_simctx ctx;   /* ctx.nm is NULL until dz__index_ctx */
+  dz_index_options opts;
+  src_entry cache[SRC_CACHE];
+  size_t ncache;
+  uint64_t tick;
+  uint64_t *mkey; /* in-memory postings, sorted by key */
+  int64_t *mdoc;
+  size_t nm, mcap;
+  int mem;        /* 0 not loaded, 1 loaded, -1 too many postings */
+  size_t queries;
+};
+
+/* A document ready to be stored: content hash, distinct winnowed fingerprints (malloc'd). */
+typedef struct dz__prepared {
+  char hash[40];
+  uint64_t *fps;
+  size_t nfps;
+  int64_t chars;
+} dz__prepared;
+
+/* Decode, normalise and fingerprint one document with `ctx` (no store access: any thread with
+** its own context may call it). */
+int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const void *bytes, size_t len,
+                      dz_error *err);
+/* Store a prepared document unless its text is already there (*duplicate). */
+int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const char *name, const void *bytes,
+                    size_t len, int64_t mtime, int *duplicate, dz_error *err);
+/* The normaliser and stock phrases of an index are loaded on first use, so that
+** opening a corpus just to list or count it stays cheap. */
+int dz__index_ctx(dz_index *idx, dz_error *err);
+/* Read a file whole (size-capped) with its modification time. */
+int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_error *err);
+#endif

@@ -1,0 +1,58 @@
+/*
+** Level-1 parts (一、存在问题 / 二、原因剖析 / 三、整改措施) of a parsed document, for per-part
+** copy ratios. The query takes parts as input, so callers with their own sectioning (a .docx
+** outline, a profile) can pass theirs; this is the default from the document tree.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "duizhao.h"
+#include "util/error.h"
+
+/* The heading's own line: from its start to the first line feed inside it. */
+static char *heading_line(const dz_doc *doc, const dz_node *n) {
+  size_t len, s = dz_node_dstart(n), e = dz_node_dend(n);
+  const char *d = dz_text_data(dz_doc_text(doc), &len);
+  const char *lf = memchr(d + s, '\n', e - s);
+  if (lf) e = (size_t)(lf - d);
+  char *t = malloc(e - s + 1);
+  if (!t) return NULL;
+  memcpy(t, d + s, e - s);
+  t[e - s] = 0;
+  return t;
+}
+
+/* See sim.h: every level-1 heading node, in document order. */
+int dz_sim_doc_parts(dz_sim_part **out, size_t *n, const dz_doc *doc, dz_error *err) {
+  size_t cap = 8, np = 0;
+  dz_sim_part *p = calloc(cap, sizeof *p);
+  if (!p) return dz__error_nomem(err);
+  dz_iter it;
+  dz_iter_init(&it, dz_doc_root(doc));
+  for (dz_event ev; (ev = dz_iter_next(&it)) != DZ_EVENT_NONE;) {
+    const dz_node *nd = dz_iter_node(&it);
+    if (ev != DZ_EVENT_ENTER || dz_node_get_kind(nd) != DZ_NODE_HEADING || dz_node_level(nd) != 1) continue;
+    if (np == cap) {
+      dz_sim_part *t = realloc(p, (cap *= 2) * sizeof *p);
+      if (!t) goto nomem;
+      p = t;
+    }
+    p[np].start = dz_node_start(nd);
+    p[np].end = dz_node_end(nd);
+    p[np].ratio = 0;
+    if (!(p[np].title = heading_line(doc, nd))) goto nomem;
+    np++;
+  }
+  *out = p;
+  *n = np;
+  return DZ_OK;
+nomem:
+  dz_sim_parts_free(p, np);
+  return dz__error_nomem(err);
+}
+
+/* NULL-safe; frees the titles too. */
+void dz_sim_parts_free(dz_sim_part *parts, size_t n) {
+  for (size_t i = 0; parts && i < n; i++) free((char *)parts[i].title);
+  free(parts);
+}

@@ -1,0 +1,94 @@
+/*
+** Checking many files against one corpus (dz_index_query_files): each worker thread opens its
+** own handle on the database (SQLite in WAL mode serves concurrent readers) and takes files by
+** number from a shared counter; results land in the caller's array by input position, so the
+** output does not depend on thread timing. Each file is read, parsed for its level-1 parts and
+** checked exactly as `similar` would check it alone.
+*/
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "duizhao.h"
+#include "util/error.h"
+
+#define MAX_THREADS 4
+#define FILES_PER_THREAD 16 /* fewer files than this per thread are not worth another handle */
+
+typedef struct shared {
+  const char *db;
+  const char *const *paths;
+  size_t n, next;
+  const dz_index_options *opts;
+  dz_sim_result **results;
+  pthread_mutex_t mu;
+  size_t failed_at;  /* lowest failing file index, n when none */
+  dz_error err;
+} shared;
+
+/* Read, parse and check one file. */
+static int check_one(dz_sim_result **out, dz_index *idx, const char *path, dz_error *err) {
+  dz_text *t = NULL;
+  dz_doc *doc = NULL;
+  dz_sim_part *parts = NULL;
+  dz_sim_query_options qo = DZ_SIM_QUERY_OPTIONS_INIT;
+  int rc = dz_read_file(&t, path, NULL, err);
+  if (!rc) rc = dz_doc_parse(&doc, t, NULL, err); /* takes t */
+  if (!rc) rc = dz_sim_doc_parts(&parts, &qo.nparts, doc, err);
+  qo.parts = parts;
+  if (!rc) rc = dz_index_query(out, idx, dz_doc_text(doc), &qo, err);
+  dz_sim_parts_free(parts, qo.nparts);
+  dz_doc_free(doc);
+  return rc;
+}
+
+/* Record a failure of file i (the lowest index wins, as in a sequential run). */
+static void fail(shared *s, size_t i, const dz_error *e) {
+  pthread_mutex_lock(&s->mu);
+  if (i < s->failed_at) s->failed_at = i, s->err = *e;
+  pthread_mutex_unlock(&s->mu);
+}
+
+/* A thread: open a handle, check files by number until none is left or one failed. */
+static void *worker(void *arg) {
+  shared *s = arg;
+  dz_index *idx = NULL;
+  dz_error e = {0};
+  if (dz_index_open(&idx, s->db, s->opts, &e)) {
+    fail(s, 0, &e);
+    return NULL;
+  }
+  for (;;) {
+    pthread_mutex_lock(&s->mu);
+    size_t i = s->next < s->failed_at ? s->next++ : s->n;
+    pthread_mutex_unlock(&s->mu);
+    if (i >= s->n) break;
+    if (check_one(&s->results[i], idx, s->paths[i], &e)) fail(s, i, &e);
+  }
+  dz_index_close(idx);
+  return NULL;
+}
+
+int dz_index_query_files(dz_sim_result **out, const char *db, const char *const *paths, size_t n,
+                         const dz_index_options *opts, dz_error *err) {
+  shared s = {db, paths, n, 0, opts, out, PTHREAD_MUTEX_INITIALIZER, n, {0, ""}};
+  memset(out, 0, n * sizeof *out);
+  long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t nt = n / FILES_PER_THREAD;
+  if (nt > (size_t)(ncpu > 1 ? ncpu : 1)) nt = (size_t)(ncpu > 1 ? ncpu : 1);
+  if (nt > MAX_THREADS) nt = MAX_THREADS;
+  pthread_t th[MAX_THREADS];
+  size_t started = 0;
+  for (; nt > 1 && started < nt; started++)
+    if (pthread_create(&th[started], NULL, worker, &s)) break;
+  if (!started) worker(&s); /* one file, one core, or no thread could start */
+  for (size_t i = 0; i < started; i++) pthread_join(th[i], NULL);
+  pthread_mutex_destroy(&s.mu);
+  if (s.failed_at < n) {
+    for (size_t i = 0; i < n; i++) dz_sim_result_free(out[i]), out[i] = NULL;
+    if (err) *err = s.err;
+    return s.err.code ? s.err.code : DZ_EIO;
+  }
+  return DZ_OK;
+}

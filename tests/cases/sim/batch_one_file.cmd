@@ -1,0 +1,1 @@
+batch @DIR@/query.txt

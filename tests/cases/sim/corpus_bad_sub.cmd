@@ -1,0 +1,1 @@
+corpus frobnicate --db /tmp/dz-case-unused.db

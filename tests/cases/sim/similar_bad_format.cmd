@@ -1,0 +1,1 @@
+similar --format xml @DIR@/query.txt

@@ -1,0 +1,1 @@
+text @FIX@/doctype.docx

@@ -1,0 +1,1 @@
+fmt @FIX@/encrypted.docx -o @OUT@/x.docx

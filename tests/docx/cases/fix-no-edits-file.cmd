@@ -1,0 +1,1 @@
+fix @FIX@/table.docx -o @OUT@/x.docx --edits @FIX@/../no-such.json

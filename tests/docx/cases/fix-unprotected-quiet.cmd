@@ -1,0 +1,1 @@
+fix @FIX@/table.docx -o @OUT@/x.docx --tracked --edits @FIX@/no-edits.json

@@ -1,0 +1,1 @@
+fmt @FIX@/table.docx

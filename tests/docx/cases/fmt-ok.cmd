@@ -1,0 +1,1 @@
+fmt @FIX@/numbered.docx -o @OUT@/x.docx --protect 密码

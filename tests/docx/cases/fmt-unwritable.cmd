@@ -1,0 +1,1 @@
+fmt @FIX@/table.docx -o @OUT@/no/such/dir/x.docx

@@ -1,0 +1,1 @@
+new --profile zhuti-2023 -o @OUT@/x.docx

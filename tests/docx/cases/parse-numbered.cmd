@@ -1,0 +1,1 @@
+parse @FIX@/numbered.docx

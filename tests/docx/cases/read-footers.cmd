@@ -1,0 +1,1 @@
+text --part footers @FIX@/headers.docx

@@ -1,0 +1,1 @@
+text --part headers @FIX@/headers.docx

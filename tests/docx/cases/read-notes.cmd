@@ -1,0 +1,1 @@
+text --part notes @FIX@/headers.docx

@@ -1,0 +1,158 @@
+/* Unit tests: normalisation offsets, the winnowing guarantee, alignment with gap merging. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "duizhao.h"
+#include "sim/core.h"
+#include "text/utf8.h"
+
+static dz_simctx ctx;
+
+static int setup(void **s) {
+  (void)s;
+  dz_error e;
+  return dz__simctx_init(&ctx, 0, 0, 0, 0, &e);
+}
+static int teardown(void **s) {
+  (void)s;
+  dz__simctx_free(&ctx);
+  return 0;
+}
+
+static dz_text *mk(const char *bytes, size_t n) {
+  dz_text *t = NULL;
+  dz_error e;
+  assert_int_equal(dz_text_decode(&t, bytes, n, NULL, &e), DZ_OK);
+  return t;
+}
+
+/* Width folding, case, dropped punctuation and spaces, traditional -> simplified, and the
+** original byte offsets of each kept character (through a BOM and CRLF). */
+static void normalise_offsets(void **s) {
+  (void)s;
+  const char in[] = "\xEF\xBB\xBF" "學習，ＡＢ１\r\n 发展。";
+  dz_text *t = mk(in, sizeof in - 1);
+  dz_sdoc d;
+  dz_error e;
+  assert_int_equal(dz__sdoc_prepare(&ctx, t, &d, &e), DZ_OK);
+  const uint32_t want[] = {0x5B66 /* 学 */, 0x4E60 /* 习 */, 'a', 'b', '1', 0x53D1, 0x5C55};
+  assert_int_equal(d.nt.n, 7);
+  for (size_t i = 0; i < 7; i++) assert_int_equal(d.nt.c[i], want[i]);
+  assert_int_equal(d.nt.ostart[0], 3);  /* after the BOM */
+  assert_int_equal(d.nt.oend[1], 9);
+  assert_int_equal(d.nt.ostart[2], 12); /* Ａ after ， */
+  assert_int_equal(d.nt.oend[4], 21);
+  assert_int_equal(d.nt.ostart[5], 24); /* after CRLF and a space */
+  assert_int_equal(d.nt.oend[6], 30);
+  dz__sdoc_free(&d);
+  dz_text_free(t);
+}
+
+static uint32_t rnd(uint32_t *st) {
+  *st = *st * 1103515245u + 12345u;
+  return (*st >> 8) & 0xFFFF;
+}
+
+/* Any shared run of t = k + w - 1 characters shares a winnowed fingerprint. */
+static void winnow_guarantee(void **s) {
+  (void)s;
+  int k = ctx.k, w = ctx.w, t = k + w - 1;
+  uint32_t st = 7;
+  for (int trial = 0; trial < 200; trial++) {
+    uint32_t a[300], b[300];
+    for (int i = 0; i < 300; i++) a[i] = 0x4E00 + rnd(&st) % 500, b[i] = 0x4E00 + rnd(&st) % 500;
+    int pa = (int)(rnd(&st) % (300 - t)), pb = (int)(rnd(&st) % (300 - t));
+    memcpy(b + pb, a + pa, (size_t)t * sizeof *a);
+    uint64_t ha[300], hb[300];
+    dz_fp fa[300], fb[300];
+    size_t na = dz__winnow(ha, dz__kgram_hashes(a, 300, k, ha), w, fa);
+    size_t nb = dz__winnow(hb, dz__kgram_hashes(b, 300, k, hb), w, fb);
+    int shared = 0;
+    for (size_t i = 0; i < na && !shared; i++)
+      for (size_t j = 0; j < nb && !shared; j++)
+        shared = fa[i].h == fb[j].h && (int)fa[i].pos >= pa && (int)fa[i].pos + k <= pa + t;
+    assert_true(shared);
+  }
+  /* Density is about 2 / (w + 1). */
+  uint32_t c[20000];
+  uint64_t h[20000];
+  dz_fp f[20000];
+  for (int i = 0; i < 20000; i++) c[i] = 0x4E00 + rnd(&st) % 3000;
+  size_t n = dz__winnow(h, dz__kgram_hashes(c, 20000, k, h), w, f);
+  double dens = (double)n / 20000.0, want = 2.0 / (w + 1);
+  assert_true(dens > want * 0.8 && dens < want * 1.2);
+}
+
+/* Build a UTF-8 string of n random ideographs. */
+static char *rand_han(uint32_t *st, size_t n) {
+  char *s = malloc(n * 3 + 1);
+  size_t l = 0;
+  for (size_t i = 0; i < n; i++) l += (size_t)dz_utf8_put(s + l, 0x4E00 + rnd(st) % 2000);
+  s[l] = 0;
+  return s;
+}
+
+/* A 400-character passage with one character in 40 substituted aligns as ONE passage with the
+** exact original offsets of both ends; shared stock phrases alone give nothing. */
+static void align_merges_edits(void **s) {
+  (void)s;
+  uint32_t st = 99;
+  char *pass = rand_han(&st, 400), *f1 = rand_han(&st, 300), *f2 = rand_han(&st, 500);
+  char *edited = strdup(pass);
+  for (size_t i = 20; i < 400; i += 40) {
+    char buf[4];
+    dz_utf8_put(buf, 0x9F00 + (uint32_t)i % 100); /* outside the random range */
+    memcpy(edited + i * 3, buf, 3);
+  }
+  size_t la = strlen(f1) + strlen(pass) + strlen(f2);
+  char *a = malloc(la + 1), *b = malloc(strlen(edited) + 1);
+  strcpy(a, f1), strcat(a, pass), strcat(a, f2);
+  strcpy(b, edited);
+  dz_text *ta = mk(a, la), *tb = mk(b, strlen(b));
+  dz_sdoc A, B;
+  dz_error e;
+  assert_int_equal(dz__sdoc_prepare(&ctx, ta, &A, &e), 0);
+  assert_int_equal(dz__sdoc_prepare(&ctx, tb, &B, &e), 0);
+  dz_npassage *p;
+  size_t n;
+  assert_int_equal(dz__sdoc_align(&ctx, &A, &B, &p, &n), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(A.nt.ostart[p[0].a0], strlen(f1));
+  assert_int_equal(A.nt.oend[p[0].a1 - 1], strlen(f1) + strlen(pass));
+  assert_int_equal(p[0].b0, 0);
+  assert_int_equal(p[0].b1, 400);
+  assert_int_equal(p[0].matched, 390);
+  free(p);
+  dz__sdoc_free(&A);
+  dz__sdoc_free(&B);
+  dz_text_free(ta);
+  dz_text_free(tb);
+  /* Two documents sharing only stock phrases. */
+  const char *x = "我们要深入学习习近平新时代中国特色社会主义思想，以习近平同志为核心的党中央坚强领导。甲乙丙丁";
+  const char *y = "全体同志以习近平同志为核心的党中央周围，深入学习习近平新时代中国特色社会主义思想。戊己庚辛";
+  ta = mk(x, strlen(x)), tb = mk(y, strlen(y));
+  assert_int_equal(dz__sdoc_prepare(&ctx, ta, &A, &e), 0);
+  assert_int_equal(dz__sdoc_prepare(&ctx, tb, &B, &e), 0);
+  assert_int_equal(dz__sdoc_align(&ctx, &A, &B, &p, &n), 0);
+  assert_int_equal(n, 0);
+  free(p);
+  dz__sdoc_free(&A);
+  dz__sdoc_free(&B);
+  dz_text_free(ta);
+  dz_text_free(tb);
+  free(pass), free(f1), free(f2), free(edited), free(a), free(b);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(normalise_offsets),
+      cmocka_unit_test(winnow_guarantee),
+      cmocka_unit_test(align_merges_edits),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
