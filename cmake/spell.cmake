@@ -55,6 +55,13 @@ find_path(DZ_FCITX_UTILS_INCLUDE fcitx-utils/macros.h PATH_SUFFIXES Fcitx5/Utils
 find_library(DZ_LIBIME_CORE IMECore)
 find_file(DZ_LIBIME_LM zh_CN.lm PATHS /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/libime /usr/lib/libime)
 if(DZ_WITH_LIBIME AND DZ_LIBIME_INCLUDE AND DZ_FCITX_UTILS_INCLUDE AND DZ_LIBIME_CORE AND DZ_LIBIME_LM)
+  # The C++ compiler must match the C one: fuzz and sanitizer flags are added for both.
+  if(NOT CMAKE_CXX_COMPILER AND CMAKE_C_COMPILER_ID STREQUAL "Clang")
+    find_program(DZ_CLANGXX NAMES clang++)
+    if(DZ_CLANGXX)
+      set(CMAKE_CXX_COMPILER ${DZ_CLANGXX})
+    endif()
+  endif()
   enable_language(CXX)
   set(CMAKE_CXX_STANDARD 17)
   set(DZ_LM_PATH ${DZ_LIBIME_LM})
