@@ -81,8 +81,6 @@ int dz_spell_add_word(dz_speller *sp, const char *word, dz_error *err) {
 
 /* Internal: the tunable constants (bench and tests adjust them). */
 dz_spell_params *dz_spell__params(dz_speller *sp) { return &sp->params; }
-/* The speller's dictionary, for the bench tool and tests. */
-const dz_dict *dz_spell__dict(const dz_speller *sp) { return sp->dict; }
 
 /* Unigram score of the window [lo, hi) of the chunk with candidate k applied (k NULL: as
 ** written). Leaves the window's text in buf, its offsets in woff and its words in next. */

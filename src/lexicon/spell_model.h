@@ -31,5 +31,4 @@ typedef struct dz_spell_params {
 /* Defaults for a build with (with_lm) or without the language model. */
 void dz_spell_params_default(dz_spell_params *p, int with_lm);
 dz_spell_params *dz_spell__params(dz_speller *sp);
-const dz_dict *dz_spell__dict(const dz_speller *sp);
 #endif
