@@ -231,9 +231,11 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   guard_chunk(sp, s, off, n, &dc, guard, wstart, wend);
   dz_spell_chunk ch = {s, cps, off, n, guard, &dc, wstart, wend};
 
-  dz_spell_cand cands[DZ_SPELL_MAX_CANDS];
-  int nc = dz_spell_candidates(sp->dict, p, &ch, cands);
-  if (!nc) return DZ_OK;
+  /* On the heap: 64 KB would be a lot of stack for a server thread. */
+  dz_spell_cand *cands = malloc(DZ_SPELL_MAX_CANDS * sizeof *cands);
+  if (!cands) return DZ_ENOMEM;
+  int nc = dz_spell_candidates(sp->dict, p, &ch, cands), rc = DZ_OK;
+  if (!nc) goto done;
 
   char buf[DZ_SPELL_SPAN * 4 + 4];
   uint32_t woff[DZ_SPELL_SPAN + 1];
@@ -277,9 +279,14 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
     if (clash || n_taken + 2 > DZ_SPELL_CHUNK) continue;
     taken[n_taken++] = k->p0;
     if (k->p1 >= 0) taken[n_taken++] = k->p1;
-    if (emit_hit(sp, &ch, text, base, k, conf, hits)) return DZ_ENOMEM;
+    if (emit_hit(sp, &ch, text, base, k, conf, hits)) {
+      rc = DZ_ENOMEM;
+      break;
+    }
   }
-  return DZ_OK;
+done:
+  free(cands);
+  return rc;
 }
 
 /* Hits in text order (chunks are processed in order, but a chunk's hits by gain). */
