@@ -131,6 +131,7 @@ struct dz_checker {
   size_t novr;
   const char *enable_globs, *disable_globs;
   const char *config_path; /* the config file that was loaded, or NULL */
+  dz_speller *speller;     /* spell.* rules (src/check/rule_spell.c); NULL when they are off */
 };
 
 /* One lexicon match of the shared automaton. */
@@ -193,6 +194,9 @@ int dz__rule_formulation(dz_rule_ctx *ctx);
 int dz__rule_structure(dz_rule_ctx *ctx);
 int dz__rule_numbering(dz_rule_ctx *ctx);
 int dz__rule_content(dz_rule_ctx *ctx);
+int dz__rule_spell(dz_rule_ctx *ctx);
+/* Open the spelling checker's dictionary and model into ck->speller (rule_spell.c). */
+int dz__spell_open(dz_checker *ck, dz_error *err);
 
 /* Emit a finding for built-in rule `id` (must be in the table); message printf-style.
 ** Findings of disabled rules are dropped here. Returns 0 or DZ_ENOMEM. */

@@ -22,9 +22,9 @@
 static const dz_family_fn families[] = {
     dz__rule_structure, dz__rule_numbering, dz__rule_content, dz__rule_repeat,
     dz__rule_confusion, dz__rule_dedide,    dz__rule_placeholder, dz__rule_truncated,
-    dz__rule_punct,     dz__rule_residue,   dz__rule_formulation,
+    dz__rule_punct,     dz__rule_residue,   dz__rule_formulation, dz__rule_spell,
 };
-enum { F_STRUCT, F_NUM, F_CONTENT, F_REPEAT, F_CONF, F_DEDIDE, F_PLACE, F_TRUNC, F_PUNCT, F_RES, F_FORM };
+enum { F_STRUCT, F_NUM, F_CONTENT, F_REPEAT, F_CONF, F_DEDIDE, F_PLACE, F_TRUNC, F_PUNCT, F_RES, F_FORM, F_SPELL };
 
 /* Built-in rules: id, default severity, rank (specificity), family. Ids are stable. */
 static const struct {
@@ -55,6 +55,8 @@ static const struct {
     {"formulation.missing", DZ_SEV_ERROR, 90, F_FORM},
     {"formulation.altered", DZ_SEV_ERROR, 90, F_FORM},
     {"formulation.name", DZ_SEV_ERROR, 90, F_FORM},
+    {"spell.char", DZ_SEV_WARNING, 70, F_SPELL}, /* statistical: below the curated lists */
+    {"spell.word", DZ_SEV_WARNING, 70, F_SPELL},
 };
 #define NBUILTIN (sizeof builtin / sizeof builtin[0])
 #define RUNTIME_RANK 70 /* rules added at run time (spelling): below confusion lists */
@@ -169,6 +171,10 @@ int dz_checker_new(dz_checker **out, const dz_checker_options *opts, dz_error *e
     rc = dz__error_nomem(err);
     goto fail;
   }
+  /* The spelling check maps its dictionary only when one of its rules is on. */
+  if ((dz__enabled(ck, "spell.char") || dz__enabled(ck, "spell.word")) &&
+      (rc = dz__spell_open(ck, err)))
+    goto fail;
   *out = ck;
   return 0;
 fail:
@@ -179,6 +185,7 @@ fail:
 /* NULL-safe; lexicon strings live in the pool. */
 void dz_checker_free(dz_checker *ck) {
   if (!ck) return;
+  dz_spell_free(ck->speller);
   dz_ac_free(ck->ac);
   free(ck->rules);
   dz_pool_free(&ck->pool);
