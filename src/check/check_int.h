@@ -224,6 +224,9 @@ void dz__profile_choose(dz_rule_ctx *ctx);
 
 /* Helpers shared by rules (src/check/util.c). */
 int dz__glob_match(const char *glob, const char *s);
+/* Iterate a comma-separated glob list: copies the next glob into g (empty when it does not fit)
+** and returns the rest of the list, or NULL at the end. */
+const char *dz__glob_next(const char *p, char *g, size_t cap);
 /* Whether `id` matches any glob in the comma-separated list. */
 int dz__glob_list_match(const char *list, const char *id);
 /* Offset of the end of the line containing decoded offset `off` (the LF or n). */

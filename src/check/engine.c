@@ -103,25 +103,15 @@ static int add_entry(dz_checker *ck, const char *id, dz_severity sev, int rank, 
 /* Every glob the user gave must name at least one rule: a typo must not silently disable
 ** nothing (or everything). */
 static int check_globs(const dz_checker *ck, const char *list, const char *what, dz_error *err) {
-  if (!list) return 0;
-  const char *p = list;
-  while (*p) {
-    const char *e = strchr(p, ',');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    char g[128];
-    if (n && n < sizeof g) {
-      memcpy(g, p, n);
-      g[n] = 0;
-      int hit = 0;
-      for (size_t i = 0; i < ck->nrules && !hit; i++) hit = dz__glob_match(g, ck->rules[i].id);
-      if (!hit && !strncmp(g, "spelling", 8)) hit = 1; /* registered later by the spell checker */
-      if (!hit)
-        return dz__error_set(err, DZ_ENOTFOUND,
-                             "%s 中的“%s”不匹配任何规则。运行 duizhao check --list-rules 查看规则编号。",
-                             what, g);
-    }
-    if (!e) break;
-    p = e + 1;
+  char g[128];
+  for (const char *p = list; (p = dz__glob_next(p, g, sizeof g));) {
+    if (!g[0]) continue;
+    int hit = 0;
+    for (size_t i = 0; i < ck->nrules && !hit; i++) hit = dz__glob_match(g, ck->rules[i].id);
+    if (!hit && !strncmp(g, "spelling", 8)) hit = 1; /* registered later by the spell checker */
+    if (!hit)
+      return dz__error_set(err, DZ_ENOTFOUND,
+                           "%s 中的“%s”不匹配任何规则。运行 duizhao check --list-rules 查看规则编号。", what, g);
   }
   return 0;
 }
