@@ -14,8 +14,13 @@ MAKEFLAGS += --no-print-directory
 .PHONY: all deps build test run fuzz clean
 all: build
 
+# Debian packages (build, tests, and chromium for the browser test), then playwright-core from npm.
 deps:
-	@scripts/install-deps
+	@scripts/install-deps --browser
+	@test -d tests/e2e/browser/node_modules/playwright-core || \
+	  if node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' 2>/dev/null; then \
+	    (cd tests/e2e/browser && npm ci --no-audit --no-fund --loglevel=error); \
+	  else echo "deps: playwright-core needs Node.js 20 or later; the browser test will be skipped" >&2; fi
 
 $(BUILD)/CMakeCache.txt: | deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null

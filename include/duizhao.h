@@ -58,7 +58,9 @@ const char *dz_strerror(int code);
 #include "duizhao/io.h"
 #include "duizhao/doc.h"
 #include "duizhao/check.h"
+#include "duizhao/spell.h"
 #include "duizhao/docx.h"
 #include "duizhao/sim.h"
+#include "duizhao/server.h"
 
 #endif /* DUIZHAO_H */

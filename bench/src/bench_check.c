@@ -8,13 +8,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "duizhao.h"
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -22,44 +17,36 @@ int main(int argc, char **argv) {
     return 2;
   }
   int runs = argc > 2 ? atoi(argv[2]) : 5;
-  FILE *f = fopen(argv[1], "rb");
-  if (!f) {
-    perror(argv[1]);
-    return 1;
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n);
-  if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) return 1;
-  fclose(f);
+  size_t flen;
+  char *buf = bench_slurp(argv[1], &flen);
+  long n = (long)flen;
   dz_error e;
-  double t0 = now();
+  double t0 = bench_now();
   dz_checker *ck = NULL;
   if (dz_checker_new(&ck, NULL, &e)) {
     fprintf(stderr, "%s\n", e.message);
     return 1;
   }
-  double load = now() - t0;
+  double load = bench_now() - t0;
   double best_parse = 1e9, best_check = 1e9;
   size_t found = 0;
   for (int r = 0; r < runs; r++) {
     dz_text *t = NULL;
     dz_doc *d = NULL;
-    t0 = now();
+    t0 = bench_now();
     if (dz_text_decode(&t, buf, (size_t)n, NULL, &e) || dz_doc_parse(&d, t, NULL, &e)) {
       fprintf(stderr, "%s\n", e.message);
       return 1;
     }
-    double t1 = now();
+    double t1 = bench_now();
     if (t1 - t0 < best_parse) best_parse = t1 - t0;
     dz_result *res = NULL;
-    t0 = now();
+    t0 = bench_now();
     if (dz_check(&res, ck, d, NULL, &e)) {
       fprintf(stderr, "%s\n", e.message);
       return 1;
     }
-    t1 = now();
+    t1 = bench_now();
     if (t1 - t0 < best_check) best_check = t1 - t0;
     found = dz_result_count(res);
     dz_result_free(res);

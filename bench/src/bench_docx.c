@@ -11,13 +11,8 @@
 #include <time.h>
 #include <zip.h>
 
+#include "bench_util.h"
 #include "duizhao.h"
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* Inflate every entry: the floor for reading a package. */
 static size_t inflate_all(const void *buf, size_t n) {
@@ -41,35 +36,30 @@ static size_t inflate_all(const void *buf, size_t n) {
 int main(int argc, char **argv) {
   if (argc < 2) { fprintf(stderr, "usage: bench_docx FILE.docx [RUNS]\n"); return 2; }
   int runs = argc > 2 ? atoi(argv[2]) : 5;
-  FILE *f = fopen(argv[1], "rb");
-  if (!f) { perror(argv[1]); return 1; }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n);
-  if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) return 1;
-  fclose(f);
+  size_t flen;
+  char *buf = bench_slurp(argv[1], &flen);
+  long n = (long)flen;
   double best[5] = {1e9, 1e9, 1e9, 1e9, 1e9}; /* baseline, read, parse, check, write */
   size_t chars = 0, edits_n = 0, out_len = 0, applied = 0, nfind = 0;
   dz_checker *ck = NULL;
   dz_error ce;
   if (dz_checker_new(&ck, NULL, &ce)) { fprintf(stderr, "%s\n", ce.message); return 1; }
   for (int r = 0; r < runs; r++) {
-    double t0 = now();
+    double t0 = bench_now();
     inflate_all(buf, (size_t)n);
-    double t1 = now();
+    double t1 = bench_now();
     dz_text *t = NULL;
     dz_doc *d = NULL;
     dz_error e;
     if (dz_read_bytes(&t, buf, (size_t)n, NULL, &e)) { fprintf(stderr, "%s\n", e.message); return 1; }
-    double t2 = now();
+    double t2 = bench_now();
     size_t len;
     const char *s = dz_text_data(t, &len);
     if (dz_doc_parse(&d, t, NULL, &e)) { fprintf(stderr, "%s\n", e.message); return 1; }
-    double t3 = now();
+    double t3 = bench_now();
     dz_result *res = NULL;
     if (dz_check(&res, ck, d, NULL, &e)) { fprintf(stderr, "%s\n", e.message); return 1; }
-    double t3b = now();
+    double t3b = bench_now();
     nfind = dz_result_count(res);
     /* the findings, then two characters replaced every ~300 bytes, on character boundaries */
     size_t cap = len / 300 + 1 + nfind, k = 0;
@@ -88,7 +78,7 @@ int main(int argc, char **argv) {
     dz_docx_options o = DZ_DOCX_OPTIONS_INIT;
     dz_docx_bytes out = {0};
     if (dz_docx_fix(&out, d, ed, k, &o, &applied, &e)) { fprintf(stderr, "%s\n", e.message); return 1; }
-    double t4 = now();
+    double t4 = bench_now();
     double dt[5] = {t1 - t0, t2 - t1, t3 - t2, t3b - t3, t4 - t3b};
     for (int i = 0; i < 5; i++) if (dt[i] < best[i]) best[i] = dt[i];
     dz_result_free(res);

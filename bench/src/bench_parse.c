@@ -8,46 +8,36 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "duizhao.h"
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 int main(int argc, char **argv) {
   if (argc < 2) { fprintf(stderr, "usage: bench_parse FILE [RUNS]\n"); return 2; }
   int runs = argc > 2 ? atoi(argv[2]) : 5;
-  FILE *f = fopen(argv[1], "rb");
-  if (!f) { perror(argv[1]); return 1; }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n);
-  if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) return 1;
-  fclose(f);
+  size_t flen;
+  char *buf = bench_slurp(argv[1], &flen);
+  long n = (long)flen;
   double best_parse = 1e9, best_base = 1e9;
   size_t nodes = 0, chars = 0;
   for (int r = 0; r < runs; r++) {
-    double t0 = now();
+    double t0 = bench_now();
     size_t c = 0, l = 0;
     for (long i = 0; i < n; i++) {
       c += ((unsigned char)buf[i] & 0xC0) != 0x80;
       l += buf[i] == '\n';
     }
-    double t1 = now();
+    double t1 = bench_now();
     chars = c + l;
     if (t1 - t0 < best_base) best_base = t1 - t0;
     dz_text *t = NULL;
     dz_doc *d = NULL;
     dz_error e;
-    t0 = now();
+    t0 = bench_now();
     if (dz_text_decode(&t, buf, (size_t)n, NULL, &e) || dz_doc_parse(&d, t, NULL, &e)) {
       fprintf(stderr, "%s\n", e.message);
       return 1;
     }
-    t1 = now();
+    t1 = bench_now();
     if (t1 - t0 < best_parse) best_parse = t1 - t0;
     dz_iter it;
     dz_iter_init(&it, dz_doc_root(d));

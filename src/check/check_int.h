@@ -131,6 +131,7 @@ struct dz_checker {
   size_t novr;
   const char *enable_globs, *disable_globs;
   const char *config_path; /* the config file that was loaded, or NULL */
+  dz_speller *speller;     /* spell.* rules (src/check/rule_spell.c); NULL when they are off */
 };
 
 /* One lexicon match of the shared automaton. */
@@ -193,6 +194,9 @@ int dz__rule_formulation(dz_rule_ctx *ctx);
 int dz__rule_structure(dz_rule_ctx *ctx);
 int dz__rule_numbering(dz_rule_ctx *ctx);
 int dz__rule_content(dz_rule_ctx *ctx);
+int dz__rule_spell(dz_rule_ctx *ctx);
+/* Open the spelling checker's dictionary and model into ck->speller (rule_spell.c). */
+int dz__spell_open(dz_checker *ck, dz_error *err);
 
 /* Emit a finding for built-in rule `id` (must be in the table); message printf-style.
 ** Findings of disabled rules are dropped here. Returns 0 or DZ_ENOMEM. */
@@ -220,6 +224,9 @@ void dz__profile_choose(dz_rule_ctx *ctx);
 
 /* Helpers shared by rules (src/check/util.c). */
 int dz__glob_match(const char *glob, const char *s);
+/* Iterate a comma-separated glob list: copies the next glob into g (empty when it does not fit)
+** and returns the rest of the list, or NULL at the end. */
+const char *dz__glob_next(const char *p, char *g, size_t cap);
 /* Whether `id` matches any glob in the comma-separated list. */
 int dz__glob_list_match(const char *list, const char *id);
 /* Offset of the end of the line containing decoded offset `off` (the LF or n). */

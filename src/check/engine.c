@@ -22,9 +22,9 @@
 static const dz_family_fn families[] = {
     dz__rule_structure, dz__rule_numbering, dz__rule_content, dz__rule_repeat,
     dz__rule_confusion, dz__rule_dedide,    dz__rule_placeholder, dz__rule_truncated,
-    dz__rule_punct,     dz__rule_residue,   dz__rule_formulation,
+    dz__rule_punct,     dz__rule_residue,   dz__rule_formulation, dz__rule_spell,
 };
-enum { F_STRUCT, F_NUM, F_CONTENT, F_REPEAT, F_CONF, F_DEDIDE, F_PLACE, F_TRUNC, F_PUNCT, F_RES, F_FORM };
+enum { F_STRUCT, F_NUM, F_CONTENT, F_REPEAT, F_CONF, F_DEDIDE, F_PLACE, F_TRUNC, F_PUNCT, F_RES, F_FORM, F_SPELL };
 
 /* Built-in rules: id, default severity, rank (specificity), family. Ids are stable. */
 static const struct {
@@ -55,6 +55,8 @@ static const struct {
     {"formulation.missing", DZ_SEV_ERROR, 90, F_FORM},
     {"formulation.altered", DZ_SEV_ERROR, 90, F_FORM},
     {"formulation.name", DZ_SEV_ERROR, 90, F_FORM},
+    {"spell.char", DZ_SEV_WARNING, 70, F_SPELL}, /* statistical: below the curated lists */
+    {"spell.word", DZ_SEV_WARNING, 70, F_SPELL},
 };
 #define NBUILTIN (sizeof builtin / sizeof builtin[0])
 #define RUNTIME_RANK 70 /* rules added at run time (spelling): below confusion lists */
@@ -101,25 +103,15 @@ static int add_entry(dz_checker *ck, const char *id, dz_severity sev, int rank, 
 /* Every glob the user gave must name at least one rule: a typo must not silently disable
 ** nothing (or everything). */
 static int check_globs(const dz_checker *ck, const char *list, const char *what, dz_error *err) {
-  if (!list) return 0;
-  const char *p = list;
-  while (*p) {
-    const char *e = strchr(p, ',');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    char g[128];
-    if (n && n < sizeof g) {
-      memcpy(g, p, n);
-      g[n] = 0;
-      int hit = 0;
-      for (size_t i = 0; i < ck->nrules && !hit; i++) hit = dz__glob_match(g, ck->rules[i].id);
-      if (!hit && !strncmp(g, "spelling", 8)) hit = 1; /* registered later by the spell checker */
-      if (!hit)
-        return dz__error_set(err, DZ_ENOTFOUND,
-                             "%s 中的“%s”不匹配任何规则。运行 duizhao check --list-rules 查看规则编号。",
-                             what, g);
-    }
-    if (!e) break;
-    p = e + 1;
+  char g[128];
+  for (const char *p = list; (p = dz__glob_next(p, g, sizeof g));) {
+    if (!g[0]) continue;
+    int hit = 0;
+    for (size_t i = 0; i < ck->nrules && !hit; i++) hit = dz__glob_match(g, ck->rules[i].id);
+    if (!hit && !strncmp(g, "spelling", 8)) hit = 1; /* registered later by the spell checker */
+    if (!hit)
+      return dz__error_set(err, DZ_ENOTFOUND,
+                           "%s 中的“%s”不匹配任何规则。运行 duizhao check --list-rules 查看规则编号。", what, g);
   }
   return 0;
 }
@@ -169,6 +161,10 @@ int dz_checker_new(dz_checker **out, const dz_checker_options *opts, dz_error *e
     rc = dz__error_nomem(err);
     goto fail;
   }
+  /* The spelling check maps its dictionary only when one of its rules is on. */
+  if ((dz__enabled(ck, "spell.char") || dz__enabled(ck, "spell.word")) &&
+      (rc = dz__spell_open(ck, err)))
+    goto fail;
   *out = ck;
   return 0;
 fail:
@@ -179,6 +175,7 @@ fail:
 /* NULL-safe; lexicon strings live in the pool. */
 void dz_checker_free(dz_checker *ck) {
   if (!ck) return;
+  dz_spell_free(ck->speller);
   dz_ac_free(ck->ac);
   free(ck->rules);
   dz_pool_free(&ck->pool);

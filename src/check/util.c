@@ -7,20 +7,20 @@
 
 int dz__glob_match(const char *glob, const char *s) { return fnmatch(glob, s, 0) == 0; }
 
+const char *dz__glob_next(const char *p, char *g, size_t cap) {
+  if (!p || !*p) return NULL;
+  const char *e = strchr(p, ',');
+  size_t n = e ? (size_t)(e - p) : strlen(p);
+  if (n >= cap) n = 0; /* longer than any rule id: matches nothing */
+  memcpy(g, p, n);
+  g[n] = 0;
+  return e ? e + 1 : p + strlen(p);
+}
+
 int dz__glob_list_match(const char *list, const char *id) {
-  const char *p = list;
-  while (p && *p) {
-    const char *e = strchr(p, ',');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    char g[128];
-    if (n && n < sizeof g) {
-      memcpy(g, p, n);
-      g[n] = 0;
-      if (dz__glob_match(g, id)) return 1;
-    }
-    if (!e) break;
-    p = e + 1;
-  }
+  char g[128];
+  for (const char *p = list; (p = dz__glob_next(p, g, sizeof g));)
+    if (g[0] && dz__glob_match(g, id)) return 1;
   return 0;
 }
 

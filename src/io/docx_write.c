@@ -165,7 +165,7 @@ static int fix_package(dz_docx_bytes *out, const dz_text *text, const dz_docx_ma
   }
   for (zip_int64_t i = 0; i < ne && !rc; i++) {
     const char *name = zip_get_name(z.za, (zip_uint64_t)i, 0);
-    if (!name || name[strlen(name) - 1] == '/') continue;
+    if (!name || !*name || name[strlen(name) - 1] == '/') continue; /* empty names occur in hostile zips */
     size_t len = 0;
     if ((rc = dz__zip_read(&z, name, &data[i], &len, err))) break;
     if (!strcmp(name, "word/document.xml")) {

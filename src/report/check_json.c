@@ -39,6 +39,9 @@ int dz_report_json(char **out, size_t *len, const dz_doc *doc, const dz_result *
     str(&b, dz_finding_message(f));
     dz_buf_puts(&b, ", \"suggestion\": ");
     str(&b, dz_finding_suggestion(f));
+    /* Statistical rules (spell.*) carry their confidence; list rules are certain (1.0) and
+    ** omit the key, so their output is unchanged. */
+    if (dz_finding_confidence(f) < 1.0) dz_buf_printf(&b, ", \"confidence\": %.2f", dz_finding_confidence(f));
     dz_buf_puts(&b, "}");
   }
   dz_buf_puts(&b, n ? "\n  ],\n" : "],\n");

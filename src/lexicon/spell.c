@@ -1,0 +1,336 @@
+/*
+** Statistical spelling check (include/duizhao/spell.h). For each run of Han characters:
+**
+**  1. Candidates (spell_cand.c): sound-alike words from the dictionary's pinyin index and
+**     look-alike characters from the Cangjie lists, each replacing one or two characters.
+**  2. Scoring (noisy channel): the window of DZ_SPELL_WINDOW characters either side is
+**     segmented with and without the replacement; the window's score blends jieba's unigram
+**     path probability with libime's trigram language model over the same words (when the
+**     build has it). The gain is the score difference minus the log-cost of that kind of slip.
+**  3. Precision first: a replacement is reported only when its gain clears params.min_gain,
+**     positions in the caller's words or in words the dictionary marks as person names are
+**     never touched, and changes closer than params.min_distance keep only the best.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duizhao.h"
+#include "lexicon/dict.h"
+#include "lexicon/lm.h"
+#include "lexicon/segment.h"
+#include "lexicon/spell_cand.h"
+#include "lexicon/spell_model.h"
+#include "text/utf8.h"
+#include "util/error.h"
+
+#define DZ_SPELL_CHUNK DZ_SEG_CACHE_MAX /* longest run scored at once; longer runs are cut */
+/* Longest window in characters: the context either side, the changed span, and the two words
+** cut at its ends. */
+#define DZ_SPELL_SPAN (2 * DZ_SPELL_WINDOW + DZ_DICT_VAR_MAX + 2 * DZ_SEG_MAX_WORD)
+
+struct dz_speller {
+  dz_dict *dict;
+  dz_lm *lm; /* NULL: unigram scoring only */
+  char **words; /* the caller's words */
+  size_t n_words, cap_words;
+  double min_conf;
+  dz_spell_params params;
+};
+
+/* The dictionary is required; the language model is optional (unigram scoring without it). */
+int dz_spell_new(dz_speller **out, const dz_spell_options *opts, dz_error *err) {
+  dz_speller *sp = calloc(1, sizeof *sp);
+  if (!sp) return dz__error_nomem(err);
+  int rc = dz_dict_open(&sp->dict, opts ? opts->dict_path : NULL, err);
+  if (rc) {
+    free(sp);
+    return rc;
+  }
+  sp->min_conf = opts && opts->min_confidence > 0 ? opts->min_confidence : 0.5;
+  if (dz_lm_open(&sp->lm, NULL)) sp->lm = NULL;
+  dz_spell_params_default(&sp->params, sp->lm != NULL);
+  *out = sp;
+  return DZ_OK;
+}
+
+/* NULL-safe. */
+void dz_spell_free(dz_speller *sp) {
+  if (!sp) return;
+  for (size_t i = 0; i < sp->n_words; i++) free(sp->words[i]);
+  free(sp->words);
+  dz_dict_free(sp->dict);
+  dz_lm_free(sp->lm);
+  free(sp);
+}
+
+/* The caller's words are copied; they guard text during every later check. */
+int dz_spell_add_word(dz_speller *sp, const char *word, dz_error *err) {
+  if (!word || !*word) return dz__error_set(err, DZ_EINVALID, "用户词典中有空词条");
+  if (sp->n_words == sp->cap_words) {
+    size_t cap = sp->cap_words ? sp->cap_words * 2 : 16;
+    char **w = realloc(sp->words, cap * sizeof *w);
+    if (!w) return dz__error_nomem(err);
+    sp->words = w, sp->cap_words = cap;
+  }
+  char *c = strdup(word);
+  if (!c) return dz__error_nomem(err);
+  sp->words[sp->n_words++] = c;
+  return DZ_OK;
+}
+
+/* Internal: the tunable constants (bench and tests adjust them). */
+dz_spell_params *dz_spell__params(dz_speller *sp) { return &sp->params; }
+
+/* Unigram score of the window [lo, hi) of the chunk with candidate k applied (k NULL: as
+** written). Leaves the window's text in buf, its offsets in woff and its words in next. */
+static double window_uni(const dz_speller *sp, const dz_spell_chunk *ch, int lo, int hi,
+                         const dz_spell_cand *k, char *buf, uint32_t *woff, int *next) {
+  size_t b = 0;
+  for (int i = lo; i < hi; i++) {
+    woff[i - lo] = (uint32_t)b;
+    if (k && i == k->p0) b += (size_t)dz_utf8_put(buf + b, k->c0);
+    else if (k && i == k->p1) b += (size_t)dz_utf8_put(buf + b, k->c1);
+    else {
+      memcpy(buf + b, ch->s + ch->off[i], ch->off[i + 1] - ch->off[i]);
+      b += ch->off[i + 1] - ch->off[i];
+    }
+  }
+  woff[hi - lo] = (uint32_t)b;
+  int rlo = k ? k->p0 : -1, rhi = k ? (k->p1 >= 0 ? k->p1 : k->p0) + 1 : -1;
+  return dz_seg_cache_best(ch->dc, sp->dict, buf, woff, lo, hi, rlo, rhi, next);
+}
+
+/* Natural-log language-model score of the words window_uni left in buf/woff/next. */
+static double window_lm(const dz_speller *sp, int n, const char *buf, const uint32_t *woff,
+                        const int *next) {
+  const char *w[DZ_SPELL_SPAN];
+  size_t l[DZ_SPELL_SPAN];
+  int nw = 0;
+  for (int i = 0; i < n; i = next[i], nw++) w[nw] = buf + woff[i], l[nw] = woff[next[i]] - woff[i];
+  return 2.302585093 * dz_lm_score(sp->lm, w, l, nw);
+}
+
+/* Log-cost of a slip of kind `rel` (natural log, positive). */
+static double slip_cost(const dz_spell_params *p, int rel) {
+  switch (rel) {
+  case DZ_REL_SAME: return p->cost_same;
+  case DZ_REL_FUZZY: return p->cost_fuzzy;
+  case DZ_REL_WORD: return p->cost_word;
+  default: return p->cost_shape;
+  }
+}
+
+/* The window around a candidate: DZ_SPELL_WINDOW characters either side, widened to the
+** boundaries of the words (as written) that it cuts, so that the model sees whole words. */
+static void window_of(const dz_spell_cand *k, const dz_spell_chunk *ch, int *lo, int *hi) {
+  int last = k->p1 >= 0 ? k->p1 : k->p0, n = ch->n;
+  int a = k->p0 - DZ_SPELL_WINDOW < 0 ? 0 : k->p0 - DZ_SPELL_WINDOW;
+  int b = last + DZ_SPELL_WINDOW + 1 > n ? n : last + DZ_SPELL_WINDOW + 1;
+  *lo = ch->wstart[a];
+  *hi = b < n ? ch->wend[b - 1] : n;
+}
+
+/* Best candidates first. */
+static int by_gain(const void *x, const void *y) {
+  double a = ((const dz_spell_cand *)x)->gain, b = ((const dz_spell_cand *)y)->gain;
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+typedef struct hitvec {
+  dz_spell_hit *v;
+  size_t n, cap;
+} hitvec;
+
+/* Amortised growth of the hit list. */
+static int push_hit(hitvec *h, const dz_spell_hit *x) {
+  if (h->n == h->cap) {
+    size_t cap = h->cap ? h->cap * 2 : 8;
+    dz_spell_hit *v = realloc(h->v, cap * sizeof *v);
+    if (!v) return DZ_ENOMEM;
+    h->v = v, h->cap = cap;
+  }
+  h->v[h->n++] = *x;
+  return DZ_OK;
+}
+
+/* Copy s[0..n) into a fixed buffer, truncating on a character boundary. */
+static void copy_word(char *dst, size_t cap, const char *s, size_t n) {
+  if (n >= cap) {
+    n = cap - 1;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+  }
+  memcpy(dst, s, n);
+  dst[n] = 0;
+}
+
+/* Mark the characters that must not change: the caller's words, and person names in the
+** segmentation as written. Also records each character's word [wstart, wend) as written. */
+static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *off, int n,
+                        const dz_seg_cache *dc, unsigned char *guard, uint8_t *wstart,
+                        uint8_t *wend) {
+  memset(guard, 0, (size_t)n);
+  for (size_t w = 0; w < sp->n_words; w++) {
+    size_t wl = strlen(sp->words[w]);
+    const char *from = s, *end = s + off[n], *hit;
+    while (wl && from < end && (hit = memmem(from, (size_t)(end - from), sp->words[w], wl))) {
+      size_t hb = (size_t)(hit - s), he = hb + wl;
+      for (int i = 0; i < n; i++)
+        if (off[i] < he && off[i + 1] > hb) guard[i] = 1;
+      from = hit + 1;
+    }
+  }
+  int next[DZ_SPELL_CHUNK + 1];
+  dz_seg_cache_best(dc, sp->dict, s, off, 0, n, -1, -1, next);
+  for (int i = 0; i < n; i = next[i]) {
+    for (int k = i; k < next[i]; k++) wstart[k] = (uint8_t)i, wend[k] = (uint8_t)next[i];
+    unsigned fl = 0;
+    if (next[i] - i >= 2 && dz_dict_lookup(sp->dict, s + off[i], off[next[i]] - off[i], &fl) > 0 &&
+        (fl & DZ_DW_NAME))
+      for (int k = i; k < next[i]; k++) guard[k] = 1;
+  }
+}
+
+/* Turn an accepted candidate into a hit: the flagged word is the word of the corrected
+** window's segmentation that holds the change (both changes for a two-character one). */
+static int emit_hit(const dz_speller *sp, const dz_spell_chunk *ch, const char *text, size_t base,
+                    const dz_spell_cand *k, double conf, hitvec *hits) {
+  char buf[DZ_SPELL_SPAN * 4 + 4];
+  uint32_t woff[DZ_SPELL_SPAN + 1];
+  int next[DZ_SPELL_SPAN + 1], lo, hi;
+  window_of(k, ch, &lo, &hi);
+  window_uni(sp, ch, lo, hi, k, buf, woff, next);
+  int last = k->p1 >= 0 ? k->p1 : k->p0;
+  int ws = 0;
+  while (next[ws] <= k->p0 - lo) ws = next[ws];
+  int we = next[ws];
+  while (we < last - lo + 1) we = next[we];
+  dz_spell_hit h;
+  memset(&h, 0, sizeof h);
+  h.start = base + ch->off[lo + ws];
+  h.end = base + ch->off[lo + we];
+  h.cstart = base + ch->off[k->p0];
+  h.cend = base + ch->off[last + 1];
+  copy_word(h.original, sizeof h.original, text + h.start, h.end - h.start);
+  copy_word(h.suggestion, sizeof h.suggestion, buf + woff[ws], woff[we] - woff[ws]);
+  h.confidence = conf;
+  h.kind = (we - ws >= 2 && dz_dict_lookup(sp->dict, text + h.start, h.end - h.start, NULL) > 0)
+               ? DZ_SPELL_WORD : DZ_SPELL_CHAR;
+  return push_hit(hits, &h);
+}
+
+/* Check one chunk of n Han characters starting at byte `base` of the text. */
+static int check_chunk(const dz_speller *sp, const char *text, size_t base, const uint32_t *cps,
+                       const uint32_t *off, int n, hitvec *hits) {
+  const dz_spell_params *p = &sp->params;
+  const char *s = text + base;
+  unsigned char guard[DZ_SPELL_CHUNK];
+  dz_seg_cache dc;
+  dz_seg_cache_build(&dc, sp->dict, s, off, n);
+  uint8_t wstart[DZ_SPELL_CHUNK], wend[DZ_SPELL_CHUNK];
+  guard_chunk(sp, s, off, n, &dc, guard, wstart, wend);
+  dz_spell_chunk ch = {s, cps, off, n, guard, &dc, wstart, wend};
+
+  /* On the heap: 64 KB would be a lot of stack for a server thread. */
+  dz_spell_cand *cands = malloc(DZ_SPELL_MAX_CANDS * sizeof *cands);
+  if (!cands) return DZ_ENOMEM;
+  int nc = dz_spell_candidates(sp->dict, p, &ch, cands), rc = DZ_OK;
+  if (!nc) goto done;
+
+  char buf[DZ_SPELL_SPAN * 4 + 4];
+  uint32_t woff[DZ_SPELL_SPAN + 1];
+  int next[DZ_SPELL_SPAN + 1], last_lo = -1, last_hi = -1;
+  int use_lm = sp->lm && p->lm_weight != 0;
+  double orig_uni = 0, orig_lm = 0;
+  for (int i = 0; i < nc; i++) {
+    int lo, hi;
+    window_of(&cands[i], &ch, &lo, &hi);
+    if (lo != last_lo || hi != last_hi) {
+      orig_uni = window_uni(sp, &ch, lo, hi, NULL, buf, woff, next);
+      orig_lm = use_lm ? window_lm(sp, hi - lo, buf, woff, next) : 0;
+      last_lo = lo, last_hi = hi;
+    }
+    double cost = slip_cost(p, cands[i].rel);
+    double du = window_uni(sp, &ch, lo, hi, &cands[i], buf, woff, next) - orig_uni;
+    if (!use_lm) {
+      cands[i].gain = du - cost;
+      continue;
+    }
+    /* Prescreen: the model is the expensive part; skip it when the unigram evidence is so
+    ** much against the change that no plausible model score could carry it. */
+    if (p->uni_weight * du < -p->prescreen) {
+      cands[i].gain = -HUGE_VAL;
+      continue;
+    }
+    double dl = window_lm(sp, hi - lo, buf, woff, next) - orig_lm;
+    cands[i].gain = p->uni_weight * du + p->lm_weight * dl - cost;
+  }
+
+  qsort(cands, (size_t)nc, sizeof *cands, by_gain);
+  int taken[DZ_SPELL_CHUNK];
+  int n_taken = 0;
+  for (int i = 0; i < nc; i++) {
+    const dz_spell_cand *k = &cands[i];
+    double conf = 1.0 / (1.0 + exp(-(k->gain - p->min_gain)));
+    if (conf < sp->min_conf) break;
+    int clash = 0, last = k->p1 >= 0 ? k->p1 : k->p0;
+    for (int t = 0; t < n_taken && !clash; t++)
+      clash = taken[t] > k->p0 - p->min_distance && taken[t] < last + p->min_distance;
+    if (clash || n_taken + 2 > DZ_SPELL_CHUNK) continue;
+    taken[n_taken++] = k->p0;
+    if (k->p1 >= 0) taken[n_taken++] = k->p1;
+    if (emit_hit(sp, &ch, text, base, k, conf, hits)) {
+      rc = DZ_ENOMEM;
+      break;
+    }
+  }
+done:
+  free(cands);
+  return rc;
+}
+
+/* Hits in text order (chunks are processed in order, but a chunk's hits by gain). */
+static int by_start(const void *x, const void *y) {
+  const dz_spell_hit *a = x, *b = y;
+  return a->cstart < b->cstart ? -1 : a->cstart > b->cstart;
+}
+
+/* Cut the text into runs of Han characters (at most DZ_SPELL_CHUNK) and check each. */
+int dz_spell_check(dz_spell_hit **out, size_t *n, const dz_speller *sp, const char *text,
+                   size_t len, dz_error *err) {
+  hitvec hits = {0};
+  uint32_t cps[DZ_SPELL_CHUNK], off[DZ_SPELL_CHUNK + 1];
+  size_t i = 0;
+  while (i < len) {
+    size_t j = i;
+    uint32_t c = dz_utf8_next(text, len, &j);
+    if (!dz_is_han(c)) {
+      i = j;
+      continue;
+    }
+    /* A chunk: up to DZ_SPELL_CHUNK consecutive Han characters. */
+    size_t base = i, p = i;
+    int k = 0;
+    while (p < len && k < DZ_SPELL_CHUNK) {
+      size_t q = p;
+      uint32_t cp = dz_utf8_next(text, len, &q);
+      if (!dz_is_han(cp)) break;
+      cps[k] = cp;
+      off[k++] = (uint32_t)(p - base);
+      p = q;
+    }
+    off[k] = (uint32_t)(p - base);
+    if (k >= 2 && check_chunk(sp, text, base, cps, off, k, &hits)) {
+      free(hits.v);
+      return dz__error_nomem(err);
+    }
+    i = p;
+  }
+  if (hits.n) qsort(hits.v, hits.n, sizeof *hits.v, by_start);
+  *out = hits.v;
+  *n = hits.n;
+  return DZ_OK;
+}
+
+/* NULL-safe. */
+void dz_spell_hits_free(dz_spell_hit *hits) { free(hits); }

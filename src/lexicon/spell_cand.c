@@ -1,0 +1,137 @@
+/*
+** Candidate generation for the spelling check (spell_cand.h).
+**
+** Sound-alike: every span of 2..DZ_DICT_VAR_MAX characters is looked up in the dictionary's
+** pinyin index, which returns the words whose characters have the same fuzzy pinyin one by
+** one. A word that differs from the span in one or two characters proposes replacing them:
+** 总休→总体 (one character), 淡味→单位 (a whole word picked wrongly from the input method).
+** Look-alike: a character is replaced by one whose Cangjie code is one edit away when that
+** makes a dictionary word with its neighbours (休→体, 呆→保).
+** Either way the new word must be more frequent than the span as written (params.min_ratio),
+** which keeps common correct words from being "corrected" into rarer ones.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon/pinyin.h"
+#include "lexicon/spell_cand.h"
+#include "text/utf8.h"
+
+typedef struct gen_ctx {
+  const dz_dict *d;
+  const dz_spell_params *p;
+  const dz_spell_chunk *ch;
+  int a, len;
+  double span_lp, log_ratio, log_total;
+  dz_spell_cand *out;
+  int n;
+} gen_ctx;
+
+/* ln-probability of the word s[a..a+len) from the DAG cache; -HUGE_VAL when it is no word. */
+static double span_lp(const dz_seg_cache *dc, int a, int len) {
+  for (int e = dc->start[a]; e < dc->start[a + 1]; e++)
+    if (dc->e[e].len == len) return dc->e[e].lp;
+  return -HUGE_VAL;
+}
+
+/* Append a candidate while there is room (the cap bounds the work on pathological text). */
+static void add(gen_ctx *g, int p0, uint32_t c0, int p1, uint32_t c1, int rel) {
+  if (g->n < DZ_SPELL_MAX_CANDS) g->out[g->n++] = (dz_spell_cand){p0, p1, c0, c1, rel, 0};
+}
+
+/* Pinyin-index callback: a sound-alike word for the span [a, a+len). */
+static void on_homophone(void *vctx, const char *w, size_t wn, const uint32_t *wcps,
+                         uint32_t freq) {
+  (void)w, (void)wn;
+  gen_ctx *g = vctx;
+  if (freq < g->p->min_freq) return;
+  if (log((double)freq) - g->log_total <= g->span_lp + g->log_ratio) return;
+  int diff[DZ_DICT_VAR_MAX], nd = 0;
+  for (int k = 0; k < g->len; k++)
+    if (wcps[k] != g->ch->cps[g->a + k]) {
+      if (nd == 2 || g->ch->guard[g->a + k]) return;
+      diff[nd++] = k;
+    }
+  if (nd == 1) {
+    int k = diff[0];
+    int same = dz_dict_syllable(g->d, wcps[k]) == dz_dict_syllable(g->d, g->ch->cps[g->a + k]);
+    add(g, g->a + k, wcps[k], -1, 0, same ? DZ_REL_SAME : DZ_REL_FUZZY);
+  } else if (nd == 2 && g->p->max_changes >= 2 &&
+             (g->span_lp > -HUGE_VAL || !g->p->swap_needs_word)) {
+    add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]], DZ_REL_WORD);
+  }
+}
+
+/* Look-alike candidates: replace a character by one that looks like it when that makes a
+** dictionary word of 2..DZ_DICT_VAR_MAX characters with its neighbours. */
+static void lookalikes(gen_ctx *g) {
+  const dz_spell_chunk *ch = g->ch;
+  const dz_dict *d = g->d;
+  char w[DZ_DICT_VAR_MAX * 4 + 4];
+  double weak = log((double)g->p->shape_max_freq) - g->log_total;
+  for (int pos = 0; pos < ch->n; pos++) {
+    if (ch->guard[pos]) continue;
+    /* Look-alike slips make non-words; a character inside a common word as written is left to
+    ** the sound-alike index (this also bounds the work: lists run to dozens of characters). */
+    int ws = ch->wstart[pos], we = ch->wend[pos];
+    if (we - ws >= 2 && span_lp(ch->dc, ws, we - ws) >= weak) continue;
+    size_t nl;
+    const uint32_t *look = dz_dict_lookalikes(d, ch->cps[pos], &nl);
+    for (size_t li = 0; li < nl; li++) {
+      uint32_t cp = look[li];
+      /* A cheap Bloom test first: can cp sit next to either neighbour in some word? */
+      if (!(pos > 0 && dz_dict_pair_maybe(d, ch->cps[pos - 1], cp)) &&
+          !(pos + 1 < ch->n && dz_dict_pair_maybe(d, cp, ch->cps[pos + 1])))
+        continue;
+      int found = 0;
+      for (int a = pos - DZ_DICT_VAR_MAX + 1 < 0 ? 0 : pos - DZ_DICT_VAR_MAX + 1; a <= pos && !found; a++) {
+        if (a < pos && ch->dc->reach[a] < pos - a) continue; /* no word of the text reaches pos */
+        for (int len = 2; len <= DZ_DICT_VAR_MAX && a + len <= ch->n && !found; len++) {
+          if (a + len <= pos) continue;
+          size_t b = 0;
+          for (int i = a; i < a + len; i++) {
+            if (i == pos) b += (size_t)dz_utf8_put(w + b, cp);
+            else memcpy(w + b, ch->s + ch->off[i], ch->off[i + 1] - ch->off[i]), b += ch->off[i + 1] - ch->off[i];
+          }
+          int64_t wf = dz_dict_lookup(d, w, b, NULL);
+          if (wf < 0) break; /* not even a prefix: longer spans from a cannot be words */
+          if (wf < g->p->min_freq) continue;
+          found = log((double)wf) - g->log_total > span_lp(ch->dc, a, len) + g->log_ratio;
+        }
+      }
+      if (found && dz_pinyin_confusion(d, ch->cps[pos], cp) == DZ_CONF_SHAPE)
+        add(g, pos, cp, -1, 0, DZ_REL_SHAPE);
+    }
+  }
+}
+
+/* Group identical changes so that each is scored once. */
+static int by_change(const void *x, const void *y) {
+  const dz_spell_cand *a = x, *b = y;
+  if (a->p0 != b->p0) return a->p0 - b->p0;
+  if (a->c0 != b->c0) return a->c0 < b->c0 ? -1 : 1;
+  if (a->p1 != b->p1) return a->p1 - b->p1;
+  if (a->c1 != b->c1) return a->c1 < b->c1 ? -1 : 1;
+  return a->rel - b->rel;
+}
+
+/* Sound-alike words for every span, then look-alikes, then one entry per distinct change. */
+int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spell_chunk *ch,
+                        dz_spell_cand *out) {
+  gen_ctx g = {d, p, ch, 0, 0, 0, log(p->min_ratio), dz_dict_log_total(d), out, 0};
+  for (int a = 0; a < ch->n; a++)
+    for (int len = 2; len <= DZ_DICT_VAR_MAX && a + len <= ch->n; len++) {
+      g.a = a, g.len = len, g.span_lp = span_lp(ch->dc, a, len);
+      dz_dict_homophones(d, ch->cps + a, len, on_homophone, &g);
+    }
+  lookalikes(&g);
+  /* The same change proposed by several spans is scored once (the closest relation wins). */
+  qsort(out, (size_t)g.n, sizeof *out, by_change);
+  int m = 0;
+  for (int i = 0; i < g.n; i++)
+    if (!m || out[m - 1].p0 != out[i].p0 || out[m - 1].c0 != out[i].c0 ||
+        out[m - 1].p1 != out[i].p1 || out[m - 1].c1 != out[i].c1)
+      out[m++] = out[i];
+  return m;
+}

@@ -1,0 +1,37 @@
+/*
+** Candidate corrections for one chunk of Han text (src/lexicon/spell_cand.c): sound-alike words
+** from the dictionary's pinyin index and look-alike characters from the Cangjie lists. A
+** candidate replaces one or two characters; spell.c scores it in context.
+*/
+#ifndef DZ_LEXICON_SPELL_CAND_H
+#define DZ_LEXICON_SPELL_CAND_H
+#include <stdint.h>
+#include "lexicon/dict.h"
+#include "lexicon/segment.h"
+#include "lexicon/spell_model.h"
+
+#define DZ_SPELL_MAX_CANDS 2048 /* per chunk; more are dropped (cap against pathological text) */
+
+enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD };
+
+typedef struct dz_spell_cand {
+  int p0, p1;       /* replaced character indices; p1 = -1 for a single change, else p0 < p1 */
+  uint32_t c0, c1;  /* their replacements */
+  int rel;          /* DZ_REL_*: how the slip happened (WORD: a whole sound-alike word) */
+  double gain;      /* filled by the scorer */
+} dz_spell_cand;
+
+typedef struct dz_spell_chunk {
+  const char *s;          /* the chunk's text */
+  const uint32_t *cps;    /* its n code points */
+  const uint32_t *off;    /* their byte offsets, off[n] = end */
+  int n;
+  const unsigned char *guard; /* 1 = never change this character */
+  const dz_seg_cache *dc; /* the chunk's DAG */
+  const uint8_t *wstart, *wend; /* the word (as written) holding each character */
+} dz_spell_chunk;
+
+/* Fill out[] (capacity DZ_SPELL_MAX_CANDS) with distinct candidates; returns their count. */
+int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spell_chunk *ch,
+                        dz_spell_cand *out);
+#endif

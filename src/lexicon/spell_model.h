@@ -1,0 +1,34 @@
+/*
+** Internal knobs of the spelling check (src/lexicon/spell.c), exposed to the bench tool and the
+** unit tests only. The defaults in spell_model.c were tuned on the first half of odw.train.tsv
+** and on the SIGHAN dev files (see docs/spell.md); the second half of odw is held out.
+*/
+#ifndef DZ_LEXICON_SPELL_MODEL_H
+#define DZ_LEXICON_SPELL_MODEL_H
+#include <stdint.h>
+#include "duizhao.h"
+#include "lexicon/dict.h"
+
+#define DZ_SPELL_WINDOW 4 /* characters of context either side when rescoring */
+
+typedef struct dz_spell_params {
+  double cost_same;   /* ln-cost of typing a same-pinyin character */
+  double cost_fuzzy;  /* ... a fuzzy-pinyin character */
+  double cost_shape;  /* ... a look-alike character */
+  double cost_word;   /* ... a whole sound-alike word with two characters wrong (淡味→单位) */
+  int max_changes;
+  int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */    /* 1: single characters only; 2: also two-character word swaps */
+  double min_gain;    /* gain at which confidence is 0.5 */
+  int min_distance;   /* two reported changes are at least this many characters apart */
+  double uni_weight;  /* weight of jieba's unigram path score when a language model is used */
+  double lm_weight;   /* weight of the language model's score (0: unigram only) */
+  double prescreen;   /* skip the model when the weighted unigram gain is below -prescreen */
+  int64_t shape_max_freq; /* look-alikes only inside words (as written) rarer than this */
+  int64_t min_freq;   /* a candidate word must have at least this jieba frequency */
+  double min_ratio;   /* a candidate word must be this many times as frequent as the span */
+} dz_spell_params;
+
+/* Defaults for a build with (with_lm) or without the language model. */
+void dz_spell_params_default(dz_spell_params *p, int with_lm);
+dz_spell_params *dz_spell__params(dz_speller *sp);
+#endif

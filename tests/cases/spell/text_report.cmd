@@ -1,0 +1,1 @@
+check --rules 'spell.*' @DIR@/user_dict.txt

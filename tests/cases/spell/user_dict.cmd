@@ -1,0 +1,1 @@
+check --rules 'spell.*' --config @DIR@/user_dict.json --format json @DIR@/user_dict.txt

@@ -1,0 +1,301 @@
+/* Unit tests: the compiled dictionary (against its sources), pinyin and shape relations,
+** jieba segmentation and the DAG cache, and spelling candidates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "duizhao.h"
+#include "lexicon/dict.h"
+#include "lexicon/pinyin.h"
+#include "lexicon/segment.h"
+#include "lexicon/spell_cand.h"
+#include "text/utf8.h"
+
+#define JIEBA "/usr/lib/python3/dist-packages/jieba/dict.txt"
+
+static dz_dict *dict;
+
+static int setup(void **s) {
+  (void)s;
+  dz_error e;
+  int rc = dz_dict_open(&dict, NULL, &e);
+  if (rc) fprintf(stderr, "%s\n", e.message);
+  return rc;
+}
+
+static int teardown(void **s) {
+  (void)s;
+  dz_dict_free(dict);
+  return 0;
+}
+
+static uint32_t cp_of(const char *s) {
+  size_t i = 0;
+  return dz_utf8_next(s, strlen(s), &i);
+}
+
+static int64_t look(const char *w) { return dz_dict_lookup(dict, w, strlen(w), NULL); }
+
+/* Is w one of the terms of our vocabulary? (Those merge with jieba by maximum frequency.) */
+static int64_t gongwen_freq(const char *w) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/data/lexicon/gongwen_vocab.tsv",
+           getenv("DZ_SOURCE_DIR") ? getenv("DZ_SOURCE_DIR") : ".");
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  char line[2048];
+  int64_t fr = -1;
+  while (fgets(line, sizeof line, f)) {
+    char *t = strtok(line, "\t");
+    char *q = strtok(NULL, "\t");
+    if (line[0] != '#' && t && q && !strcmp(t, w)) fr = atol(q);
+  }
+  fclose(f);
+  return fr;
+}
+
+/* Every 997th entry of jieba's dict.txt comes back with its frequency and flags. */
+static void dict_matches_jieba(void **s) {
+  (void)s;
+  FILE *f = fopen(JIEBA, "r");
+  assert_non_null(f);
+  char line[1024];
+  int n = 0, checked = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (n++ % 997) continue;
+    char *w = strtok(line, " "), *fr = strtok(NULL, " \n");
+    unsigned fl = 0;
+    int64_t got = dz_dict_lookup(dict, w, strlen(w), &fl);
+    int64_t want = atol(fr) ? atol(fr) : 1, gw = gongwen_freq(w);
+    if (gw > want) want = gw;
+    assert_int_equal(got, want);
+    assert_true(fl & DZ_DW_WORD);
+    checked++;
+  }
+  fclose(f);
+  assert_true(checked > 300);
+  assert_true(dz_dict_word_count(dict) >= 349000);
+}
+
+/* Every term of data/lexicon/gongwen_vocab.tsv is a word carrying the 公文 flag. */
+static void dict_has_gongwen(void **s) {
+  (void)s;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/data/lexicon/gongwen_vocab.tsv",
+           getenv("DZ_SOURCE_DIR") ? getenv("DZ_SOURCE_DIR") : ".");
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  char line[2048];
+  int terms = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (line[0] == '#' || line[0] == '\n') continue;
+    char *t = strtok(line, "\t"), *fr = strtok(NULL, "\t");
+    unsigned fl = 0;
+    int64_t got = dz_dict_lookup(dict, t, strlen(t), &fl);
+    assert_true(got >= atol(fr));
+    assert_true(fl & DZ_DW_GONGWEN);
+    assert_true(fl & DZ_DW_HAN);
+    terms++;
+  }
+  fclose(f);
+  assert_true(terms >= 100);
+}
+
+/* Prefixes of words are present with frequency 0; strangers are absent. */
+static void dict_prefix_entries(void **s) {
+  (void)s;
+  assert_int_equal(look("中华人民共和"), 0);
+  assert_true(look("中华人民共和国") > 0);
+  assert_int_equal(look("qqqzzz"), -1);
+  assert_int_equal(dz_dict_lookup(dict, "", 0, NULL), -1);
+  unsigned fl = 0;
+  assert_true(dz_dict_lookup(dict, "中华人民共和国", strlen("中华人民共和国"), &fl) > 0);
+  assert_true(fl & DZ_DW_PLACE); /* jieba tags it ns */
+}
+
+typedef struct pref {
+  size_t lens[16];
+  int n;
+} pref;
+
+static int on_prefix(void *ctx, size_t len, uint32_t freq) {
+  pref *p = ctx;
+  assert_true(freq > 0);
+  p->lens[p->n++] = len;
+  return p->n == 16;
+}
+
+/* Prefix iteration reports the words that start the text, shortest first. */
+static void dict_prefix_iteration(void **s) {
+  (void)s;
+  const char *t = "中华人民共和国成立";
+  pref p = {{0}, 0};
+  assert_int_equal(dz_dict_prefixes(dict, t, strlen(t), on_prefix, &p), 0);
+  assert_true(p.n >= 3);
+  for (int i = 1; i < p.n; i++) assert_true(p.lens[i] > p.lens[i - 1]);
+  assert_int_equal(p.lens[0], strlen("中"));
+  int full = 0;
+  for (int i = 0; i < p.n; i++) full |= p.lens[i] == strlen("中华人民共和国");
+  assert_true(full);
+  for (int i = 0; i < p.n; i++) assert_true(dz_dict_lookup(dict, t, p.lens[i], NULL) > 0);
+}
+
+/* A damaged file is refused with a Chinese message naming it; a missing one is NOTFOUND. */
+static void dict_bad_files(void **s) {
+  (void)s;
+  dz_dict *d = NULL;
+  dz_error e;
+  char tmp[] = "/tmp/dz_dict_XXXXXX";
+  int fd = mkstemp(tmp);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "wb");
+  /* A real header followed by nothing: sizes disagree. */
+  FILE *real = fopen(dz_dict_default_path(), "rb");
+  assert_non_null(real);
+  char head[4096];
+  size_t got = fread(head, 1, sizeof head, real);
+  fclose(real);
+  fwrite(head, 1, got, f);
+  fclose(f);
+  assert_int_equal(dz_dict_open(&d, tmp, &e), DZ_EINVALID);
+  assert_non_null(strstr(e.message, tmp));
+  assert_non_null(strstr(e.message, "格式不对或已损坏"));
+  f = fopen(tmp, "wb");
+  fputs("not a dictionary at all, just some text that is long enough", f);
+  fclose(f);
+  assert_int_equal(dz_dict_open(&d, tmp, &e), DZ_EINVALID);
+  unlink(tmp);
+  assert_int_equal(dz_dict_open(&d, tmp, &e), DZ_ENOTFOUND);
+  assert_non_null(strstr(e.message, "DZ_DICT"));
+  assert_null(d);
+}
+
+/* Readings from ICU and the fuzzy folds. */
+static void pinyin_relations(void **s) {
+  (void)s;
+  assert_string_equal(dz_pinyin_of(dict, cp_of("机")), "ji");
+  assert_string_equal(dz_pinyin_of(dict, cp_of("制")), "zhi");
+  assert_string_equal(dz_pinyin_of(dict, cp_of("a")), "");
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("智"), cp_of("制")), DZ_CONF_SAME_PINYIN);
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("资"), cp_of("知")), DZ_CONF_FUZZY_PINYIN); /* z/zh */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("兰"), cp_of("南")), DZ_CONF_FUZZY_PINYIN); /* n/l */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("心"), cp_of("星")), DZ_CONF_FUZZY_PINYIN); /* in/ing */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("休"), cp_of("体")), DZ_CONF_SHAPE);
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("呆"), cp_of("保")), DZ_CONF_SHAPE);
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("机"), cp_of("海")), DZ_CONF_NONE);
+  assert_int_equal(dz_shape_distance(dict, cp_of("休"), cp_of("体")), 1);
+  assert_int_equal(dz_shape_distance(dict, cp_of("a"), cp_of("体")), -1);
+  size_t n;
+  const uint32_t *l = dz_dict_lookalikes(dict, cp_of("休"), &n);
+  assert_true(n > 0);
+  for (size_t i = 1; i < n; i++) assert_true(l[i] > l[i - 1]); /* sorted, for bsearch */
+}
+
+/* Segment and compare the tokens with a '|'-joined expectation. */
+static void seg_is(const char *text, const char *want) {
+  dz_seg_token tok[64];
+  long n = dz_segment(dict, text, strlen(text), tok, 64);
+  assert_true(n >= 0 && n <= 64);
+  char got[512] = "";
+  for (long i = 0; i < n; i++) {
+    if (i) strcat(got, "|");
+    strncat(got, text + tok[i].start, tok[i].end - tok[i].start);
+  }
+  assert_string_equal(got, want);
+}
+
+static void segmentation(void **s) {
+  (void)s;
+  seg_is("发展机制", "发展|机制");
+  seg_is("总体方案", "总体方案");           /* our vocabulary */
+  seg_is("制定总体规划", "制定|总体规划");
+  seg_is("扎实推动共同富裕", "扎实|推动|共同富裕"); /* our vocabulary */
+  seg_is("GDP增长6.2%", "GDP|增长|6|.|2|%");
+  seg_is("", "");
+  dz_seg_token one[1];
+  assert_true(dz_segment(dict, "发展机制", strlen("发展机制"), one, 1) == 2); /* count > cap */
+}
+
+/* The DAG cache gives the same best path as the plain DAG on every window. */
+static void seg_cache_agrees(void **s) {
+  (void)s;
+  const char *t = "各级党组织要认真贯彻落实党中央决策部署推动高质量发展";
+  uint32_t off[64];
+  int n = 0;
+  size_t i = 0, len = strlen(t);
+  while (i < len) {
+    off[n++] = (uint32_t)i;
+    dz_utf8_next(t, len, &i);
+  }
+  off[n] = (uint32_t)len;
+  dz_seg_cache *c = malloc(sizeof *c);
+  dz_seg_cache_build(c, dict, t, off, n);
+  for (int lo = 0; lo < n; lo += 3)
+    for (int hi = lo + 1; hi <= n; hi += 2) {
+      uint32_t woff[64];
+      for (int k = lo; k <= hi; k++) woff[k - lo] = off[k] - off[lo];
+      int n1[64], n2[64];
+      double route[64];
+      double a = dz_seg_best(dict, t + off[lo], woff, hi - lo, n1, route);
+      double b = dz_seg_cache_best(c, dict, t + off[lo], woff, lo, hi, -1, -1, n2);
+      assert_true(a - b < 1e-3 && b - a < 1e-3);
+      for (int k = 0; k < hi - lo; k = n1[k]) assert_int_equal(n1[k], n2[k]);
+    }
+  free(c);
+}
+
+/* Run the candidate generator over `text` and look for replacing character p0 by c0. */
+static int has_candidate(const char *text, int p0, const char *c0, int p1, const char *c1) {
+  uint32_t cps[64], off[65];
+  int n = 0;
+  size_t i = 0, len = strlen(text);
+  while (i < len) {
+    off[n] = (uint32_t)i;
+    cps[n++] = dz_utf8_next(text, len, &i);
+  }
+  off[n] = (uint32_t)len;
+  dz_seg_cache *c = malloc(sizeof *c);
+  dz_seg_cache_build(c, dict, text, off, n);
+  unsigned char guard[64] = {0};
+  uint8_t ws[64], we[64];
+  for (int k = 0; k < n; k++) ws[k] = (uint8_t)k, we[k] = (uint8_t)(k + 1);
+  dz_spell_chunk ch = {text, cps, off, n, guard, c, ws, we};
+  dz_spell_params p;
+  dz_spell_params_default(&p, 1);
+  dz_spell_cand *out = malloc(DZ_SPELL_MAX_CANDS * sizeof *out);
+  int nc = dz_spell_candidates(dict, &p, &ch, out), found = 0;
+  for (int k = 0; k < nc; k++) {
+    assert_true(k == 0 || out[k].p0 >= out[k - 1].p0); /* sorted, distinct */
+    if (out[k].p0 == p0 && out[k].c0 == cp_of(c0) && out[k].p1 == p1 &&
+        (p1 < 0 || out[k].c1 == cp_of(c1)))
+      found = 1;
+  }
+  free(out);
+  free(c);
+  return found;
+}
+
+static void candidates(void **s) {
+  (void)s;
+  assert_true(has_candidate("决策部暑", 3, "署", -1, NULL));       /* same pinyin */
+  assert_true(has_candidate("总休方案", 1, "体", -1, NULL));       /* look-alike */
+  assert_true(has_candidate("有关淡味同志", 2, "单", 3, "位"));    /* a whole sound-alike word */
+  assert_false(has_candidate("决策部署", 3, "暑", -1, NULL));      /* never towards a rarer word */
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(dict_matches_jieba),   cmocka_unit_test(dict_has_gongwen),
+      cmocka_unit_test(dict_prefix_entries),  cmocka_unit_test(dict_prefix_iteration),
+      cmocka_unit_test(dict_bad_files),       cmocka_unit_test(pinyin_relations),
+      cmocka_unit_test(segmentation),         cmocka_unit_test(seg_cache_agrees),
+      cmocka_unit_test(candidates),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

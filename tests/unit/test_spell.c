@@ -1,0 +1,222 @@
+/* Unit tests: the spelling check's public API (dz_spell_*): findings and their offsets, the
+** user's words, numbers and Latin text, bad dictionaries, pathological input, the golden
+** sentences of tests/spell/golden.tsv and the seed document (no false finding). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "duizhao.h"
+#include "lexicon/lm.h"
+
+static dz_speller *sp;
+
+static int setup(void **s) {
+  (void)s;
+  dz_error e;
+  int rc = dz_spell_new(&sp, NULL, &e);
+  if (rc) fprintf(stderr, "%s\n", e.message);
+  return rc;
+}
+
+static int teardown(void **s) {
+  (void)s;
+  dz_spell_free(sp);
+  return 0;
+}
+
+/* The findings of `text` as "原文→建议" joined by ';' ("-" when none). Checks that every
+** offset slices the text it claims to. */
+static void findings(const dz_speller *k, const char *text, char *out, size_t cap) {
+  dz_spell_hit *h = NULL;
+  size_t n = 0;
+  dz_error e;
+  assert_int_equal(dz_spell_check(&h, &n, k, text, strlen(text), &e), DZ_OK);
+  out[0] = 0;
+  for (size_t i = 0; i < n; i++) {
+    assert_true(h[i].start <= h[i].cstart && h[i].cstart < h[i].cend && h[i].cend <= h[i].end);
+    assert_true(h[i].end <= strlen(text));
+    assert_int_equal(strlen(h[i].original), h[i].end - h[i].start);
+    assert_memory_equal(h[i].original, text + h[i].start, h[i].end - h[i].start);
+    assert_true(h[i].confidence >= 0.5 && h[i].confidence <= 1.0);
+    assert_true(i == 0 || h[i].cstart > h[i - 1].cstart);
+    snprintf(out + strlen(out), cap - strlen(out), "%s%s→%s", i ? ";" : "", h[i].original,
+             h[i].suggestion);
+  }
+  if (!n) snprintf(out, cap, "-");
+  dz_spell_hits_free(h);
+}
+
+static void issue_examples(void **s) {
+  (void)s;
+  char got[1024];
+  findings(sp, "制定城市更新总休方案", got, sizeof got);
+  assert_string_equal(got, "总休方案→总体方案");
+  findings(sp, "扎实推动共同富余", got, sizeof got);
+  assert_string_equal(got, "共同富余→共同富裕");
+  dz_spell_hit *h = NULL;
+  size_t n = 0;
+  assert_int_equal(dz_spell_check(&h, &n, sp, "决策部暑", strlen("决策部暑"), NULL), DZ_OK);
+  assert_int_equal(n, 1);
+  assert_int_equal(h[0].kind, DZ_SPELL_CHAR); /* 部暑 is no word */
+  assert_int_equal(h[0].cstart, strlen("决策部"));
+  assert_int_equal(h[0].cend, strlen("决策部暑"));
+  dz_spell_hits_free(h);
+}
+
+/* A word of the user's is never touched; other speller instances are not affected. */
+static void user_words(void **s) {
+  (void)s;
+  dz_speller *mine = NULL;
+  dz_error e;
+  assert_int_equal(dz_spell_new(&mine, NULL, &e), DZ_OK);
+  assert_int_equal(dz_spell_add_word(mine, "总休", &e), DZ_OK);
+  assert_int_equal(dz_spell_add_word(mine, "", &e), DZ_EINVALID);
+  char got[256];
+  findings(mine, "制定城市更新总休方案", got, sizeof got);
+  assert_string_equal(got, "-");
+  findings(sp, "制定城市更新总休方案", got, sizeof got);
+  assert_string_equal(got, "总休方案→总体方案");
+  dz_spell_free(mine);
+}
+
+/* Only Han text is looked at; empty and odd input is fine. */
+static void non_han(void **s) {
+  (void)s;
+  char got[256];
+  findings(sp, "", got, sizeof got);
+  assert_string_equal(got, "-");
+  findings(sp, "GDP 2023 CPI 6.2% abc-def", got, sizeof got);
+  assert_string_equal(got, "-");
+  findings(sp, "部暑2023部暑", got, sizeof got); /* two runs, each checked on its own */
+  assert_string_equal(got, "部暑→部署;部暑→部署");
+  findings(sp, "暑", got, sizeof got); /* a single character has no context */
+  assert_string_equal(got, "-");
+  findings(sp, "\xEF\xBC\x8C\xE3\x80\x82", got, sizeof got); /* ，。 */
+  assert_string_equal(got, "-");
+}
+
+/* A missing dictionary is a clear error, not a crash. */
+static void bad_dictionary(void **s) {
+  (void)s;
+  dz_speller *k = NULL;
+  dz_error e;
+  dz_spell_options o = DZ_SPELL_OPTIONS_INIT;
+  o.dict_path = "/nonexistent/dict.bin";
+  assert_int_equal(dz_spell_new(&k, &o, &e), DZ_ENOTFOUND);
+  assert_null(k);
+  assert_non_null(strstr(e.message, "/nonexistent/dict.bin"));
+  dz_spell_free(NULL);
+  dz_spell_hits_free(NULL);
+}
+
+/* 200,000 characters of one Han run: chunked, bounded work, no crash. */
+static void long_run(void **s) {
+  (void)s;
+  size_t reps = 20000;
+  const char *unit = "总休方案部暑国加发展";
+  char *big = malloc(reps * strlen(unit) + 1);
+  for (size_t i = 0; i < reps; i++) memcpy(big + i * strlen(unit), unit, strlen(unit));
+  big[reps * strlen(unit)] = 0;
+  dz_spell_hit *h = NULL;
+  size_t n = 0;
+  assert_int_equal(dz_spell_check(&h, &n, sp, big, strlen(big), NULL), DZ_OK);
+  assert_true(n > 0);
+  for (size_t i = 1; i < n; i++) assert_true(h[i].cstart > h[i - 1].cstart);
+  dz_spell_hits_free(h);
+  free(big);
+}
+
+/* Does the item list `want` (with optional "?" items) accept `got`? */
+static int accepts(const char *want, const char *got) {
+  char w[2048], g[2048];
+  snprintf(w, sizeof w, "%s", want);
+  snprintf(g, sizeof g, "%s", got);
+  if (!strcmp(g, "-")) g[0] = 0;
+  /* Every found item must be listed; every required item must be found. */
+  char *save = NULL;
+  for (char *it = strtok_r(g, ";", &save); it; it = strtok_r(NULL, ";", &save)) {
+    char a[256], b[256];
+    snprintf(a, sizeof a, ";%s;", it);
+    snprintf(b, sizeof b, ";?%s;", it);
+    char ww[2100];
+    snprintf(ww, sizeof ww, ";%s;", want);
+    if (!strstr(ww, a) && !strstr(ww, b)) return 0;
+  }
+  for (char *it = strtok_r(w, ";", &save); it; it = strtok_r(NULL, ";", &save)) {
+    if (it[0] == '?' || !strcmp(it, "-")) continue;
+    char a[256], gg[2100];
+    snprintf(a, sizeof a, ";%s;", it);
+    snprintf(gg, sizeof gg, ";%s;", got);
+    if (!strstr(gg, a)) return 0;
+  }
+  return 1;
+}
+
+static void golden_sentences(void **s) {
+  (void)s;
+  dz_lm *lm = NULL;
+  if (dz_lm_open(&lm, NULL)) {
+    fprintf(stderr, "golden sentences need the language model (libime); skipped\n");
+    skip();
+  }
+  dz_lm_free(lm);
+  char path[4096];
+  snprintf(path, sizeof path, "%s/tests/spell/golden.tsv",
+           getenv("DZ_SOURCE_DIR") ? getenv("DZ_SOURCE_DIR") : ".");
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  char line[4096], got[2048];
+  int n = 0, bad = 0, flagged = 0, clean = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (line[0] == '#' || line[0] == '\n') continue;
+    char *text = strtok(line, "\t"), *want = strtok(NULL, "\t\n");
+    assert_non_null(want);
+    findings(sp, text, got, sizeof got);
+    if (!accepts(want, got)) {
+      fprintf(stderr, "golden: %s\n  want %s\n  got  %s\n", text, want, got);
+      bad++;
+    }
+    n++;
+    flagged += strcmp(got, "-") != 0;
+    clean += !strcmp(want, "-");
+  }
+  fclose(f);
+  assert_int_equal(bad, 0);
+  assert_true(n >= 20);
+  assert_true(clean >= 10 && flagged >= 8);
+}
+
+/* The seed document: its one spelling slip (述求 for 诉求) and nothing else. */
+static void seed_document(void **s) {
+  (void)s;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/seed/000_1a5eb086ddff5998.txt",
+           getenv("DZ_SHARED_DIR") ? getenv("DZ_SHARED_DIR") : "../shared");
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "seed not found at %s; skipped\n", path);
+    skip();
+  }
+  static char buf[1 << 20];
+  size_t len = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[len] = 0;
+  char got[4096];
+  findings(sp, buf, got, sizeof got);
+  assert_string_equal(got, "述求→诉求");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(issue_examples), cmocka_unit_test(user_words),
+      cmocka_unit_test(non_han),        cmocka_unit_test(bad_dictionary),
+      cmocka_unit_test(long_run),       cmocka_unit_test(golden_sentences),
+      cmocka_unit_test(seed_document),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,490 @@
+/*
+** Build-time dictionary compiler: turns jieba's dict.txt, our own 公文 vocabulary, ICU pinyin
+** readings and (optionally) libime's Cangjie table into the memory-mapped dict.bin described
+** in src/lexicon/dictfmt.h. Run by cmake/spell.cmake; the library never parses text
+** dictionaries at run time, so start-up is one mmap.
+**
+**   dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP]]]
+**
+** JIEBA_DICT lines are "word freq [tag]". GONGWEN_TSV lines are "term<TAB>freq<TAB>note";
+** '#' starts a comment line. A term already in jieba keeps the larger frequency. CANGJIE_DUMP
+** is the text form of /usr/share/libime/cj.main.dict written by `libime_tabledict -d`; when it
+** is absent or empty the look-alike table is left empty and the checker uses pinyin only.
+** WUBI_DUMP (from /usr/share/libime/wbx.main.dict) adds the look-alikes whose full Wubi codes
+** are one edit apart (没 imcy / 设 ymcy), which Cangjie's shorter codes miss. PINYIN_DUMP is
+** libime's pinyin dictionary (/usr/share/libime/sc.dict, `libime_pinyindict -d`): its words
+** that jieba lacks (愿景, 担责, 办实事) enter with frequency DZ_EXTRA_FREQ, low enough that
+** they are never proposed as corrections but high enough that text using them is left alone.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include "lexicon/dictfmt.h"
+#include "lexicon/shape.h"
+#include "text/utf8.h"
+
+#define CP_FIRST 0x3400u
+#define CP_LAST 0x9FFFu
+#define CP_COUNT (CP_LAST - CP_FIRST + 1)
+
+typedef struct word {
+  char *s;
+  uint32_t len, freq, flags, off;
+} word;
+
+static word *words;
+static size_t n_words, cap_words;
+
+/* Fail loudly: the build must stop on bad input rather than ship a broken dictionary. */
+static void die(const char *msg, const char *arg) {
+  fprintf(stderr, "dictgen: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+  exit(1);
+}
+
+/* realloc or die: the generator has no partial results to save. */
+static void *xrealloc(void *p, size_t n) {
+  p = realloc(p, n ? n : 1);
+  if (!p) die("out of memory", NULL);
+  return p;
+}
+
+/* Simple string -> index map used while building (chained hash). */
+static uint32_t *map_head, map_cap;
+static uint32_t *map_next;
+
+/* Index + 1 of a word in the build-time map, 0 when absent. */
+static uint32_t find_word(const char *s, uint32_t len) {
+  uint32_t h = dz_dict_hash(s, len) & (map_cap - 1);
+  for (uint32_t i = map_head[h]; i; i = map_next[i - 1])
+    if (words[i - 1].len == len && !memcmp(words[i - 1].s, s, len)) return i;
+  return 0;
+}
+
+/* Add or merge a word; returns its index + 1. */
+static uint32_t add_word(const char *s, uint32_t len, uint32_t freq, uint32_t flags) {
+  uint32_t i = find_word(s, len);
+  if (i) {
+    word *w = &words[i - 1];
+    if (freq > w->freq) w->freq = freq;
+    w->flags |= flags;
+    return i;
+  }
+  if (n_words == cap_words) {
+    cap_words = cap_words ? cap_words * 2 : 1 << 16;
+    words = xrealloc(words, cap_words * sizeof *words);
+    map_next = xrealloc(map_next, cap_words * sizeof *map_next);
+  }
+  word *w = &words[n_words];
+  w->s = xrealloc(NULL, len + 1);
+  memcpy(w->s, s, len);
+  w->s[len] = 0;
+  w->len = len, w->freq = freq, w->flags = flags, w->off = 0;
+  uint32_t h = dz_dict_hash(s, len) & (map_cap - 1);
+  map_next[n_words] = map_head[h];
+  map_head[h] = (uint32_t)++n_words;
+  return (uint32_t)n_words;
+}
+
+/* Han-only check, and the code points of a word (at most `max`). Returns the count or -1. */
+static int word_cps(const char *s, uint32_t len, uint32_t *cps, int max) {
+  size_t i = 0;
+  int n = 0;
+  while (i < len) {
+    uint32_t c = dz_utf8_next(s, len, &i);
+    if (!dz_is_han(c)) return -1;
+    if (n < max) cps[n] = c;
+    n++;
+  }
+  return n;
+}
+
+/* jieba part-of-speech tags that matter to the checker: person names and proper nouns. */
+static uint32_t tag_flags(const char *tag) {
+  if (!tag) return 0;
+  if (!strcmp(tag, "nr") || !strcmp(tag, "nrfg") || !strcmp(tag, "nrt")) return DZ_DW_NAME;
+  if (!strcmp(tag, "ns") || !strcmp(tag, "nt") || !strcmp(tag, "nz")) return DZ_DW_PLACE;
+  return 0;
+}
+
+/* jieba dict.txt: "word freq tag" per line. */
+static void read_jieba(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f) die("cannot open jieba dictionary", path);
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *w = strtok(line, " \t\r\n"), *fr = strtok(NULL, " \t\r\n"), *tag = strtok(NULL, " \t\r\n");
+    if (!w || !fr) continue;
+    uint32_t len = (uint32_t)strlen(w);
+    if (len > 255) continue;
+    uint32_t cps[1];
+    uint32_t flags = DZ_DW_WORD | tag_flags(tag) | (word_cps(w, len, cps, 1) > 0 ? DZ_DW_HAN : 0);
+    add_word(w, len, (uint32_t)strtoul(fr, NULL, 10), flags);
+  }
+  fclose(f);
+}
+
+#define DZ_EXTRA_FREQ 3
+
+/* libime pinyin dictionary dump: "word pinyin cost"; adds Han words of 2+ characters. */
+static void read_extra(const char *path) {
+  FILE *f = path ? fopen(path, "r") : NULL;
+  if (!f) return;
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *w = strtok(line, " \t\r\n");
+    if (!w) continue;
+    uint32_t len = (uint32_t)strlen(w), cps[1];
+    if (len > 255 || word_cps(w, len, cps, 1) < 0 || len < 6) continue;
+    if (!find_word(w, len)) add_word(w, len, DZ_EXTRA_FREQ, DZ_DW_WORD | DZ_DW_HAN);
+  }
+  fclose(f);
+}
+
+/* Our vocabulary: "term<TAB>freq<TAB>note". Every term must be Han only and carry a note. */
+static void read_gongwen(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f) die("cannot open vocabulary", path);
+  char line[2048];
+  int ln = 0;
+  while (fgets(line, sizeof line, f)) {
+    ln++;
+    if (line[0] == '#' || line[0] == '\n') continue;
+    char *t = strtok(line, "\t\r\n"), *fr = strtok(NULL, "\t\r\n"), *note = strtok(NULL, "\t\r\n");
+    if (!t || !fr || !note) {
+      fprintf(stderr, "dictgen: %s:%d: expected term<TAB>freq<TAB>note\n", path, ln);
+      exit(1);
+    }
+    uint32_t len = (uint32_t)strlen(t), cps[1];
+    if (word_cps(t, len, cps, 1) < 2) {
+      fprintf(stderr, "dictgen: %s:%d: term must be two or more Han characters\n", path, ln);
+      exit(1);
+    }
+    add_word(t, len, (uint32_t)strtoul(fr, NULL, 10), DZ_DW_WORD | DZ_DW_GONGWEN | DZ_DW_HAN);
+  }
+  fclose(f);
+}
+
+/* Syllable table built while transliterating. */
+static char syl[1024][8];
+static uint16_t syl_fuzzy[1024];
+static uint32_t n_syl = 1; /* id 0 = no reading */
+
+/* The fuzzy class key of a toneless syllable: zh/ch/sh -> z/c/s, n -> l, and the finals
+** ang/eng/ing -> an/en/in. Two characters whose keys match sound alike to a pinyin typist. */
+static void fuzzy_key(const char *s, char *out) {
+  char b[16];
+  size_t n = 0;
+  if ((s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h') b[n++] = s[0], s += 2;
+  else if (s[0] == 'n') b[n++] = 'l', s++;
+  while (*s && n < 14) b[n++] = *s++;
+  b[n] = 0;
+  if (n >= 3 && !strcmp(b + n - 3, "ang")) b[n - 1] = 0;
+  else if (n >= 3 && !strcmp(b + n - 3, "eng")) b[n - 1] = 0;
+  else if (n >= 3 && !strcmp(b + n - 3, "ing")) b[n - 1] = 0;
+  strcpy(out, b);
+}
+
+/* Intern a syllable (linear: there are about 410). */
+static uint16_t syllable_id(const char *s) {
+  for (uint32_t i = 1; i < n_syl; i++)
+    if (!strcmp(syl[i], s)) return (uint16_t)i;
+  if (n_syl >= 1024) die("too many syllables", s);
+  snprintf(syl[n_syl], sizeof syl[n_syl], "%s", s);
+  return (uint16_t)n_syl++;
+}
+
+/* Fuzzy classes: the smallest syllable id with the same key. */
+static void fuzzy_classes(void) {
+  char ki[16], kj[16];
+  for (uint32_t i = 1; i < n_syl; i++) {
+    fuzzy_key(syl[i], ki);
+    syl_fuzzy[i] = (uint16_t)i;
+    for (uint32_t j = 1; j < i; j++) {
+      fuzzy_key(syl[j], kj);
+      if (!strcmp(ki, kj)) { syl_fuzzy[i] = syl_fuzzy[j]; break; }
+    }
+  }
+}
+
+/* One reading per character from ICU's "Han-Latin; Latin-ASCII" transliterator. */
+static void readings(uint16_t *out) {
+  UErrorCode st = U_ZERO_ERROR;
+  UChar id[64];
+  u_uastrcpy(id, "Han-Latin; Latin-ASCII");
+  UTransliterator *tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+  if (U_FAILURE(st)) die("ICU transliterator Han-Latin unavailable", u_errorName(st));
+  for (uint32_t cp = CP_FIRST; cp <= CP_LAST; cp++) {
+    UChar buf[32];
+    int32_t len = 1, limit = 1;
+    buf[0] = (UChar)cp;
+    st = U_ZERO_ERROR;
+    utrans_transUChars(tr, buf, &len, 32, 0, &limit, &st);
+    out[cp - CP_FIRST] = 0;
+    if (U_FAILURE(st) || len < 1 || len > 6) continue;
+    char a[8];
+    int ok = 1;
+    for (int32_t i = 0; i < len; i++) {
+      if (buf[i] < 'a' || buf[i] > 'z') { ok = 0; break; }
+      a[i] = (char)buf[i];
+    }
+    if (!ok) continue;
+    a[len] = 0;
+    out[cp - CP_FIRST] = syllable_id(a);
+  }
+  utrans_close(tr);
+  fuzzy_classes();
+}
+
+/* Shape codes from `libime_tabledict -d` output: "code char" lines after "[Data]". Cangjie
+** keeps each character's shortest code; Wubi (longest = 1) its full code. */
+static void shapes(const char *path, uint32_t *out, int longest) {
+  memset(out, 0, CP_COUNT * sizeof *out);
+  if (!path) return;
+  FILE *f = fopen(path, "r");
+  if (!f) return;
+  char line[256];
+  int data = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (!data) { data = !strncmp(line, "[Data]", 6); continue; }
+    char *code = strtok(line, " \t\r\n"), *ch = strtok(NULL, " \t\r\n");
+    if (!code || !ch) continue;
+    size_t i = 0, n = strlen(ch), cl = strlen(code);
+    uint32_t cp = dz_utf8_next(ch, n, &i);
+    if (i != n || cp < CP_FIRST || cp > CP_LAST || cl < 1 || cl > 5) continue;
+    uint32_t v = (uint32_t)cl << 29;
+    for (size_t k = 0; k < cl; k++) {
+      if (code[k] < 'a' || code[k] > 'z') { v = 0; break; }
+      v |= (uint32_t)(code[k] - 'a' + 1) << (5 * k);
+    }
+    uint32_t *slot = &out[cp - CP_FIRST];
+    if (v && (!*slot || (longest ? (*slot >> 29) < cl : (*slot >> 29) > cl))) *slot = v;
+  }
+  fclose(f);
+}
+
+/* Full Wubi codes one edit apart, both of three or four letters and neither a key-name
+** character's repeated letter (大 dddd), look alike: Wubi also spells by components. */
+static int wubi_alike(uint32_t a, uint32_t b) {
+  if (!a || !b || (a >> 29) < 3 || (b >> 29) < 3 || a == b) return 0;
+  for (int k = 0; k < 2; k++) {
+    uint32_t v = k ? b : a, n = v >> 29, first = v & 31, same = 1;
+    for (uint32_t i = 1; i < n; i++) same &= ((v >> (5 * i)) & 31) == first;
+    if (same) return 0;
+  }
+  return dz_shape_code_alike(a, b);
+}
+
+/* Fuzzy class of a character (0 when it has no reading). */
+static uint32_t fuzzy_of(const uint16_t *rd, uint32_t cp) {
+  if (cp < CP_FIRST || cp > CP_LAST) return 0;
+  uint16_t id = rd[cp - CP_FIRST];
+  return id ? syl_fuzzy[id] : 0;
+}
+
+typedef struct buf {
+  unsigned char *p;
+  size_t n, cap;
+} buf;
+
+/* Append bytes to the output image; returns their offset. */
+static size_t put(buf *b, const void *data, size_t n) {
+  while (b->n + n + 4 > b->cap) {
+    b->cap = b->cap ? b->cap * 2 : 1 << 20;
+    b->p = xrealloc(b->p, b->cap);
+  }
+  size_t at = b->n;
+  memcpy(b->p + at, data, n);
+  b->n += n;
+  return at;
+}
+
+/* Pad the image so that the next section is 4-byte aligned. */
+static void align4(buf *b) {
+  static const char z[4] = {0};
+  if (b->n % 4) put(b, z, 4 - b->n % 4);
+}
+
+/* Table capacities are powers of two (masking instead of modulo). */
+static uint32_t next_pow2(uint64_t n) {
+  uint32_t c = 1;
+  while (c < n) c <<= 1;
+  return c;
+}
+
+/* Read the sources, then lay out the sections in the order of dictfmt.h. */
+int main(int argc, char **argv) {
+  if (argc < 4) {
+    fprintf(stderr, "usage: dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP]]]\n");
+    return 2;
+  }
+  map_cap = 1 << 21;
+  map_head = calloc(map_cap, sizeof *map_head);
+  if (!map_head) die("out of memory", NULL);
+  read_jieba(argv[2]);
+  read_gongwen(argv[3]);
+  read_extra(argc > 6 ? argv[6] : NULL);
+
+  /* Prefixes (jieba's lfreq entries with frequency 0). */
+  size_t real = n_words;
+  uint64_t total = 0;
+  for (size_t i = 0; i < real; i++) total += words[i].freq;
+  for (size_t i = 0; i < real; i++) {
+    size_t k = 0;
+    const char *s = words[i].s;
+    uint32_t len = words[i].len;
+    while (k < len) {
+      dz_utf8_next(s, len, &k);
+      if (k < len) add_word(s, (uint32_t)k, 0, 0);
+    }
+  }
+
+  buf out = {0};
+  dz_dict_header h;
+  memset(&h, 0, sizeof h);
+  put(&out, &h, sizeof h);
+
+  /* Pool. */
+  h.pool_off = (uint32_t)out.n;
+  uint32_t maxb = 0;
+  for (size_t i = 0; i < n_words; i++) {
+    uint32_t fq = (words[i].flags & DZ_DW_WORD) ? (words[i].freq ? words[i].freq : 1) : 0;
+    unsigned char hdr[6] = {(unsigned char)fq, (unsigned char)(fq >> 8), (unsigned char)(fq >> 16),
+                            (unsigned char)(fq >> 24), (unsigned char)words[i].len,
+                            (unsigned char)words[i].flags};
+    words[i].off = (uint32_t)put(&out, hdr, 6);
+    put(&out, words[i].s, words[i].len);
+    if (words[i].len > maxb) maxb = words[i].len;
+  }
+  h.pool_size = (uint32_t)out.n - h.pool_off;
+  align4(&out);
+
+  /* Word hash table, load factor <= 2/3. */
+  h.words_cap = next_pow2((uint64_t)n_words * 3 / 2);
+  dz_dict_entry *tab = calloc(h.words_cap, sizeof *tab);
+  if (!tab) die("out of memory", NULL);
+  for (size_t i = 0; i < n_words; i++) {
+    uint64_t h64 = dz_dict_hash64(words[i].s, words[i].len);
+    uint32_t hv = (uint32_t)h64 | 1u, m = h.words_cap - 1;
+    uint32_t slot = hv & m;
+    while (tab[slot].hash) slot = (slot + 1) & m;
+    tab[slot].hash = hv, tab[slot].off = words[i].off, tab[slot].check = (uint32_t)(h64 >> 32);
+    tab[slot].freq = (words[i].flags & DZ_DW_WORD) ? (words[i].freq ? words[i].freq : 1) : 0;
+  }
+  h.words_off = (uint32_t)put(&out, tab, (size_t)h.words_cap * sizeof *tab);
+  free(tab);
+
+  /* Per-character readings and shapes. */
+  uint16_t *rd = calloc(CP_COUNT, sizeof *rd);
+  uint32_t *sh = calloc(CP_COUNT, sizeof *sh);
+  if (!rd || !sh) die("out of memory", NULL);
+  readings(rd);
+  shapes(argc > 4 ? argv[4] : NULL, sh, 0);
+  uint32_t *wb = calloc(CP_COUNT, sizeof *wb);
+  if (!wb) die("out of memory", NULL);
+  shapes(argc > 5 ? argv[5] : NULL, wb, 1);
+  h.cp_first = CP_FIRST, h.cp_count = CP_COUNT;
+  h.readings_off = (uint32_t)put(&out, rd, CP_COUNT * sizeof *rd);
+  align4(&out);
+  h.shapes_off = (uint32_t)put(&out, sh, CP_COUNT * sizeof *sh);
+  /* Look-alike lists (O(n^2) over the few thousand characters with a Cangjie code). */
+  uint32_t *lstart = calloc(CP_COUNT + 1, sizeof *lstart), *litems = NULL;
+  size_t nl = 0, capl = 0;
+  if (!lstart) die("out of memory", NULL);
+  uint32_t *coded = calloc(CP_COUNT, sizeof *coded), n_coded = 0;
+  if (!coded) die("out of memory", NULL);
+  for (uint32_t a = 0; a < CP_COUNT; a++)
+    if (sh[a] || wb[a]) coded[n_coded++] = a;
+  for (uint32_t a = 0; a < CP_COUNT; a++) {
+    lstart[a] = (uint32_t)nl;
+    if (!sh[a] && !wb[a]) continue;
+    for (uint32_t bi = 0; bi < n_coded; bi++) {
+      uint32_t b = coded[bi];
+      if (b == a) continue;
+      if (!dz_shape_code_alike(sh[a], sh[b]) && !wubi_alike(wb[a], wb[b])) continue;
+      if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
+      litems[nl++] = b + CP_FIRST;
+    }
+  }
+  lstart[CP_COUNT] = (uint32_t)nl;
+  h.look_start_off = (uint32_t)put(&out, lstart, (CP_COUNT + 1) * sizeof *lstart);
+  h.look_items_off = (uint32_t)put(&out, litems ? litems : lstart, nl * sizeof *litems);
+  h.look_n_items = (uint32_t)nl;
+  free(lstart);
+  free(litems);
+  free(coded);
+  free(wb);
+  h.syl_count = n_syl;
+  h.syl_off = (uint32_t)put(&out, syl, (size_t)n_syl * 8);
+  h.syl_fuzzy_off = (uint32_t)put(&out, syl_fuzzy, (size_t)n_syl * sizeof *syl_fuzzy);
+  align4(&out);
+
+  /* Pair filter: 8 Mbit, two probes; about 1.5M pairs gives a false-positive rate near 10%. */
+  h.pair_bits = 1u << 23;
+  uint8_t *pairs = calloc(h.pair_bits / 8, 1);
+  if (!pairs) die("out of memory", NULL);
+  for (size_t i = 0; i < real; i++) {
+    uint32_t cps[DZ_DICT_VAR_MAX + 1], p1, p2;
+    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1);
+    if (n < 2 || n > DZ_DICT_VAR_MAX) continue;
+    for (int j = 0; j + 1 < n; j++) {
+      dz_dict_pair_probes(cps[j], cps[j + 1], h.pair_bits - 1, &p1, &p2);
+      pairs[p1 >> 3] |= (uint8_t)(1u << (p1 & 7));
+      pairs[p2 >> 3] |= (uint8_t)(1u << (p2 & 7));
+    }
+  }
+  h.pair_off = (uint32_t)put(&out, pairs, h.pair_bits / 8);
+  free(pairs);
+
+  /* Sound-alike index over real Han words of 2..DZ_DICT_VAR_MAX characters, keyed by their
+  ** sequence of fuzzy pinyin classes; open addressing with load factor <= 2/3. */
+  size_t n_items = 0;
+  for (size_t i = 0; i < real; i++) {
+    uint32_t cps[DZ_DICT_VAR_MAX + 1], cls[DZ_DICT_VAR_MAX];
+    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1), ok = n >= 2 && n <= DZ_DICT_VAR_MAX;
+    for (int j = 0; ok && j < n; j++) ok = (cls[j] = fuzzy_of(rd, cps[j])) != 0;
+    n_items += ok;
+  }
+  h.var_nb = next_pow2((uint64_t)n_items * 3 / 2);
+  dz_dict_var_slot *vt = calloc(h.var_nb, sizeof *vt);
+  if (!vt) die("out of memory", NULL);
+  for (size_t i = 0; i < real; i++) {
+    uint32_t cps[DZ_DICT_VAR_MAX + 1], cls[DZ_DICT_VAR_MAX];
+    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1), ok = n >= 2 && n <= DZ_DICT_VAR_MAX;
+    for (int j = 0; ok && j < n; j++) ok = (cls[j] = fuzzy_of(rd, cps[j])) != 0;
+    if (!ok) continue;
+    uint32_t key = dz_dict_var_key(cls, n), slot = key & (h.var_nb - 1);
+    while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
+    vt[slot] = (dz_dict_var_slot){key, words[i].off};
+  }
+  h.var_n_items = (uint32_t)n_items;
+  h.var_start_off = (uint32_t)put(&out, vt, (size_t)h.var_nb * sizeof *vt);
+  h.var_items_off = 0;
+  free(vt);
+
+  memcpy(h.magic, DZ_DICT_MAGIC, 8);
+  h.n_words = (uint32_t)real;
+  h.total_freq = total;
+  h.max_word_bytes = maxb;
+  h.file_size = (uint32_t)out.n;
+  memcpy(out.p, &h, sizeof h);
+
+  char tmp[4096];
+  snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
+  FILE *f = fopen(tmp, "wb");
+  if (!f || fwrite(out.p, 1, out.n, f) != out.n || fclose(f)) die("cannot write", tmp);
+  if (rename(tmp, argv[1])) die("cannot rename", argv[1]);
+  free(out.p);
+  free(rd);
+  free(sh);
+  for (size_t i = 0; i < n_words; i++) free(words[i].s);
+  free(words);
+  free(map_next);
+  free(map_head);
+  fprintf(stderr, "dictgen: %zu words, %zu entries, %u syllables, %zu bytes\n", real, n_words,
+          n_syl - 1, out.n);
+  return 0;
+}

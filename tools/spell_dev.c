@@ -1,0 +1,98 @@
+/*
+** Development driver of the spelling check, used by bench/csc until `duizhao check` can run
+** the spell rules: reads one sentence a line from a file (or stdin) and prints one JSON object a
+** line, {"line":N,"findings":[{"rule","start","end","cstart","cend","original","suggestion",
+** "confidence"}]}, offsets in bytes of the line. Options override the model constants:
+**   spell_dev [--same X] [--fuzzy X] [--shape X] [--gain X] [--dist N] [--word W]... FILE
+** The last line on stderr gives the sentence count and the time spent checking.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "duizhao.h"
+#include "lexicon/spell_model.h"
+
+/* JSON string body (the texts are valid UTF-8 from the checker). */
+static void jstr(const char *s) {
+  putchar('"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') printf("\\%c", *s);
+    else if ((unsigned char)*s < 0x20) printf("\\u%04x", *s);
+    else putchar(*s);
+  }
+  putchar('"');
+}
+
+/* One JSON line per input line; the constants come from the command line. */
+int main(int argc, char **argv) {
+  dz_speller *sp = NULL;
+  dz_error err;
+  if (dz_spell_new(&sp, NULL, &err)) {
+    fprintf(stderr, "spell_dev: %s\n", err.message);
+    return 2;
+  }
+  dz_spell_params *p = dz_spell__params(sp);
+  const char *path = "-";
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "--same") && v) p->cost_same = atof(v), i++;
+    else if (!strcmp(a, "--fuzzy") && v) p->cost_fuzzy = atof(v), i++;
+    else if (!strcmp(a, "--shape") && v) p->cost_shape = atof(v), i++;
+    else if (!strcmp(a, "--wordcost") && v) p->cost_word = atof(v), i++;
+    else if (!strcmp(a, "--changes") && v) p->max_changes = atoi(v), i++;
+    else if (!strcmp(a, "--swapword") && v) p->swap_needs_word = atoi(v), i++;
+    else if (!strcmp(a, "--gain") && v) p->min_gain = atof(v), i++;
+    else if (!strcmp(a, "--dist") && v) p->min_distance = atoi(v), i++;
+    else if (!strcmp(a, "--uni") && v) p->uni_weight = atof(v), i++;
+    else if (!strcmp(a, "--lm") && v) p->lm_weight = atof(v), i++;
+    else if (!strcmp(a, "--ratio") && v) p->min_ratio = atof(v), i++;
+    else if (!strcmp(a, "--prescreen") && v) p->prescreen = atof(v), i++;
+    else if (!strcmp(a, "--minfreq") && v) p->min_freq = atol(v), i++;
+    else if (!strcmp(a, "--shapemax") && v) p->shape_max_freq = atol(v), i++;
+    else if (!strcmp(a, "--word") && v) dz_spell_add_word(sp, v, NULL), i++;
+    else path = a;
+  }
+  FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+  if (!f) {
+    perror(path);
+    return 2;
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t len;
+  long n = 0;
+  double secs = 0;
+  while ((len = getline(&line, &cap, f)) > 0) {
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
+    dz_spell_hit *h = NULL;
+    size_t nh = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    int rc = dz_spell_check(&h, &nh, sp, line, (size_t)len, &err);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+    secs += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (rc) {
+      fprintf(stderr, "spell_dev: %s\n", err.message);
+      return 3;
+    }
+    printf("{\"line\":%ld,\"findings\":[", ++n);
+    for (size_t i = 0; i < nh; i++) {
+      printf("%s{\"rule\":\"%s\",\"start\":%zu,\"end\":%zu,\"cstart\":%zu,\"cend\":%zu,\"original\":",
+             i ? "," : "", h[i].kind == DZ_SPELL_WORD ? "spell.word" : "spell.char", h[i].start,
+             h[i].end, h[i].cstart, h[i].cend);
+      jstr(h[i].original);
+      printf(",\"suggestion\":");
+      jstr(h[i].suggestion);
+      printf(",\"confidence\":%.3f}", h[i].confidence);
+    }
+    printf("]}\n");
+    dz_spell_hits_free(h);
+  }
+  fprintf(stderr, "spell_dev: %ld sentences, %.3f s CPU checking\n", n, secs);
+  free(line);
+  if (f != stdin) fclose(f);
+  dz_spell_free(sp);
+  return 0;
+}
