@@ -29,27 +29,18 @@ int dz_cmd_parse(int argc, char **argv) {
       if (r < 0) return DZ_EXIT_USAGE;
       if (strcmp(v, "text") && strcmp(v, "json")) return cli_usage_error("parse", "未知的输出格式“%s”，可选 text 或 json。", v);
       format = v;
-    } else if ((r = cli_opt("parse", argc, argv, &i, "--max-size", &v))) {
-      if (r < 0) return DZ_EXIT_USAGE;
-      if (cli_parse_size(v, &dopts.max_bytes) || !dopts.max_bytes) return cli_usage_error("parse", "无效的大小“%s”。", v);
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      return cli_usage_error("parse", "未知选项“%s”。", argv[i]);
-    } else if (path) {
-      return cli_usage_error("parse", "只能指定一个文件。");
-    } else {
-      path = argv[i];
+    } else if (cli_input_arg("parse", argc, argv, &i, &path, &dopts) < 0) {
+      return DZ_EXIT_USAGE;
     }
   }
-  if (!path) return cli_usage_error("parse", "缺少要解析的文件。");
-  dz_error err = {0};
-  dz_text *text = NULL;
   dz_doc *doc = NULL;
-  if (dz_read_file(&text, path, &dopts, &err) || dz_doc_parse(&doc, text, NULL, &err))
-    return cli_fail("parse", &err);
+  int rc = cli_load_doc("parse", path, &dopts, &doc);
+  if (rc) return rc;
+  dz_error err = {0};
   char *out = NULL;
   size_t len = 0;
-  int rc = !strcmp(format, "json") ? dz_doc_outline_json(&out, &len, doc, &err)
-                                   : dz_doc_outline_text(&out, &len, doc, &err);
+  rc = !strcmp(format, "json") ? dz_doc_outline_json(&out, &len, doc, &err)
+                               : dz_doc_outline_text(&out, &len, doc, &err);
   dz_doc_free(doc);
   if (rc) return cli_fail("parse", &err);
   fwrite(out, 1, len, stdout);
