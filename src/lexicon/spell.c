@@ -118,6 +118,7 @@ static double slip_cost(const dz_spell_params *p, int rel) {
   case DZ_REL_SAME: return p->cost_same;
   case DZ_REL_FUZZY: return p->cost_fuzzy;
   case DZ_REL_WORD: return p->cost_word;
+  case DZ_REL_WORD_RARE: return p->cost_word_rare;
   default: return p->cost_shape;
   }
 }

@@ -15,7 +15,9 @@ typedef struct dz_spell_params {
   double cost_same;   /* ln-cost of typing a same-pinyin character */
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
-  double cost_word;   /* ... a whole sound-alike word with two characters wrong (淡味→单位) */
+  double cost_word;   /* ... a whole sound-alike word with two characters wrong (菜狗→采购) */
+  double cost_word_rare; /* ... the same when the word as written is rarer than swap_common_freq */
+  int64_t swap_common_freq;
   int max_changes;     /* 1: single characters only; 2: also two-character word swaps */
   int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */
   double min_gain;    /* gain at which confidence is 0.5 */
