@@ -158,14 +158,19 @@ static int accepts(const char *want, const char *got) {
   return 1;
 }
 
-static void golden_sentences(void **s) {
-  (void)s;
+/* Skip the calling test (saying why) when the build or the run has no language model. */
+static void need_lm(const char *why) {
   dz_lm *lm = NULL;
   if (dz_lm_open(&lm, NULL)) {
-    fprintf(stderr, "golden sentences need the language model (libime); skipped\n");
+    fprintf(stderr, "%s; skipped\n", why);
     skip();
   }
   dz_lm_free(lm);
+}
+
+static void golden_sentences(void **s) {
+  (void)s;
+  need_lm("golden sentences need the language model (libime)");
   char path[4096];
   snprintf(path, sizeof path, "%s/tests/spell/golden.tsv",
            getenv("DZ_SOURCE_DIR") ? getenv("DZ_SOURCE_DIR") : ".");
@@ -197,12 +202,7 @@ static void golden_sentences(void **s) {
 ** a change too unsure either way (销号→小号, 0.05-0.2) is left alone, its sure slip included. */
 static void sentence_policy(void **s) {
   (void)s;
-  dz_lm *lm = NULL;
-  if (dz_lm_open(&lm, NULL)) {
-    fprintf(stderr, "the sentence policy's thresholds are tuned with the language model; skipped\n");
-    skip();
-  }
-  dz_lm_free(lm);
+  need_lm("the sentence policy's thresholds are tuned with the language model");
   dz_spell_options o = DZ_SPELL_OPTIONS_INIT;
   o.min_confidence = 0.5;
   dz_speller *plain = NULL;
