@@ -1,20 +1,22 @@
 #!/usr/bin/python3
 """Originality benchmark (run from the repository root after `make`):
 
-  /usr/bin/python3 bench/sim/run.py [--scale N] [--work DIR]
+  /usr/bin/python3 bench/sim/run.py [--scale N] [--work DIR] [--keep] [--repeat R]
 
 1. Template check: 200 templates of 300 characters, 2,000 documents of about 2,100 characters,
    each holding a passage of one template with light edits (one character in 40 substituted,
    punctuation made half-width, one document in ten converted to traditional characters).
    duizhao (`corpus add` + one `similar` run over all documents) against sim_text
    (similarity-tester, one character per line after NFKC, letters and digits kept), both
-   scored for recall (the right template reported) at the same minimum run; prints the two
-   times and the speed ratio, and how often the edited passage came back as ONE passage.
+   scored for recall (the right template reported) at the same minimum run; prints both
+   tools' wall and CPU times (median of R runs, default 5), the ratio of each, and how often
+   the edited passage came back as ONE passage.
 2. Corpus scale: `corpus add` of N (default 100,000) documents of 2,100 characters, then the
    median query time of 3,000-character documents over the opened index
    (bench/src/bench_sim_query.c, built by `make`).
 
-Generated data lives in --work (default /tmp/dz-bench-sim), never in the repository.
+Generated data lives in --work (default /tmp/dz-bench-sim), never in the repository; --keep
+leaves it there (for profiling).
 """
 import json, os, random, resource, shutil, subprocess, sys, time, unicodedata
 
@@ -59,6 +61,7 @@ def one_char_per_line(src, dst):
 
 
 CPU = {}
+REPEAT = 5
 
 
 def timed(cmd, **kw):
@@ -93,10 +96,18 @@ def template_check(work, rng):
         truth[name] = os.path.join(tdir, "t%03d.txt" % ti)
     docs = sorted(truth)
     db = os.path.join(work, "t.db")
-    t_add, p = timed([BIN, "corpus", "add", "--db", db, tdir])
-    assert p.returncode == 0, p.stderr.decode()
-    t_q, p = timed([BIN, "similar", "--db", db, "--format", "json"] + docs)
-    assert p.returncode == 0, p.stderr.decode()
+    # Each tool runs REPEAT times; the medians are reported (the machine is shared and noisy).
+    runs = []
+    for _ in range(REPEAT):
+        for f in os.listdir(work):
+            if f.startswith("t.db"):
+                os.remove(os.path.join(work, f))
+        t_add, p = timed([BIN, "corpus", "add", "--db", db, tdir])
+        assert p.returncode == 0, p.stderr.decode()
+        c_add = CPU["duizhao:corpus"]
+        t_q, p = timed([BIN, "similar", "--db", db, "--format", "json"] + docs)
+        assert p.returncode == 0, p.stderr.decode()
+        runs.append((t_add + t_q, c_add + CPU["duizhao:similar"], t_add, t_q))
     res = json.loads(p.stdout)
     found = one = 0
     for r in res:
@@ -104,7 +115,6 @@ def template_check(work, rng):
         ps = [x for x in r["passages"] if srcs[x["source"]] == truth[r["file"]]]
         found += bool(ps)
         one += len(ps) == 1
-    ours = t_add + t_q
     # sim_text on the same files, one character per line.
     sdir = os.path.join(work, "simtext")
     os.makedirs(os.path.join(sdir, "t")), os.makedirs(os.path.join(sdir, "d"))
@@ -117,21 +127,30 @@ def template_check(work, rng):
         one_char_per_line(os.path.join(tdir, "t%03d.txt" % i), os.path.join(sdir, "t", "t%03d.txt" % i))
     tfiles = sorted(os.path.join(sdir, "t", f) for f in os.listdir(os.path.join(sdir, "t")))
     # Same minimum run as ours: a passage needs 24 characters of its own.
-    t_sim, p = timed(["sim_text", "-r", "24", "-p", "-t1", "-S"] + sorted(sd) + ["/"] + tfiles)
+    sims = []
+    for _ in range(REPEAT):
+        t_sim, p = timed(["sim_text", "-r", "24", "-p", "-t1", "-S"] + sorted(sd) + ["/"] + tfiles)
+        sims.append((t_sim, CPU["sim_text:-r"]))
     hits = set()
     for line in p.stdout.decode(errors="replace").splitlines():
         w = line.split()
         if len(w) >= 8 and w[1] == "consists" and sd.get(w[0]) == w[6]:
             hits.add(w[0])
-    cpu_ours = CPU["duizhao:corpus"] + CPU["duizhao:similar"]
-    cpu_sim = CPU["sim_text:-r"]
+    med = lambda xs: sorted(xs)[len(xs) // 2]
+    ours, cpu_ours = med([r[0] for r in runs]), med([r[1] for r in runs])
+    t_add, t_q = med([r[2] for r in runs]), med([r[3] for r in runs])
+    t_sim, cpu_sim = med([x[0] for x in sims]), med([x[1] for x in sims])
     simp = [n for i, n in enumerate(sorted(sd)) if i % 10]  # documents without traditional characters
-    print("template check: 200 templates, 2000 documents of ~2,100 characters (10% traditional)")
-    print("  duizhao : %.2f s wall, %.2f s CPU (corpus add %.2f s + similar %.2f s); recall %.4f, "
-          "one passage %.4f" % (ours, cpu_ours, t_add, t_q, found / 2000, one / 2000))
-    print("  sim_text: %.2f s wall, %.2f s CPU (-r 24); recall %.4f (%.4f on the 1,800 simplified documents)"
+    print("template check: 200 templates, 2000 documents of ~2,100 characters (10%% traditional); "
+          "%d cores, median of %d runs" % (os.cpu_count(), REPEAT))
+    print("  duizhao : %.3f s wall, %.3f s CPU (corpus add %.3f s + similar %.3f s wall); recall %.4f, "
+          "edited passage as ONE passage %.4f" % (ours, cpu_ours, t_add, t_q, found / 2000, one / 2000))
+    print("  sim_text: %.3f s wall, %.3f s CPU (-r 24); recall %.4f (%.4f on the 1,800 simplified documents)"
           % (t_sim, cpu_sim, len(hits) / 2000, len([n for n in simp if n in hits]) / len(simp)))
     print("  speed ratio sim_text / duizhao: %.1fx wall, %.1fx CPU" % (t_sim / ours, cpu_sim / cpu_ours))
+    print("  CPU per document: duizhao %.0f us, sim_text %.0f us" % (cpu_ours / 2000 * 1e6, cpu_sim / 2000 * 1e6))
+    print("  all runs (wall/CPU s): duizhao %s; sim_text %s" % (
+        " ".join("%.3f/%.3f" % (r[0], r[1]) for r in runs), " ".join("%.3f/%.3f" % x for x in sims)))
     print("  load average during the run: %.1f" % os.getloadavg()[0])
 
 
@@ -168,6 +187,9 @@ def main():
     args = sys.argv[1:]
     if "--scale" in args:
         n = int(args[args.index("--scale") + 1])
+    if "--repeat" in args:
+        global REPEAT
+        REPEAT = int(args[args.index("--repeat") + 1])
     if "--work" in args:
         work = args[args.index("--work") + 1]
     shutil.rmtree(work, ignore_errors=True)
@@ -176,7 +198,8 @@ def main():
     template_check(work, rng)
     if n:
         scale(work, rng, n)
-    shutil.rmtree(work, ignore_errors=True)
+    if "--keep" not in args:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

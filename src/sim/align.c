@@ -36,6 +36,45 @@ static int seed_cmp(const void *x, const void *y) {
   return (s->a > t->a) - (s->a < t->a);
 }
 
+/* Seeds in seed_cmp order. collect_seeds emits them by increasing a, so a stable sort by
+** diagonal alone is enough: an LSD radix sort on the bytes of (diagonal - smallest diagonal),
+** as many bytes as the spread of diagonals needs (most seeds of a copy share a few diagonals,
+** so usually one or two). qsort with seed_cmp is the fallback when the buffer cannot be
+** allocated. */
+static void sort_seeds(seed *s, size_t ns) {
+  if (ns < 2) return;
+  int64_t dmin = INT64_MAX, dmax = INT64_MIN;
+  for (size_t i = 0; i < ns; i++) {
+    int64_t d = (int64_t)s[i].b - s[i].a;
+    if (d < dmin) dmin = d;
+    if (d > dmax) dmax = d;
+  }
+  uint64_t range = (uint64_t)(dmax - dmin);
+  if (!range) return; /* one diagonal: already in order of a */
+  seed *tmp = ns > 32 ? malloc(ns * sizeof *tmp) : NULL, *src = s, *dst = tmp;
+  if (!tmp) {
+    qsort(s, ns, sizeof *s, seed_cmp);
+    return;
+  }
+  size_t cnt[256];
+  for (int shift = 0; shift < 64 && (range >> shift); shift += 8) {
+    memset(cnt, 0, sizeof cnt);
+#define DIGIT(x) ((size_t)((uint64_t)((int64_t)(x).b - (x).a - dmin) >> shift) & 0xFF)
+    for (size_t i = 0; i < ns; i++) cnt[DIGIT(src[i])]++;
+    size_t sum = 0;
+    for (size_t d = 0; d < 256; d++) {
+      size_t c = cnt[d];
+      cnt[d] = sum, sum += c;
+    }
+    for (size_t i = 0; i < ns; i++) dst[cnt[DIGIT(src[i])]++] = src[i];
+#undef DIGIT
+    seed *t = src;
+    src = dst, dst = t;
+  }
+  if (src != s) memcpy(s, src, ns * sizeof *s);
+  free(tmp);
+}
+
 /* Runs by start in A (then B), the order in which they are chained. */
 static int run_cmp(const void *x, const void *y) {
   const dz_npassage *s = x, *t = y;
@@ -173,7 +212,7 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   size_t ns = 0;
   dz_npassage *runs = NULL;
   if (collect_seeds(&s, &ns, ha, nha, bi, nb, p->max_occ ? p->max_occ : 16, p->filter)) return -1;
-  qsort(s, ns, sizeof *s, seed_cmp);
+  sort_seeds(s, ns);
   runs = malloc((ns ? ns : 1) * sizeof *runs);
   if (!runs) { free(s); return -1; }
   size_t nr = extend_runs(runs, s, ns, A, B, p->k);

@@ -59,7 +59,8 @@ static int load_stock(dz_simctx *ctx, dz_error *err) {
     }
   }
   if (ctx->nstock) qsort(ctx->stock, ctx->nstock, sizeof *ctx->stock, u64_cmp);
-  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[(ctx->stock[i] & 0xFFFF) >> 6] |= 1ull << (ctx->stock[i] & 63);
+  if (!(ctx->bloom = calloc(DZ_STOCK_BLOOM_WORDS, sizeof *ctx->bloom))) return dz__error_nomem(err);
+  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[(ctx->stock[i] & 0xFFFFF) >> 6] |= 1ull << (ctx->stock[i] & 63);
   return DZ_OK;
 }
 
@@ -81,12 +82,13 @@ void dz__simctx_free(dz_simctx *ctx) {
   if (!ctx) return;
   dz__norm_close(ctx->nm);
   free(ctx->stock);
+  free(ctx->bloom);
   memset(ctx, 0, sizeof *ctx);
 }
 
 /* Is this k-gram hash inside a stock phrase? Bloom filter first, then binary search. */
 static int is_stock(const dz_simctx *ctx, uint64_t h) {
-  if (!((ctx->bloom[(h & 0xFFFF) >> 6] >> (h & 63)) & 1)) return 0;
+  if (!((ctx->bloom[(h & 0xFFFFF) >> 6] >> (h & 63)) & 1)) return 0;
   size_t lo = 0, hi = ctx->nstock;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;

@@ -29,6 +29,10 @@ size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out);
 
 #define DZ_FP_SKIP UINT64_MAX
 
+/* Sort 64-bit values ascending (radix sort: qsort's comparisons cost more than the rest of a
+** query's fingerprinting). Returns 0, or -1 when out of memory (v unchanged). */
+int dz__u64_sort(uint64_t *v, size_t n);
+
 /* Sort fingerprints by hash (then position). */
 void dz__fp_sort(dz_fp *fp, size_t n);
 #endif

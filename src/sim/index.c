@@ -29,6 +29,7 @@
 #define DEFAULT_MAX_SOURCES 50
 #define MEM_AFTER_QUERIES 4          /* from the 4th query on, postings are looked up ... */
 #define MEM_MAX_POSTINGS (8u << 20)  /* ... in memory when there are at most this many */
+#define MEM_HASH_MAX (1u << 20)      /* postings up to which a key hash (8 MiB at most) is built */
 
 static void entry_free(src_entry *e) {
   dz_text_free(e->t);
@@ -41,9 +42,12 @@ static void entry_free(src_entry *e) {
 static void invalidate(dz_index *idx) {
   for (size_t i = 0; i < idx->ncache; i++) entry_free(&idx->cache[i]);
   idx->ncache = 0;
+  idx->cache_chars = 0;
   free(idx->mkey);
   free(idx->mdoc);
-  idx->mkey = NULL, idx->mdoc = NULL;
+  free(idx->mhash);
+  idx->mkey = NULL, idx->mdoc = NULL, idx->mhash = NULL;
+  idx->mhcap = 0;
   idx->nm = idx->mcap = 0;
   idx->mem = 0;
 }
@@ -92,17 +96,49 @@ static int u64_cmp(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Winnowed fingerprints of d as a sorted array of distinct hashes. */
-static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, uint64_t **out, size_t *n, dz_fp **fpo,
-                        size_t *nfp) {
+/* Distinct values of h[0..m) in place, in order of first occurrence (an open-addressing set:
+** cheaper than sorting when the order does not matter). Returns their number, (size_t)-1 when
+** out of memory. */
+static size_t dedupe(uint64_t *h, size_t m) {
+  size_t cap = 64;
+  while (cap < m * 2) cap *= 2;
+  uint64_t *set = calloc(cap, sizeof *set);
+  int zero = 0; /* 0 marks an empty slot; a real 0 is tracked apart */
+  size_t u = 0;
+  if (!set) return (size_t)-1;
+  for (size_t i = 0; i < m; i++) {
+    uint64_t v = h[i];
+    if (!v) {
+      if (!zero) zero = 1, h[u++] = v;
+      continue;
+    }
+    size_t j = (size_t)(v ^ (v >> 29)) & (cap - 1);
+    while (set[j] && set[j] != v) j = (j + 1) & (cap - 1);
+    if (set[j]) continue;
+    set[j] = v;
+    h[u++] = v;
+  }
+  free(set);
+  return u;
+}
+
+/* Winnowed fingerprints of d as an array of distinct hashes, sorted when `sorted` (the store
+** inserts postings in key order; a query's lookups take any order). */
+static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, int sorted, uint64_t **out, size_t *n,
+                        dz_fp **fpo, size_t *nfp) {
   dz_fp *fp = malloc((d->nh ? d->nh : 1) * sizeof *fp);
   uint64_t *h = malloc((d->nh ? d->nh : 1) * sizeof *h);
   if (!fp || !h) { free(fp); free(h); return DZ_ENOMEM; }
   size_t m = dz__sdoc_winnow(ctx, d, fp), u = 0;
   for (size_t i = 0; i < m; i++) h[i] = fp[i].h;
-  qsort(h, m, sizeof *h, u64_cmp);
-  for (size_t i = 0; i < m; i++)
-    if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+  if (sorted) {
+    if (dz__u64_sort(h, m)) { free(fp); free(h); return DZ_ENOMEM; }
+    for (size_t i = 0; i < m; i++)
+      if (!u || h[u - 1] != h[i]) h[u++] = h[i];
+  } else if ((u = dedupe(h, m)) == (size_t)-1) {
+    free(fp), free(h);
+    return DZ_ENOMEM;
+  }
   *out = h;
   *n = u;
   if (fpo) *fpo = fp, *nfp = m;
@@ -125,7 +161,7 @@ int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const
            (unsigned long long)ch.low64);
   if (!(rc = dz__sdoc_prepare(ctx, t, &d, err))) {
     out->chars = (int64_t)d.nt.n;
-    if (distinct_fps(ctx, &d, &out->fps, &out->nfps, NULL, NULL)) rc = dz__error_nomem(err);
+    if (distinct_fps(ctx, &d, 1, &out->fps, &out->nfps, NULL, NULL)) rc = dz__error_nomem(err);
   }
   dz__sdoc_free(&d);
   dz_text_free(t);
@@ -271,16 +307,31 @@ static void mask_capped(dz_sdoc *A, const dz_fp *fp, size_t nfp, const uint64_t 
     if (bsearch(&fp[i].h, capped, nc, sizeof *capped, u64_cmp)) A->h[fp[i].pos] = DZ_FP_SKIP;
 }
 
-/* The prepared source `doc`, from the cache or loaded from the store (LRU eviction). */
-static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err) {
+/* The least recently used cache entry. */
+static size_t cache_lru(const dz_index *idx) {
   size_t lru = 0;
+  for (size_t i = 1; i < idx->ncache; i++)
+    if (idx->cache[i].used < idx->cache[lru].used) lru = i;
+  return lru;
+}
+
+/* Drop cache entry i (the last entry takes its place). */
+static void cache_drop(dz_index *idx, size_t i) {
+  idx->cache_chars -= idx->cache[i].d.nt.n;
+  entry_free(&idx->cache[i]);
+  if (i != --idx->ncache) idx->cache[i] = idx->cache[idx->ncache];
+  memset(&idx->cache[idx->ncache], 0, sizeof idx->cache[idx->ncache]);
+}
+
+/* The prepared source `doc`, from the cache or loaded from the store; the least recently used
+** entries make room when the cache is full (entries or characters). */
+static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err) {
   for (size_t i = 0; i < idx->ncache; i++) {
     if (idx->cache[i].id == doc) {
       idx->cache[i].used = ++idx->tick;
       *out = &idx->cache[i];
       return DZ_OK;
     }
-    if (idx->cache[i].used < idx->cache[lru].used) lru = i;
   }
   src_entry e = {0};
   dz_store_doc sd = {0};
@@ -299,10 +350,11 @@ static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err
     entry_free(&e);
     return rc;
   }
-  size_t slot = idx->ncache < SRC_CACHE ? idx->ncache++ : lru;
-  if (slot == lru && idx->ncache == SRC_CACHE && idx->cache[slot].id) entry_free(&idx->cache[slot]);
-  idx->cache[slot] = e;
-  *out = &idx->cache[slot];
+  while (idx->ncache && (idx->ncache == SRC_CACHE || idx->cache_chars + e.d.nt.n > SRC_CACHE_CHARS))
+    cache_drop(idx, cache_lru(idx));
+  idx->cache[idx->ncache] = e;
+  idx->cache_chars += e.d.nt.n;
+  *out = &idx->cache[idx->ncache++];
   return DZ_OK;
 }
 
@@ -360,10 +412,50 @@ static int mem_add(void *ud, uint64_t key, int64_t doc) {
   return 0;
 }
 
+/* Slot of a key in the posting hash. */
+static size_t mem_slot(uint64_t key, size_t cap) { return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1); }
+
+/* A hash from each distinct key to its first posting, so that a lookup costs one or two probes
+** instead of a binary search; left out (binary search) above MEM_HASH_MAX postings or when it
+** cannot be allocated. */
+static void mem_hash(dz_index *idx) {
+  if (idx->nm > MEM_HASH_MAX) return;
+  size_t cap = 1024;
+  while (cap < idx->nm * 2) cap *= 2;
+  if (!(idx->mhash = calloc(cap, sizeof *idx->mhash))) return;
+  idx->mhcap = cap;
+  for (size_t i = 0; i < idx->nm; i++) {
+    if (i && idx->mkey[i] == idx->mkey[i - 1]) continue;
+    size_t j = mem_slot(idx->mkey[i], cap);
+    while (idx->mhash[j]) j = (j + 1) & (cap - 1);
+    idx->mhash[j] = (uint32_t)i + 1;
+  }
+}
+
+/* Index of the first posting of `key`, or nm when there is none. */
+static size_t mem_first(const dz_index *idx, uint64_t key) {
+  if (idx->mhash) {
+    for (size_t j = mem_slot(key, idx->mhcap);; j = (j + 1) & (idx->mhcap - 1)) {
+      uint32_t v = idx->mhash[j];
+      if (!v) return idx->nm;
+      if (idx->mkey[v - 1] == key) return v - 1;
+    }
+  }
+  size_t lo = 0, hi = idx->nm;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (idx->mkey[mid] < key) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 /* Load the postings into memory once several queries have come through the same handle and
-** the corpus is small enough; a failure just leaves lookups in the store. */
-static void mem_load(dz_index *idx) {
+** the corpus is small enough; a failure just leaves lookups in the store. From then on a query
+** works on this copy with the document count of the moment it was loaded, without a read
+** transaction of its own (sources still missing from the cache are read in autocommit). */
+static void mem_load(dz_index *idx, int64_t ndocs) {
   if (idx->mem || ++idx->queries < MEM_AFTER_QUERIES) return;
+  idx->mem_ndocs = ndocs;
   int rc = idx->store->ops->scan(idx->store, MEM_MAX_POSTINGS, mem_add, idx, NULL);
   if (rc) {
     invalidate(idx);
@@ -371,18 +463,14 @@ static void mem_load(dz_index *idx) {
     return;
   }
   idx->mem = 1;
+  mem_hash(idx);
 }
 
 /* The store's lookup contract (store.h) over the in-memory postings. */
 static int mem_lookup(dz_index *idx, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb, void *ud) {
   for (size_t i = 0; i < n; i++) {
     uint64_t key = dz__store_key(h[i]);
-    size_t lo = 0, hi = idx->nm;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (idx->mkey[mid] < key) lo = mid + 1; else hi = mid;
-    }
-    size_t e = lo;
+    size_t lo = mem_first(idx, key), e = lo;
     while (e < idx->nm && idx->mkey[e] == key && e - lo <= max_df) e++;
     if (e == lo) continue;
     if (cb(ud, i, e - lo > max_df ? NULL : idx->mdoc + lo, e - lo)) return DZ_EUSER;
@@ -423,20 +511,25 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   if ((rc = dz__sdoc_prepare(&idx->ctx, text, &A, err))) goto fail;
   r->chars = A.nt.n;
   mask = calloc(A.nt.n ? A.nt.n : 1, 1);
-  if (!mask || distinct_fps(&idx->ctx, &A, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
-  if ((rc = idx->store->ops->snapshot(idx->store, 1, err))) goto fail;
-  snap = 1;
-  if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
+  if (!mask || distinct_fps(&idx->ctx, &A, 0, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
+  if (idx->mem == 1) {
+    ndocs = idx->mem_ndocs;
+  } else {
+    if ((rc = idx->store->ops->snapshot(idx->store, 1, err))) goto fail;
+    snap = 1;
+    if ((rc = dz_index_count(&ndocs, idx, err))) goto fail;
+  }
   size_t max_df = (size_t)ceil(idx->opts.df_cap * (double)ndocs);
   if (max_df < (size_t)idx->opts.df_min) max_df = (size_t)idx->opts.df_min;
   l.fph = h;
   l.capped = malloc((nh ? nh : 1) * sizeof *l.capped);
   if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
-  mem_load(idx);
+  mem_load(idx, ndocs);
   rc = idx->mem == 1 ? mem_lookup(idx, h, nh, max_df, on_postings, &l)
                      : idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
   if (rc == DZ_EUSER) rc = dz__error_nomem(err);
   if (rc) goto fail;
+  qsort(l.capped, l.ncapped, sizeof *l.capped, u64_cmp); /* for mask_capped's binary search */
   mask_capped(&A, fp, nfp, l.capped, l.ncapped);
   size_t ncand = 0;
   if (!(cands = count_hits(&l, &ncand))) { rc = dz__error_nomem(err); goto fail; }
@@ -452,7 +545,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
   r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
   if ((rc = fill_parts(r, opts, &A, mask, err))) goto fail;
-  if ((rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;
+  if (snap && (rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;
   snap = 0;
   *out = r;
   r = NULL;

@@ -6,7 +6,9 @@
 #include "sim/core.h"
 #include "store/store.h"
 
-#define SRC_CACHE 128                /* prepared sources kept between queries */
+#define SRC_CACHE 1024               /* prepared sources kept between queries ... */
+#define SRC_CACHE_CHARS (1u << 20)   /* ... holding at most this many normalised characters
+                                     ** (about 40 bytes each: ~40 MiB per handle) */
 
 /* A stored document decoded and prepared for alignment, kept for the next queries. */
 typedef struct src_entry {
@@ -24,11 +26,15 @@ struct dz_index {
   dz_index_options opts;
   src_entry cache[SRC_CACHE];
   size_t ncache;
+  size_t cache_chars; /* normalised characters held by the cache */
   uint64_t tick;
   uint64_t *mkey; /* in-memory postings, sorted by key */
   int64_t *mdoc;
   size_t nm, mcap;
   int mem;        /* 0 not loaded, 1 loaded, -1 too many postings */
+  int64_t mem_ndocs; /* documents when the postings were loaded (their df cap) */
+  uint32_t *mhash;  /* open addressing: 1 + index of a key's first posting, 0 empty (or NULL) */
+  size_t mhcap;     /* slots, a power of two */
   size_t queries;
 };
 

@@ -1,35 +1,42 @@
 /*
 ** Normalisation for matching (see normalize.h). Two passes: the first folds width and case
 ** and drops everything that is not a letter or digit, remembering where each kept character
-** came from; the second converts traditional characters to simplified with OpenCC.
+** came from; the second converts traditional characters to simplified.
 **
-** OpenCC converts phrase by phrase, so it is given whole clauses (runs of kept characters
-** with no dropped character between them). It costs about 100 ns a character, which would
-** dominate a large corpus import, so a clause is sent to OpenCC only when it holds a character
-** that t2s changes on its own: dz_t2s_changed, generated at build time (tools/t2s_table.c).
-** OpenCC itself is opened on the first such clause, so simplified-only work never loads it.
-** A phrase made only of characters that each stay the same could in principle still
-** convert; t2s has no such entry that matters for matching (it only protects phrases like
-** 著作 from per-character conversion).
+** The conversion replays OpenCC t2s.json clause by clause (a clause = a run of kept characters
+** with no dropped character between them), from tables generated at build time out of the
+** installed OpenCC data (tools/t2s_table.c): at each position the longest TSPhrases key is
+** converted as OpenCC converts it, any other character through TSCharacters. Calling OpenCC
+** itself cost about 7,000 instructions a character plus the loading of its dictionaries in
+** every process and thread; the tables cost a binary search. A clause is converted only when it
+** holds a character that t2s changes on its own (dz_t2s_changed). A phrase made only of
+** characters that each stay the same could in principle still convert; t2s has no such entry
+** that matters for matching (it only protects phrases like 著作 from per-character conversion).
+** tests/unit/test_sim.c checks the tables against OpenCC on traditional text.
 */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <opencc/opencc.h>
 #include <unicode/uchar.h>
 
 #include "sim/normalize.h"
+#include "text/text.h"
 #include "text/utf8.h"
 #include "util/error.h"
 
 #define HAN_LO 0x3400u
 #define HAN_HI 0xA000u /* exclusive */
-#define OPENCC_CONFIG "t2s.json"
 
 extern const unsigned char dz_t2s_changed[(HAN_HI - HAN_LO) / 8];
+extern const uint32_t dz_t2s_chars[][2];
+extern const size_t dz_t2s_nchars;
+extern const uint32_t dz_t2s_phrases[];
+extern const uint32_t dz_t2s_phrase_off[];
+extern const size_t dz_t2s_nphrases;
 
 struct dz_norm {
-  opencc_t cc; /* NULL until the first clause that needs it */
+  uint32_t *conv; /* scratch for one converted clause */
+  size_t cap;
 };
 
 /* Does t2s change `c` (or might it, for compatibility ideographs)? */
@@ -38,7 +45,7 @@ static int is_trad(uint32_t c) {
   return c >= 0xF900 && c <= 0xFAFF;
 }
 
-/* See normalize.h. Cheap: OpenCC loads on first use. */
+/* See normalize.h. */
 int dz__norm_open(dz_norm **out, dz_error *err) {
   dz_norm *nm = calloc(1, sizeof *nm);
   if (!nm) return dz__error_nomem(err);
@@ -49,17 +56,8 @@ int dz__norm_open(dz_norm **out, dz_error *err) {
 /* NULL-safe. */
 void dz__norm_close(dz_norm *nm) {
   if (!nm) return;
-  if (nm->cc) opencc_close(nm->cc);
+  free(nm->conv);
   free(nm);
-}
-
-/* Open OpenCC t2s the first time a clause needs it. */
-static int need_cc(dz_norm *nm) {
-  if (nm->cc) return DZ_OK;
-  opencc_t cc = opencc_open(OPENCC_CONFIG);
-  if (cc == (opencc_t)-1) return DZ_ENOTFOUND;
-  nm->cc = cc;
-  return DZ_OK;
 }
 
 void dz__ntext_free(dz_ntext *nt) {
@@ -87,32 +85,65 @@ static int ntext_alloc(dz_ntext *nt, size_t cap) {
   return nt->c && nt->ostart && nt->oend ? DZ_OK : DZ_ENOMEM;
 }
 
-/* Convert clause [a, b) of `nt` with OpenCC in place, or append its converted form to `dst`
-** when the length changes (spans are spread proportionally over the new characters). */
+/* The simplified form of one character (TSCharacters as OpenCC applies it alone). */
+static uint32_t t2s_char(uint32_t c) {
+  size_t lo = 0, hi = dz_t2s_nchars;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (dz_t2s_chars[mid][0] < c) lo = mid + 1; else hi = mid;
+  }
+  return lo < dz_t2s_nchars && dz_t2s_chars[lo][0] == c ? dz_t2s_chars[lo][1] : c;
+}
+
+/* The longest TSPhrases key that c[0..n) starts with: its record in dz_t2s_phrases, or NULL. */
+static const uint32_t *t2s_phrase(const uint32_t *c, size_t n) {
+  size_t lo = 0, hi = dz_t2s_nphrases;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (dz_t2s_phrases[dz_t2s_phrase_off[mid] + 2] < c[0]) lo = mid + 1; else hi = mid;
+  }
+  const uint32_t *best = NULL;
+  for (; lo < dz_t2s_nphrases; lo++) {
+    const uint32_t *r = dz_t2s_phrases + dz_t2s_phrase_off[lo];
+    if (r[2] != c[0]) break;
+    if (r[0] <= n && (!best || r[0] > best[0]) && !memcmp(r + 2, c, r[0] * sizeof *c)) best = r;
+  }
+  return best;
+}
+
+/* Room for `need` converted characters in the scratch buffer. */
+static int conv_room(dz_norm *nm, size_t need) {
+  if (need <= nm->cap) return DZ_OK;
+  size_t nc = need * 2 + 64;
+  uint32_t *t = realloc(nm->conv, nc * sizeof *t);
+  if (!t) return DZ_ENOMEM;
+  nm->conv = t, nm->cap = nc;
+  return DZ_OK;
+}
+
+/* Convert clause [a, b) of `src` as OpenCC t2s would (maximal match on TSPhrases, otherwise
+** character by character) and append it to `dst`; when a phrase changes the length (rare),
+** spans are spread proportionally over the new characters. */
 static int convert_clause(dz_norm *nm, dz_ntext *src, size_t a, size_t b, dz_ntext *dst) {
-  size_t n = b - a;
-  if (need_cc(nm)) return DZ_ENOTFOUND;
-  char *buf = malloc(n * 4 + 1);
-  if (!buf) return DZ_ENOMEM;
-  size_t len = 0;
-  for (size_t i = a; i < b; i++) len += (size_t)dz_utf8_put(buf + len, src->c[i]);
-  buf[len] = 0;
-  char *conv = opencc_convert_utf8(nm->cc, buf, len);
-  free(buf);
-  if (!conv) return DZ_EINVALID;
-  size_t clen = strlen(conv), m = 0, j = 0;
-  while (j < clen) dz_utf8_next(conv, clen, &j), m++;
-  j = 0;
+  size_t n = b - a, m = 0;
+  const uint32_t *c = src->c + a;
+  for (size_t i = 0; i < n;) {
+    const uint32_t *r = t2s_phrase(c + i, n - i);
+    size_t nv = r ? r[1] : 1;
+    if (conv_room(nm, m + nv)) return DZ_ENOMEM;
+    if (r) memcpy(nm->conv + m, r + 2 + r[0], nv * sizeof *c), i += r[0];
+    else nm->conv[m] = t2s_char(c[i]), i++;
+    m += nv;
+  }
   for (size_t o = 0; o < m && o < 2 * n; o++) { /* the caller reserved 2n per clause */
-    uint32_t c = fold(dz_utf8_next(conv, clen, &j));
+    uint32_t ch = fold(nm->conv[o]);
     size_t from = a + (m == n ? o : o * n / m), to = a + (m == n ? o : ((o + 1) * n - 1) / m);
-    if (!c) continue;
-    dst->c[dst->n] = c;
+    if (!ch) continue;
+    dst->c[dst->n] = ch;
     dst->ostart[dst->n] = src->ostart[from];
     dst->oend[dst->n] = src->oend[to];
     dst->n++;
   }
-  opencc_convert_utf8_free(conv);
   return DZ_OK;
 }
 
@@ -128,18 +159,58 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
   conv = calloc(len + 2, 1);
   if (!cl || !conv) goto cleanup;
   int gap = 1;
+  /* Locals rather than a.n and friends: stores through a.c could alias a struct field. */
+  uint32_t *ac = a.c, *as = a.ostart, *ae = a.oend;
+  size_t an = 0;
+  const unsigned char *u = (const unsigned char *)s;
   for (size_t i = 0; i < len;) {
+    /* Fastest path: a run of common ideographs (U+4E00-9FFF, lead bytes E4-E9) inside a clause
+    ** that is already open; they fold to themselves. */
+    if (!gap) {
+      /* In valid UTF-8 a lead byte E4-E9 is followed by two continuation bytes. U+3400 is a
+      ** multiple of 8, so the t2s bit of c is bit c & 7. */
+      unsigned trad = 0;
+      while (i + 2 < len && (unsigned)(u[i] - 0xE4) <= 5u) {
+        uint32_t c = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+        if (c < 0x4E00) break;
+        trad |= (unsigned)dz_t2s_changed[(c - HAN_LO) >> 3] >> (c & 7);
+        ac[an] = c;
+        as[an] = (uint32_t)i;
+        ae[an] = (uint32_t)i + 3;
+        an++;
+        i += 3;
+      }
+      conv[nclauses - 1] |= (uint8_t)(trad & 1);
+      if (i >= len) break;
+    }
     size_t st = i;
-    uint32_t c = fold(dz_utf8_next(s, len, &i));
+    unsigned char b0 = u[i];
+    uint32_t c;
+    /* Fast path: a 3-byte sequence (the input is valid UTF-8); common ideographs fold to
+    ** themselves. */
+    if ((b0 & 0xF0) == 0xE0 && i + 2 < len && ((u[i + 1] & 0xC0) | (u[i + 2] & 0xC0) >> 2) == 0xA0) {
+      c = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+      i += 3;
+      if (c < 0x4E00 || c > 0x9FFF) c = fold(c);
+    } else {
+      c = fold(dz_utf8_next(s, len, &i));
+    }
     if (!c) { gap = 1; continue; }
-    if (gap) cl[nclauses++] = a.n, gap = 0;
+    if (gap) cl[nclauses++] = an, gap = 0;
     if (is_trad(c)) conv[nclauses - 1] = 1;
-    a.c[a.n] = c;
-    a.ostart[a.n] = (uint32_t)st;
-    a.oend[a.n] = (uint32_t)i;
-    a.n++;
+    ac[an] = c;
+    as[an] = (uint32_t)st;
+    ae[an] = (uint32_t)i;
+    an++;
   }
+  a.n = an;
   cl[nclauses] = a.n;
+  if (!memchr(conv, 1, nclauses)) { /* nothing to convert: pass 1 is the result */
+    *out = a;
+    memset(&a, 0, sizeof a);
+    rc = DZ_OK;
+    goto cleanup;
+  }
   /* Conversion may lengthen a clause (rarely); 2x covers every t2s entry. */
   if (ntext_alloc(&b, a.n * 2)) goto cleanup;
   for (size_t k = 0; k < nclauses; k++) {
@@ -163,10 +234,6 @@ cleanup:
   free(cl);
   free(conv);
   if (rc == DZ_ENOMEM) return dz__error_nomem(err);
-  if (rc == DZ_ENOTFOUND)
-    return dz__error_set(err, rc, "无法加载繁简转换配置 %s（OpenCC）。请运行 scripts/install-deps 安装 libopencc-data。",
-                         OPENCC_CONFIG);
-  if (rc) return dz__error_set(err, rc, "繁简转换（OpenCC）失败。");
   return rc;
 }
 
@@ -176,6 +243,11 @@ int dz__norm_text(dz_norm *nm, const dz_text *t, dz_ntext *out, dz_error *err) {
   const char *s = dz_text_data(t, &len);
   int rc = dz__norm_utf8(nm, s, len, out, err);
   if (rc) return rc;
+  if (!t->map) { /* original = decoded + shift (UTF-8 without CR) */
+    uint32_t sh = (uint32_t)t->shift;
+    for (size_t i = 0; sh && i < out->n; i++) out->ostart[i] += sh, out->oend[i] += sh;
+    return DZ_OK;
+  }
   for (size_t i = 0; i < out->n; i++) {
     out->ostart[i] = (uint32_t)dz_text_orig_offset(t, out->ostart[i]);
     out->oend[i] = (uint32_t)dz_text_orig_offset(t, out->oend[i]);

@@ -23,7 +23,7 @@ typedef struct dz_ntext {
   size_t n;
 } dz_ntext;
 
-/* Open a normaliser (cheap: OpenCC t2s loads on the first clause that needs it). Not
+/* Open a normaliser (cheap: the t2s tables are generated at build time). Not
 ** thread-safe: one per thread. */
 int dz__norm_open(dz_norm **out, dz_error *err);
 void dz__norm_close(dz_norm *nm);

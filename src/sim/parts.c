@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "duizhao.h"
+#include "sim/result.h"
+#include "text/utf8.h"
 #include "util/error.h"
 
 /* The heading's own line: from its start to the first line feed inside it. */
@@ -49,6 +51,45 @@ int dz_sim_doc_parts(dz_sim_part **out, size_t *n, const dz_doc *doc, dz_error *
 nomem:
   dz_sim_parts_free(p, np);
   return dz__error_nomem(err);
+}
+
+/* Characters the parser trims or skips before a line's marker (src/doc/parse.c: trim and
+** skip_md), taken wide: any ASCII character that is not a letter or digit, and the Unicode
+** spaces. */
+static int lead_cp(uint32_t c) {
+  if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  return c == 0x3000 || c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200F);
+}
+
+/* Characters of a Chinese numeral (src/doc/marker.c: dz_cn_numeral), taken wide. */
+static int cn_numeral_cp(uint32_t c) {
+  return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 ||
+         c == 0x516B || c == 0x4E5D || c == 0x5341 || c == 0x3007 || c == 0x96F6;
+}
+
+/* See result.h: a level-1 heading is a line whose marker starts with a Chinese numeral
+** followed by 、 . ． ， or , (一、 十一． 二，, src/doc/marker.c) or a Markdown heading (#); a text with
+** no line that could start either way has no level-1 part, whatever the rest of the parse finds. */
+int dz__sim_may_have_parts(const dz_text *t) {
+  size_t n;
+  const char *s = dz_text_data(t, &n);
+  for (size_t i = 0; i < n;) {
+    uint32_t c;
+    do {
+      c = dz_utf8_next(s, n, &i);
+      if (c == '#') return 1;
+    } while (i < n && c != '\n' && lead_cp(c));
+    /* a numeral (一 … 九十九) followed by 、 . ． ， , as dz_match_heading requires */
+    int digits = 0;
+    while (cn_numeral_cp(c) && i < n) c = dz_utf8_next(s, n, &i), digits++;
+    if (digits && (c == 0x3001 || c == '.' || c == 0xFF0E || c == 0xFF0C || c == ','))
+      return 1;
+    if (c == '\n') continue;
+    const char *lf = memchr(s + i, '\n', n - i);
+    if (!lf) break;
+    i = (size_t)(lf - s) + 1;
+  }
+  return 0;
 }
 
 /* NULL-safe; frees the titles too. */

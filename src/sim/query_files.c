@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "duizhao.h"
+#include "sim/result.h"
 #include "util/error.h"
 
 #define MAX_THREADS 4
@@ -27,13 +28,19 @@ typedef struct shared {
   dz_error err;
 } shared;
 
-/* Read, parse and check one file. */
+/* Read, parse and check one file. The document tree is built only for the level-1 parts, so
+** not for a text that certainly has none. */
 static int check_one(dz_sim_result **out, dz_index *idx, const char *path, dz_error *err) {
   dz_text *t = NULL;
   dz_doc *doc = NULL;
   dz_sim_part *parts = NULL;
   dz_sim_query_options qo = DZ_SIM_QUERY_OPTIONS_INIT;
   int rc = dz_read_file(&t, path, NULL, err);
+  if (!rc && !dz__sim_may_have_parts(t)) {
+    rc = dz_index_query(out, idx, t, &qo, err);
+    dz_text_free(t);
+    return rc;
+  }
   if (!rc) rc = dz_doc_parse(&doc, t, NULL, err); /* takes t */
   if (!rc) rc = dz_sim_doc_parts(&parts, &qo.nparts, doc, err);
   qo.parts = parts;

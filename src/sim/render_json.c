@@ -1,84 +1,144 @@
 /*
 ** JSON reports of corpus checks and batch cross-checks (schema 1, documented in docs/sim.md).
 ** Fields may be added in later versions but never removed or renamed. Ratios are rounded to
-** four decimals so that outputs are stable across platforms.
+** four decimals so that outputs are stable across platforms. Written straight into a buffer
+** (sim/jsonw.h) in the layout jansson gave them.
 */
-#include <jansson.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "duizhao.h"
 #include "sim/batch.h"
+#include "sim/jsonw.h"
 #include "sim/result.h"
 
-static json_t *ratio(double x) { return json_real(round(x * 10000.0) / 10000.0); }
-static json_t *num(size_t x) { return json_integer((json_int_t)x); }
+static void ratio_member(dz_jsonw *w, const char *key, double x) {
+  dz__jw_real_member(w, key, round(x * 10000.0) / 10000.0);
+}
 
 /* One passage; `source` only for corpus checks (a batch pair names b itself). */
-static json_t *passage_json(const dz_sim_passage *p, int with_source) {
-  json_t *o = json_object();
-  if (with_source) json_object_set_new(o, "source", json_integer(p->source));
-  json_object_set_new(o, "start", num(p->start));
-  json_object_set_new(o, "end", num(p->end));
-  json_object_set_new(o, "source_start", num(p->source_start));
-  json_object_set_new(o, "source_end", num(p->source_end));
-  json_object_set_new(o, "chars", num(p->chars));
-  json_object_set_new(o, "matched", num(p->matched));
-  json_object_set_new(o, "line", num(p->line));
-  json_object_set_new(o, "col", num(p->col));
-  json_object_set_new(o, "source_line", num(p->source_line));
-  json_object_set_new(o, "source_col", num(p->source_col));
-  json_object_set_new(o, "text", json_string(p->text));
-  json_object_set_new(o, "source_text", json_string(p->source_text));
-  return o;
+static void passage_json(dz_jsonw *w, const dz_sim_passage *p, int with_source) {
+  dz__jw_open(w, '{');
+  if (with_source) dz__jw_int_member(w, "source", p->source);
+  dz__jw_int_member(w, "start", (int64_t)p->start);
+  dz__jw_int_member(w, "end", (int64_t)p->end);
+  dz__jw_int_member(w, "source_start", (int64_t)p->source_start);
+  dz__jw_int_member(w, "source_end", (int64_t)p->source_end);
+  dz__jw_int_member(w, "chars", (int64_t)p->chars);
+  dz__jw_int_member(w, "matched", (int64_t)p->matched);
+  dz__jw_int_member(w, "line", (int64_t)p->line);
+  dz__jw_int_member(w, "col", (int64_t)p->col);
+  dz__jw_int_member(w, "source_line", (int64_t)p->source_line);
+  dz__jw_int_member(w, "source_col", (int64_t)p->source_col);
+  dz__jw_str_member(w, "text", p->text);
+  dz__jw_str_member(w, "source_text", p->source_text);
+  dz__jw_close(w, '}');
 }
 
 /* One source: id, path, ratio. */
-static json_t *source_json(const dz_sim_source *s) {
-  json_t *o = json_object();
-  json_object_set_new(o, "id", json_integer(s->id));
-  json_object_set_new(o, "path", json_string(s->path));
-  json_object_set_new(o, "ratio", ratio(s->ratio));
-  return o;
+static void source_json(dz_jsonw *w, const dz_sim_source *s) {
+  dz__jw_open(w, '{');
+  dz__jw_int_member(w, "id", s->id);
+  dz__jw_str_member(w, "path", s->path);
+  ratio_member(w, "ratio", s->ratio);
+  dz__jw_close(w, '}');
 }
 
 /* One checked file (schema 1). */
-static json_t *result_json(const dz_sim_result *r) {
-  json_t *o = json_object(), *srcs = json_array(), *parts = json_array(), *ps = json_array();
-  json_object_set_new(o, "schema", json_integer(1));
-  json_object_set_new(o, "file", json_string(r->file));
-  json_object_set_new(o, "chars", num(r->chars));
-  json_object_set_new(o, "copy_ratio", ratio(r->copy_ratio));
-  json_object_set_new(o, "largest_source", r->nsources ? source_json(&r->sources[0]) : json_null());
-  for (size_t i = 0; i < r->nsources; i++) json_array_append_new(srcs, source_json(&r->sources[i]));
-  json_object_set_new(o, "sources", srcs);
+static void result_json(dz_jsonw *w, const dz_sim_result *r) {
+  dz__jw_open(w, '{');
+  dz__jw_int_member(w, "schema", 1);
+  dz__jw_str_member(w, "file", r->file);
+  dz__jw_int_member(w, "chars", (int64_t)r->chars);
+  ratio_member(w, "copy_ratio", r->copy_ratio);
+  dz__jw_key(w, "largest_source");
+  if (r->nsources) source_json(w, &r->sources[0]);
+  else dz__jw_null(w);
+  dz__jw_key(w, "sources");
+  dz__jw_open(w, '[');
+  for (size_t i = 0; i < r->nsources; i++) dz__jw_elem(w), source_json(w, &r->sources[i]);
+  dz__jw_close(w, ']');
+  dz__jw_key(w, "parts");
+  dz__jw_open(w, '[');
   for (size_t i = 0; i < r->nparts; i++) {
-    json_t *p = json_object();
-    json_object_set_new(p, "title", json_string(r->parts[i].title));
-    json_object_set_new(p, "start", num(r->parts[i].start));
-    json_object_set_new(p, "end", num(r->parts[i].end));
-    json_object_set_new(p, "ratio", ratio(r->parts[i].ratio));
-    json_array_append_new(parts, p);
+    dz__jw_elem(w);
+    dz__jw_open(w, '{');
+    dz__jw_str_member(w, "title", r->parts[i].title);
+    dz__jw_int_member(w, "start", (int64_t)r->parts[i].start);
+    dz__jw_int_member(w, "end", (int64_t)r->parts[i].end);
+    ratio_member(w, "ratio", r->parts[i].ratio);
+    dz__jw_close(w, '}');
   }
-  json_object_set_new(o, "parts", parts);
-  for (size_t i = 0; i < r->npassages; i++) json_array_append_new(ps, passage_json(&r->passages[i], 1));
-  json_object_set_new(o, "passages", ps);
-  return o;
+  dz__jw_close(w, ']');
+  dz__jw_key(w, "passages");
+  dz__jw_open(w, '[');
+  for (size_t i = 0; i < r->npassages; i++) dz__jw_elem(w), passage_json(w, &r->passages[i], 1);
+  dz__jw_close(w, ']');
+  dz__jw_close(w, '}');
 }
 
-/* Indented output with a final newline; ratios print as at most 6 significant digits. */
-static int dump(FILE *f, json_t *j) {
-  int rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
-  fputc('\n', f);
-  json_decref(j);
-  return rc ? DZ_EIO : DZ_OK;
+/* Write the buffer with a final newline. */
+static int flush(FILE *f, dz_buf *b) {
+  dz_buf_put(b, "\n", 1);
+  int rc = b->oom ? DZ_ENOMEM : fwrite(b->data, 1, b->len, f) == b->len ? DZ_OK : DZ_EIO;
+  dz_buf_free(b);
+  return rc;
 }
 
-/* One object, or an array of objects for several files. */
+typedef struct part_job {
+  const dz_sim_result *const *r;
+  size_t from, to;
+  dz_buf b;
+} part_job;
+
+/* Render results [from, to) as elements of the top-level array into the job's own buffer. */
+static void *render_part(void *arg) {
+  part_job *j = arg;
+  dz_jsonw w = {&j->b, 1, {0}};
+  w.first[1] = j->from == 0; /* later slices continue the array: a comma first */
+  for (size_t i = j->from; i < j->to; i++) dz__jw_elem(&w), result_json(&w, j->r[i]);
+  return NULL;
+}
+
+#define RENDER_THREADS 2
+#define RENDER_PER_THREAD 256 /* fewer results than this per thread are not worth a thread */
+
+/* One object, or an array of objects for several files. A long array is rendered in slices on
+** up to RENDER_THREADS threads (the slices are joined in order, so the bytes do not change). */
 int dz__sim_render_json(FILE *f, const dz_sim_result *const *r, size_t n) {
-  if (n == 1) return dump(f, result_json(r[0]));
-  json_t *a = json_array();
-  for (size_t i = 0; i < n; i++) json_array_append_new(a, result_json(r[i]));
-  return dump(f, a);
+  dz_buf b = {0};
+  dz_jsonw w = {&b, 0, {1}};
+  if (n == 1) {
+    result_json(&w, r[0]);
+    return flush(f, &b);
+  }
+  size_t nt = n / RENDER_PER_THREAD;
+  long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+  if (nt > (size_t)(ncpu > 1 ? ncpu : 1)) nt = (size_t)(ncpu > 1 ? ncpu : 1);
+  if (nt > RENDER_THREADS) nt = RENDER_THREADS;
+  if (nt < 1) nt = 1;
+  part_job jobs[RENDER_THREADS];
+  pthread_t th[RENDER_THREADS];
+  int started[RENDER_THREADS] = {0};
+  for (size_t k = 0; k < nt; k++) {
+    jobs[k] = (part_job){r, n * k / nt, n * (k + 1) / nt, {0}};
+    if (k) started[k] = !pthread_create(&th[k], NULL, render_part, &jobs[k]);
+  }
+  render_part(&jobs[0]);
+  for (size_t k = 1; k < nt; k++) {
+    if (started[k]) pthread_join(th[k], NULL);
+    else render_part(&jobs[k]);
+  }
+  dz_buf_put(&b, "[", 1);
+  for (size_t k = 0; k < nt; k++) {
+    if (jobs[k].b.oom) b.oom = 1;
+    if (jobs[k].b.len) dz_buf_put(&b, jobs[k].b.data, jobs[k].b.len);
+    dz_buf_free(&jobs[k].b);
+  }
+  dz_buf_put(&b, n ? "\n]" : "]", n ? 2 : 1);
+  return flush(f, &b);
 }
 
 /* Direction as written in JSON. */
@@ -88,39 +148,54 @@ static const char *dir_name(dz_sim_direction d) {
 
 /* Batch report (schema 1). */
 int dz__batch_render_json(FILE *f, const dz_sim_batch *b) {
-  json_t *o = json_object(), *files = json_array(), *m = json_array(), *groups = json_array(),
-         *pairs = json_array();
+  dz_buf buf = {0};
+  dz_jsonw w = {&buf, 0, {1}};
   size_t n = dz_sim_batch_size(b);
-  json_object_set_new(o, "schema", json_integer(1));
-  for (size_t i = 0; i < n; i++) json_array_append_new(files, json_string(dz_sim_batch_file(b, i)));
-  json_object_set_new(o, "files", files);
+  dz__jw_open(&w, '{');
+  dz__jw_int_member(&w, "schema", 1);
+  dz__jw_key(&w, "files");
+  dz__jw_open(&w, '[');
+  for (size_t i = 0; i < n; i++) dz__jw_str_elem(&w, dz_sim_batch_file(b, i));
+  dz__jw_close(&w, ']');
+  dz__jw_key(&w, "matrix");
+  dz__jw_open(&w, '[');
   for (size_t i = 0; i < n; i++) {
-    json_t *row = json_array();
-    for (size_t j = 0; j < n; j++) json_array_append_new(row, ratio(dz_sim_batch_matrix(b, i, j)));
-    json_array_append_new(m, row);
+    dz__jw_elem(&w);
+    dz__jw_open(&w, '[');
+    for (size_t j = 0; j < n; j++) dz__jw_elem(&w), dz__jw_real(&w, round(dz_sim_batch_matrix(b, i, j) * 10000.0) / 10000.0);
+    dz__jw_close(&w, ']');
   }
-  json_object_set_new(o, "matrix", m);
+  dz__jw_close(&w, ']');
+  dz__jw_key(&w, "groups");
+  dz__jw_open(&w, '[');
   for (size_t g = 0; g < dz_sim_batch_group_count(b); g++) {
     size_t k;
     const size_t *mem = dz_sim_batch_group(b, g, &k);
-    json_t *ga = json_array();
-    for (size_t i = 0; i < k; i++) json_array_append_new(ga, num(mem[i]));
-    json_array_append_new(groups, ga);
+    dz__jw_elem(&w);
+    dz__jw_open(&w, '[');
+    for (size_t i = 0; i < k; i++) dz__jw_elem(&w), dz__jw_int(&w, (int64_t)mem[i]);
+    dz__jw_close(&w, ']');
   }
-  json_object_set_new(o, "groups", groups);
+  dz__jw_close(&w, ']');
+  dz__jw_key(&w, "pairs");
+  dz__jw_open(&w, '[');
   for (size_t i = 0; i < dz_sim_batch_pair_count(b); i++) {
     const dz_sim_pair *p = dz_sim_batch_pair(b, i);
-    json_t *po = json_object(), *ps = json_array();
-    json_object_set_new(po, "a", num(p->a));
-    json_object_set_new(po, "b", num(p->b));
-    json_object_set_new(po, "a_in_b", ratio(p->a_in_b));
-    json_object_set_new(po, "b_in_a", ratio(p->b_in_a));
-    json_object_set_new(po, "direction", json_string(dir_name(p->direction)));
-    json_object_set_new(po, "basis", json_string(p->basis));
-    for (size_t k = 0; k < p->npassages; k++) json_array_append_new(ps, passage_json(&p->passages[k], 0));
-    json_object_set_new(po, "passages", ps);
-    json_array_append_new(pairs, po);
+    dz__jw_elem(&w);
+    dz__jw_open(&w, '{');
+    dz__jw_int_member(&w, "a", (int64_t)p->a);
+    dz__jw_int_member(&w, "b", (int64_t)p->b);
+    ratio_member(&w, "a_in_b", p->a_in_b);
+    ratio_member(&w, "b_in_a", p->b_in_a);
+    dz__jw_str_member(&w, "direction", dir_name(p->direction));
+    dz__jw_str_member(&w, "basis", p->basis);
+    dz__jw_key(&w, "passages");
+    dz__jw_open(&w, '[');
+    for (size_t k = 0; k < p->npassages; k++) dz__jw_elem(&w), passage_json(&w, &p->passages[k], 0);
+    dz__jw_close(&w, ']');
+    dz__jw_close(&w, '}');
   }
-  json_object_set_new(o, "pairs", pairs);
-  return dump(f, o);
+  dz__jw_close(&w, ']');
+  dz__jw_close(&w, '}');
+  return flush(f, &buf);
 }

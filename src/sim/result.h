@@ -25,4 +25,7 @@ void dz__passage_clear(dz_sim_passage *p);
 
 /* Share of each part's normalised characters covered by `mask` (one byte per character). */
 void dz__parts_ratio(dz_sim_part *parts, size_t nparts, const dz_sdoc *A, const uint8_t *mask);
+/* 0 when text t certainly has no level-1 heading (so no per-part ratios and no need for the
+** document tree); 1 when it may have one. */
+int dz__sim_may_have_parts(const dz_text *t);
 #endif

@@ -36,10 +36,13 @@ typedef struct sq_store {
   sqlite3 *db;
   char *path;
   int timeout_ms;
-  sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *lookup, *find_hash;
+  sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *ins_post_few, *lookup, *find_hash;
+  sqlite3_stmt *set_span; /* UPDATE documents SET p0, p1 */
+  sqlite3_stmt *count, *begin_read, *commit_read, *get; /* per-query statements, prepared once */
 } sq_store;
 
 #define POST_ROWS 64 /* postings per INSERT statement: amortises the per-statement cost */
+#define POST_FEW 8   /* the rest of a document's postings go 8, then 1, per statement */
 
 static const char *SCHEMA =
     "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"
@@ -89,6 +92,21 @@ static int prep(sq_store *s, sqlite3_stmt **st, const char *sql, dz_error *err) 
   return rc == SQLITE_OK ? DZ_OK : sq_err(s, rc, err);
 }
 
+/* Step a kept statement (prepared on first use) that returns nothing or one integer (*v),
+** then reset it: a query runs three of these, and preparing them each time cost more than
+** the rest of the query's store access. */
+static int step_kept(sq_store *s, sqlite3_stmt **st, const char *sql, int64_t *v, dz_error *err) {
+  if (!*st) {
+    int rc = prep(s, st, sql, err);
+    if (rc) return rc;
+  }
+  int rc = sqlite3_step(*st), out = DZ_OK;
+  if (rc == SQLITE_ROW && v) *v = sqlite3_column_int64(*st, 0);
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE) out = sq_err(s, rc, err);
+  sqlite3_reset(*st);
+  return out;
+}
+
 /* Run a statement that returns one integer (or none: *v unchanged, returns 1). */
 static int one_int(sq_store *s, const char *sql, int64_t *v, dz_error *err) {
   sqlite3_stmt *st;
@@ -110,8 +128,14 @@ static void sq_close(dz_store *base) {
   sqlite3_finalize(s->ins_body);
   sqlite3_finalize(s->ins_post);
   sqlite3_finalize(s->ins_post_many);
+  sqlite3_finalize(s->ins_post_few);
+  sqlite3_finalize(s->set_span);
   sqlite3_finalize(s->lookup);
   sqlite3_finalize(s->find_hash);
+  sqlite3_finalize(s->count);
+  sqlite3_finalize(s->begin_read);
+  sqlite3_finalize(s->commit_read);
+  sqlite3_finalize(s->get);
   if (s->db) sqlite3_close(s->db);
   free(s->path);
   free(s);
@@ -126,7 +150,7 @@ static int sq_snapshot(dz_store *b, int on, dz_error *err) {
   sq_store *s = (sq_store *)b;
   if (on && !sqlite3_get_autocommit(s->db)) return DZ_OK; /* inside the caller's transaction */
   if (!on && sqlite3_get_autocommit(s->db)) return DZ_OK;
-  return exec(s, on ? "BEGIN" : "COMMIT", err);
+  return on ? step_kept(s, &s->begin_read, "BEGIN", NULL, err) : step_kept(s, &s->commit_read, "COMMIT", NULL, err);
 }
 
 /* Drop the posting index for a bulk import, or build it back. */
@@ -175,8 +199,8 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   if ((rc = step_done(s, s->ins_body, err))) return rc;
   /* Rowids of one document's postings are consecutive: a single writer appends them. */
   for (size_t i = 0; i < nfps;) {
-    size_t m = nfps - i >= POST_ROWS ? POST_ROWS : 1;
-    sqlite3_stmt *st2 = m == POST_ROWS ? s->ins_post_many : s->ins_post;
+    size_t m = nfps - i >= POST_ROWS ? POST_ROWS : nfps - i >= POST_FEW ? POST_FEW : 1;
+    sqlite3_stmt *st2 = m == POST_ROWS ? s->ins_post_many : m == POST_FEW ? s->ins_post_few : s->ins_post;
     for (size_t j = 0; j < m; j++) {
       sqlite3_bind_int64(st2, (int)(2 * j + 1), (int64_t)dz__store_key(fps[i + j]));
       sqlite3_bind_int64(st2, (int)(2 * j + 2), doc);
@@ -187,10 +211,10 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
     p1 = last;
     i += m;
   }
-  char sql[160];
-  snprintf(sql, sizeof sql, "UPDATE documents SET p0=%lld, p1=%lld WHERE id=%lld", (long long)p0,
-           (long long)p1, (long long)doc);
-  if ((rc = exec(s, sql, err))) return rc;
+  sqlite3_bind_int64(s->set_span, 1, p0);
+  sqlite3_bind_int64(s->set_span, 2, p1);
+  sqlite3_bind_int64(s->set_span, 3, doc);
+  if ((rc = step_done(s, s->set_span, err))) return rc;
   *id = doc;
   return DZ_OK;
 }
@@ -256,11 +280,20 @@ static int sq_list(dz_store *b, dz_store_doc_cb cb, void *ud, dz_error *err) {
 /* One document with its body; the caller owns the copies (dz__store_doc_clear). */
 static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
   sq_store *s = (sq_store *)b;
-  sqlite3_stmt *st;
-  int rc = row_by_id(s,
-                     "SELECT d.id, d.path, d.hash, d.chars, d.mtime, d.added, b.body FROM documents d"
-                     " JOIN bodies b ON b.id = d.id WHERE d.id=?", id, &st, err);
-  if (rc) return rc;
+  int rc;
+  if (!s->get && (rc = prep(s, &s->get,
+                            "SELECT d.id, d.path, d.hash, d.chars, d.mtime, d.added, b.body FROM documents d"
+                            " JOIN bodies b ON b.id = d.id WHERE d.id=?", err)))
+    return rc;
+  sqlite3_stmt *st = s->get;
+  sqlite3_bind_int64(st, 1, id);
+  rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) {
+    int out_rc = rc == SQLITE_DONE ? dz__error_set(err, DZ_ENOTFOUND, "语料库中没有编号为 %lld 的文档。", (long long)id)
+                                   : sq_err(s, rc, err);
+    sqlite3_reset(st);
+    return out_rc;
+  }
   dz_store_doc d = {0};
   fill_doc(st, &d);
   const void *body = sqlite3_column_blob(st, 6);
@@ -270,7 +303,7 @@ static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
   d.body = malloc(blen + 1);
   if (d.body) memcpy(d.body, body ? body : "", blen), ((char *)d.body)[blen] = 0;
   d.body_len = blen;
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (!d.path || !d.hash || !d.body) {
     dz__store_doc_clear(&d);
     return dz__error_nomem(err);
@@ -282,8 +315,7 @@ static int sq_get(dz_store *b, int64_t id, dz_store_doc *out, dz_error *err) {
 /* Number of documents. */
 static int sq_count(dz_store *b, int64_t *n, dz_error *err) {
   *n = 0;
-  int rc = one_int((sq_store *)b, "SELECT count(*) FROM documents", n, err);
-  return rc < 0 ? rc : DZ_OK;
+  return step_kept((sq_store *)b, &((sq_store *)b)->count, "SELECT count(*) FROM documents", n, err);
 }
 
 static int sq_lookup(dz_store *b, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb,
@@ -405,7 +437,10 @@ int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_e
     char sql[64 + POST_ROWS * 8] = "INSERT INTO postings(h, doc) VALUES(?,?)";
     for (int i = 1; i < POST_ROWS; i++) strcat(sql, ",(?,?)");
     rc = prep(s, &s->ins_post_many, sql, err);
+    sql[strlen("INSERT INTO postings(h, doc) VALUES(?,?)") + (POST_FEW - 1) * strlen(",(?,?)")] = 0;
+    if (!rc) rc = prep(s, &s->ins_post_few, sql, err);
   }
+  if (!rc) rc = prep(s, &s->set_span, "UPDATE documents SET p0=?, p1=? WHERE id=?", err);
   if (!rc) rc = prep(s, &s->lookup, "SELECT doc FROM postings WHERE h=? LIMIT ?", err);
   if (!rc) rc = prep(s, &s->find_hash, "SELECT id FROM documents WHERE hash=?", err);
   if (rc) {

@@ -22,11 +22,24 @@ int dz__text_index(dz_text *t, dz_error *err) {
   size_t k = 0;
   t->line_starts[k++] = 0;
   uint32_t chars = 0;
-  for (size_t i = 0; i < t->len; i++) {
-    unsigned char c = (unsigned char)t->buf[i];
-    if ((i & ((1u << DZ_CKPT_SHIFT) - 1)) == 0) t->ckpt[i >> DZ_CKPT_SHIFT] = chars;
-    if ((c & 0xC0) != 0x80) chars++;
-    if (c == '\n') t->line_starts[k++] = i + 1;
+  for (const char *p = t->buf; (p = memchr(p, '\n', t->len - (size_t)(p - t->buf))); p++)
+    t->line_starts[k++] = (size_t)(p - t->buf) + 1;
+  /* Characters per checkpoint block: bytes that are not UTF-8 continuation bytes. */
+  for (size_t b = 0; (b << DZ_CKPT_SHIFT) < t->len; b++) {
+    const unsigned char *p = (const unsigned char *)t->buf + (b << DZ_CKPT_SHIFT);
+    size_t m = t->len - (b << DZ_CKPT_SHIFT);
+    if (m > (1u << DZ_CKPT_SHIFT)) m = 1u << DZ_CKPT_SHIFT;
+    t->ckpt[b] = chars;
+    uint32_t c = 0;
+    size_t i = 0;
+    for (; i + 8 <= m; i += 8) { /* continuation bytes (10xxxxxx) of eight bytes at once */
+      uint64_t x;
+      memcpy(&x, p + i, 8);
+      uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+      c += 8 - (uint32_t)(((cont >> 7) * 0x0101010101010101ull) >> 56); /* bytes summed in the top one */
+    }
+    for (; i < m; i++) c += (p[i] & 0xC0) != 0x80;
+    chars += c;
   }
   if ((t->len & ((1u << DZ_CKPT_SHIFT) - 1)) == 0) t->ckpt[t->len >> DZ_CKPT_SHIFT] = chars;
   t->nlines = k;

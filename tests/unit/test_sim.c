@@ -9,6 +9,7 @@
 
 #include "duizhao.h"
 #include "sim/core.h"
+#include "sim/result.h"
 #include "text/utf8.h"
 
 static dz_simctx ctx;
@@ -148,11 +149,80 @@ static void align_merges_edits(void **s) {
   free(pass), free(f1), free(f2), free(edited), free(a), free(b);
 }
 
+static int u64_cmp(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* The radix sort agrees with qsort, for short and long arrays, with duplicates and with
+** digits that are the same in every value. */
+static void u64_sort(void **s) {
+  (void)s;
+  uint32_t st = 11;
+  const size_t sizes[] = {0, 1, 2, 47, 48, 49, 300, 5000};
+  for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+    for (int kind = 0; kind < 3; kind++) {
+      size_t n = sizes[z];
+      uint64_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+      for (size_t i = 0; i < n; i++) {
+        uint64_t v = (uint64_t)rnd(&st) << 48 | (uint64_t)rnd(&st) << 32 | (uint64_t)rnd(&st) << 16 | rnd(&st);
+        a[i] = kind == 0 ? v : kind == 1 ? (v & 0xFF00) : (v % 7) << 40;
+      }
+      memcpy(b, a, n * sizeof *a);
+      assert_int_equal(dz__u64_sort(a, n), 0);
+      qsort(b, n, sizeof *b, u64_cmp);
+      assert_memory_equal(a, b, n * sizeof *a + 0);
+      free(a), free(b);
+    }
+  }
+}
+
+/* The parts pre-check never misses a level-1 heading the parser finds (random lines with
+** every kind of prefix the parser trims or recognises), and does rule out plain prose. */
+static void parts_precheck(void **s) {
+  (void)s;
+  const char *pre[] = {"", " ", "\t", "\xE3\x80\x80", "# ", "## ", "- ", "* ", "（", "(", "1. ", "#"};
+  const char *mark[] = {"一、", "十一．", "二，", "三.", "九,", "十、", "（一）", "1、", "一是", "第一，", "首先，", "",
+                        "①", "二十三、", "四 ", "零、"};
+  const char *body[] = {"存在问题", "加强理论学习，提高政治站位。", "的一是在不了有和人这中大为上个国"};
+  uint32_t st = 7;
+  int found = 0, ruled_out = 0;
+  for (int round = 0; round < 3000; round++) {
+    char buf[1024];
+    size_t n = 0;
+    int lines = 1 + (int)(rnd(&st) % 5);
+    for (int l = 0; l < lines; l++) {
+      n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s%s\n", pre[rnd(&st) % 12], mark[rnd(&st) % 16],
+                            body[rnd(&st) % 3]);
+    }
+    dz_text *t = mk(buf, n);
+    dz_doc *doc = NULL;
+    dz_sim_part *parts = NULL;
+    size_t np = 0;
+    dz_error e;
+    int may = dz__sim_may_have_parts(t);
+    assert_int_equal(dz_doc_parse(&doc, t, NULL, &e), DZ_OK);
+    assert_int_equal(dz_sim_doc_parts(&parts, &np, doc, &e), DZ_OK);
+    if (np) assert_true(may), found++;
+    if (!may) ruled_out++;
+    dz_sim_parts_free(parts, np);
+    dz_doc_free(doc);
+  }
+  assert_true(found > 100);
+  assert_true(ruled_out > 100);
+  const char prose[] = "加强理论学习，提高政治站位。\n的一是在不了有和人这中大为上个国，\n  发展是第一要务。";
+  dz_text *t = mk(prose, sizeof prose - 1);
+  assert_int_equal(dz__sim_may_have_parts(t), 0);
+  dz_text_free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(normalise_offsets),
       cmocka_unit_test(winnow_guarantee),
       cmocka_unit_test(align_merges_edits),
+      cmocka_unit_test(parts_precheck),
+      cmocka_unit_test(u64_sort),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,120 @@
+/* The jansson-compatible JSON writer of the originality reports (see jsonw.h). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/jsonw.h"
+#include "text/utf8.h"
+
+static const char SPACES[] = "                                                                ";
+
+/* Newline and indentation for the current depth. */
+static void newline(dz_jsonw *w) {
+  size_t n = (size_t)w->depth * 2;
+  dz_buf_put(w->b, "\n", 1);
+  dz_buf_put(w->b, SPACES, n < sizeof SPACES - 1 ? n : sizeof SPACES - 1);
+}
+
+/* Separator before a member or element. */
+void dz__jw_elem(dz_jsonw *w) {
+  if (!w->first[w->depth]) dz_buf_put(w->b, ",", 1);
+  w->first[w->depth] = 0;
+  newline(w);
+}
+
+void dz__jw_open(dz_jsonw *w, char c) {
+  dz_buf_put(w->b, &c, 1);
+  if (w->depth + 1 < DZ_JSONW_DEPTH) w->depth++;
+  w->first[w->depth] = 1;
+}
+
+/* An empty container closes on the same line ("[]"), as jansson writes it. */
+void dz__jw_close(dz_jsonw *w, char c) {
+  int empty = w->first[w->depth];
+  if (w->depth) w->depth--;
+  if (!empty) newline(w);
+  dz_buf_put(w->b, &c, 1);
+}
+
+void dz__jw_key(dz_jsonw *w, const char *key) {
+  dz__jw_elem(w);
+  dz_buf_put(w->b, "\"", 1);
+  dz_buf_puts(w->b, key);
+  dz_buf_put(w->b, "\": ", 3);
+}
+
+void dz__jw_int(dz_jsonw *w, int64_t v) {
+  char t[32];
+  int n = snprintf(t, sizeof t, "%" PRId64, v);
+  dz_buf_put(w->b, t, (size_t)n);
+}
+
+/* jansson's jsonp_dtostr: %.6g, ".0" when neither '.' nor 'e', exponent without '+' and
+** leading zeros. */
+void dz__jw_real(dz_jsonw *w, double v) {
+  char t[64];
+  int n = snprintf(t, sizeof t, "%.6g", v);
+  if (n < 0 || (size_t)n >= sizeof t - 3) return;
+  if (!strchr(t, '.') && !strchr(t, 'e')) t[n++] = '.', t[n++] = '0', t[n] = 0;
+  char *e = strchr(t, 'e');
+  if (e) {
+    char *s = e + 1, *d = s + 1;
+    if (*s == '-') s++;
+    while (*d == '0') d++;
+    if (d != s) memmove(s, d, strlen(d) + 1), n = (int)strlen(t);
+  }
+  dz_buf_put(w->b, t, (size_t)n);
+}
+
+void dz__jw_null(dz_jsonw *w) { dz_buf_put(w->b, "null", 4); }
+
+/* jansson's dump_string without flags: \" \\ \b \f \n \r \t, other controls as \u00XX. */
+static void str(dz_buf *b, const char *s, size_t n) {
+  dz_buf_put(b, "\"", 1);
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    dz_buf_put(b, s + run, i - run);
+    run = i + 1;
+    char u[8];
+    switch (c) {
+    case '"': dz_buf_put(b, "\\\"", 2); break;
+    case '\\': dz_buf_put(b, "\\\\", 2); break;
+    case '\b': dz_buf_put(b, "\\b", 2); break;
+    case '\f': dz_buf_put(b, "\\f", 2); break;
+    case '\n': dz_buf_put(b, "\\n", 2); break;
+    case '\r': dz_buf_put(b, "\\r", 2); break;
+    case '\t': dz_buf_put(b, "\\t", 2); break;
+    default: snprintf(u, sizeof u, "\\u%04X", c), dz_buf_put(b, u, 6);
+    }
+  }
+  dz_buf_put(b, s + run, n - run);
+  dz_buf_put(b, "\"", 1);
+}
+
+void dz__jw_str_member(dz_jsonw *w, const char *key, const char *s) {
+  if (!s) return;
+  size_t n = strlen(s);
+  if (dz_utf8_valid_prefix((const unsigned char *)s, n, NULL) != n) return;
+  dz__jw_key(w, key);
+  str(w->b, s, n);
+}
+
+void dz__jw_str_elem(dz_jsonw *w, const char *s) {
+  if (!s) return;
+  size_t n = strlen(s);
+  if (dz_utf8_valid_prefix((const unsigned char *)s, n, NULL) != n) return;
+  dz__jw_elem(w);
+  str(w->b, s, n);
+}
+
+void dz__jw_int_member(dz_jsonw *w, const char *key, int64_t v) {
+  dz__jw_key(w, key);
+  dz__jw_int(w, v);
+}
+
+void dz__jw_real_member(dz_jsonw *w, const char *key, double v) {
+  dz__jw_key(w, key);
+  dz__jw_real(w, v);
+}
