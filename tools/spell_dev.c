@@ -3,7 +3,7 @@
 ** the spell rules: reads one sentence a line from a file (or stdin) and prints one JSON object a
 ** line, {"line":N,"findings":[{"rule","start","end","cstart","cend","original","suggestion",
 ** "confidence"}]}, offsets in bytes of the line. Options override the model constants:
-**   spell_dev [--same X] [--fuzzy X] [--shape X] [--gain X] [--dist N] [--word W]... FILE
+**   spell_dev [--conf C] [--same X] [--fuzzy X] [--shape X] [--gain X] [--dist N] [--word W]... FILE
 ** The last line on stderr gives the sentence count and the time spent checking.
 */
 #include <stdio.h>
@@ -29,7 +29,11 @@ static void jstr(const char *s) {
 int main(int argc, char **argv) {
   dz_speller *sp = NULL;
   dz_error err;
-  if (dz_spell_new(&sp, NULL, &err)) {
+  dz_spell_options so;
+  memset(&so, 0, sizeof so);
+  for (int i = 1; i + 1 < argc; i++)
+    if (!strcmp(argv[i], "--conf")) so.min_confidence = atof(argv[i + 1]);
+  if (dz_spell_new(&sp, &so, &err)) {
     fprintf(stderr, "spell_dev: %s\n", err.message);
     return 2;
   }
@@ -41,6 +45,8 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--fuzzy") && v) p->cost_fuzzy = atof(v), i++;
     else if (!strcmp(a, "--shape") && v) p->cost_shape = atof(v), i++;
     else if (!strcmp(a, "--wordcost") && v) p->cost_word = atof(v), i++;
+    else if (!strcmp(a, "--rarecost") && v) p->cost_word_rare = atof(v), i++;
+    else if (!strcmp(a, "--commonfreq") && v) p->swap_common_freq = atol(v), i++;
     else if (!strcmp(a, "--changes") && v) p->max_changes = atoi(v), i++;
     else if (!strcmp(a, "--swapword") && v) p->swap_needs_word = atoi(v), i++;
     else if (!strcmp(a, "--gain") && v) p->min_gain = atof(v), i++;
@@ -51,6 +57,11 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--prescreen") && v) p->prescreen = atof(v), i++;
     else if (!strcmp(a, "--minfreq") && v) p->min_freq = atol(v), i++;
     else if (!strcmp(a, "--shapemax") && v) p->shape_max_freq = atol(v), i++;
+    else if (!strcmp(a, "--alone") && v) p->conf_alone = atof(v), i++;
+    else if (!strcmp(a, "--with") && v) p->conf_with = atof(v), i++;
+    else if (!strcmp(a, "--doubt") && v) p->conf_doubt = atof(v), i++;
+    else if (!strcmp(a, "--namelen") && v) p->name_min_chars = atoi(v), i++;
+    else if (!strcmp(a, "--conf") && v) i++; /* read above, before the speller is made */
     else if (!strcmp(a, "--word") && v) dz_spell_add_word(sp, v, NULL), i++;
     else path = a;
   }
@@ -85,7 +96,7 @@ int main(int argc, char **argv) {
       jstr(h[i].original);
       printf(",\"suggestion\":");
       jstr(h[i].suggestion);
-      printf(",\"confidence\":%.3f}", h[i].confidence);
+      printf(",\"confidence\":%.9g}", h[i].confidence);
     }
     printf("]}\n");
     dz_spell_hits_free(h);

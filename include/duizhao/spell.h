@@ -27,7 +27,7 @@ typedef struct dz_spell_hit {
 typedef struct dz_spell_options {
   int version;            /* DZ_SPELL_OPTIONS_VERSION */
   const char *dict_path;  /* NULL: $DZ_DICT, else the dict.bin the build made */
-  double min_confidence;  /* report hits at or above this; 0 means the default (0.5) */
+  double min_confidence;  /* report hits at or above this; 0: the default sentence policy */
 } dz_spell_options;
 
 #define DZ_SPELL_OPTIONS_VERSION 1

@@ -7,7 +7,8 @@
 **     segmented with and without the replacement; the window's score blends jieba's unigram
 **     path probability with libime's trigram language model over the same words (when the
 **     build has it). The gain is the score difference minus the log-cost of that kind of slip.
-**  3. Precision first: a replacement is reported only when its gain clears params.min_gain,
+**  3. Precision first: a replacement is reported only when its gain clears params.min_gain
+**     (a sentence policy adds and withholds changes sentence by sentence, spell_model.h),
 **     positions in the caller's words or in words the dictionary marks as person names are
 **     never touched, and changes closer than params.min_distance keep only the best.
 */
@@ -34,7 +35,7 @@ struct dz_speller {
   dz_lm *lm; /* NULL: unigram scoring only */
   char **words; /* the caller's words */
   size_t n_words, cap_words;
-  double min_conf;
+  double min_conf; /* > 0: a plain threshold set by the caller; 0: the sentence policy */
   dz_spell_params params;
 };
 
@@ -47,7 +48,7 @@ int dz_spell_new(dz_speller **out, const dz_spell_options *opts, dz_error *err) 
     free(sp);
     return rc;
   }
-  sp->min_conf = opts && opts->min_confidence > 0 ? opts->min_confidence : 0.5;
+  sp->min_conf = opts && opts->min_confidence > 0 ? opts->min_confidence : 0;
   if (dz_lm_open(&sp->lm, NULL)) sp->lm = NULL;
   dz_spell_params_default(&sp->params, sp->lm != NULL);
   *out = sp;
@@ -117,6 +118,7 @@ static double slip_cost(const dz_spell_params *p, int rel) {
   case DZ_REL_SAME: return p->cost_same;
   case DZ_REL_FUZZY: return p->cost_fuzzy;
   case DZ_REL_WORD: return p->cost_word;
+  case DZ_REL_WORD_RARE: return p->cost_word_rare;
   default: return p->cost_shape;
   }
 }
@@ -185,8 +187,8 @@ static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *off
   for (int i = 0; i < n; i = next[i]) {
     for (int k = i; k < next[i]; k++) wstart[k] = (uint8_t)i, wend[k] = (uint8_t)next[i];
     unsigned fl = 0;
-    if (next[i] - i >= 2 && dz_dict_lookup(sp->dict, s + off[i], off[next[i]] - off[i], &fl) > 0 &&
-        (fl & DZ_DW_NAME))
+    if (next[i] - i >= 2 && next[i] - i >= sp->params.name_min_chars &&
+        dz_dict_lookup(sp->dict, s + off[i], off[next[i]] - off[i], &fl) > 0 && (fl & DZ_DW_NAME))
       for (int k = i; k < next[i]; k++) guard[k] = 1;
   }
 }
@@ -267,12 +269,16 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   }
 
   qsort(cands, (size_t)nc, sizeof *cands, by_gain);
+  /* Under the sentence policy, changes down to the lower of its two thresholds are kept here and
+  ** judged per sentence in apply_policy. */
+  double floor_conf = sp->min_conf > 0 ? sp->min_conf
+                      : p->conf_doubt < p->conf_with ? p->conf_doubt : p->conf_with;
   int taken[DZ_SPELL_CHUNK];
   int n_taken = 0;
   for (int i = 0; i < nc; i++) {
     const dz_spell_cand *k = &cands[i];
     double conf = 1.0 / (1.0 + exp(-(k->gain - p->min_gain)));
-    if (conf < sp->min_conf) break;
+    if (conf < floor_conf) break;
     int clash = 0, last = k->p1 >= 0 ? k->p1 : k->p0;
     for (int t = 0; t < n_taken && !clash; t++)
       clash = taken[t] > k->p0 - p->min_distance && taken[t] < last + p->min_distance;
@@ -293,6 +299,38 @@ done:
 static int by_start(const void *x, const void *y) {
   const dz_spell_hit *a = x, *b = y;
   return a->cstart < b->cstart ? -1 : a->cstart > b->cstart;
+}
+
+/* Is c the end of a sentence (the unit of the policy)? */
+static int ends_sentence(uint32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '!' || c == '?' ||
+         c == ';' || c == '\n';
+}
+
+/* The sentence policy (spell_model.h) over hits sorted by position: keep a sentence's hits at or
+** above conf_with when one reaches conf_alone and none lies in [conf_doubt, conf_with). */
+static void apply_policy(const dz_spell_params *p, const char *text, size_t len, hitvec *h) {
+  size_t i = 0, kept = 0;
+  while (i < h->n) {
+    /* The sentence holding hit i ends at the first terminator after it. */
+    size_t end = h->v[i].cstart;
+    while (end < len) {
+      size_t q = end;
+      if (ends_sentence(dz_utf8_next(text, len, &q))) break;
+      end = q;
+    }
+    size_t j = i;
+    int strong = 0, doubt = 0;
+    for (; j < h->n && h->v[j].cstart < end; j++) {
+      double c = h->v[j].confidence;
+      strong |= c >= p->conf_alone;
+      doubt |= c >= p->conf_doubt && c < p->conf_with;
+    }
+    for (size_t k = i; k < j; k++)
+      if (strong && !doubt && h->v[k].confidence >= p->conf_with) h->v[kept++] = h->v[k];
+    i = j;
+  }
+  h->n = kept;
 }
 
 /* Cut the text into runs of Han characters (at most DZ_SPELL_CHUNK) and check each. */
@@ -327,6 +365,7 @@ int dz_spell_check(dz_spell_hit **out, size_t *n, const dz_speller *sp, const ch
     i = p;
   }
   if (hits.n) qsort(hits.v, hits.n, sizeof *hits.v, by_start);
+  if (sp->min_conf <= 0) apply_policy(&sp->params, text, len, &hits);
   *out = hits.v;
   *n = hits.n;
   return DZ_OK;

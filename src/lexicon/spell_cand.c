@@ -23,7 +23,7 @@ typedef struct gen_ctx {
   const dz_spell_params *p;
   const dz_spell_chunk *ch;
   int a, len;
-  double span_lp, log_ratio, log_total;
+  double span_lp, log_ratio, log_total, log_common;
   dz_spell_cand *out;
   int n;
 } gen_ctx;
@@ -59,7 +59,9 @@ static void on_homophone(void *vctx, const char *w, size_t wn, const uint32_t *w
     add(g, g->a + k, wcps[k], -1, 0, same ? DZ_REL_SAME : DZ_REL_FUZZY);
   } else if (nd == 2 && g->p->max_changes >= 2 &&
              (g->span_lp > -HUGE_VAL || !g->p->swap_needs_word)) {
-    add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]], DZ_REL_WORD);
+    /* Modern words jieba lacks (抗疫, 执纪) sit at low frequencies: swapping them away is riskier. */
+    add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]],
+        g->span_lp >= g->log_common ? DZ_REL_WORD : DZ_REL_WORD_RARE);
   }
 }
 
@@ -119,7 +121,8 @@ static int by_change(const void *x, const void *y) {
 /* Sound-alike words for every span, then look-alikes, then one entry per distinct change. */
 int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spell_chunk *ch,
                         dz_spell_cand *out) {
-  gen_ctx g = {d, p, ch, 0, 0, 0, log(p->min_ratio), dz_dict_log_total(d), out, 0};
+  double lt = dz_dict_log_total(d);
+  gen_ctx g = {d, p, ch, 0, 0, 0, log(p->min_ratio), lt, log((double)p->swap_common_freq) - lt, out, 0};
   for (int a = 0; a < ch->n; a++)
     for (int len = 2; len <= DZ_DICT_VAR_MAX && a + len <= ch->n; len++) {
       g.a = a, g.len = len, g.span_lp = span_lp(ch->dc, a, len);

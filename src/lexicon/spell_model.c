@@ -7,7 +7,9 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->cost_same = 8.0;
   p->cost_fuzzy = 11.0;
   p->cost_shape = 9.0;
-  p->cost_word = 14.0;
+  p->cost_word = with_lm ? 8.0 : 14.0; /* an input-method pick of a whole word: one slip */
+  p->cost_word_rare = 14.0;
+  p->swap_common_freq = 20;
   p->max_changes = 2;
   p->swap_needs_word = 1;
   p->min_gain = 0.0;
@@ -16,4 +18,9 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->min_freq = 5;
   p->shape_max_freq = 100;
   p->prescreen = -1.0;
+  p->name_min_chars = 3; /* jieba tags many common two-character words as names (桂花, 师傅) */
+  /* Tuned with the model on odw's first half; without it, the plain 0.5 threshold. */
+  p->conf_alone = with_lm ? 0.4 : 0.5;
+  p->conf_with = with_lm ? 0.2 : 0.5;
+  p->conf_doubt = with_lm ? 0.05 : 1.0;
 }

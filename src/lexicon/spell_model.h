@@ -15,9 +15,11 @@ typedef struct dz_spell_params {
   double cost_same;   /* ln-cost of typing a same-pinyin character */
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
-  double cost_word;   /* ... a whole sound-alike word with two characters wrong (淡味→单位) */
-  int max_changes;
-  int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */    /* 1: single characters only; 2: also two-character word swaps */
+  double cost_word;   /* ... a whole sound-alike word with two characters wrong (菜狗→采购) */
+  double cost_word_rare; /* ... the same when the word as written is rarer than swap_common_freq */
+  int64_t swap_common_freq;
+  int max_changes;     /* 1: single characters only; 2: also two-character word swaps */
+  int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */
   double min_gain;    /* gain at which confidence is 0.5 */
   int min_distance;   /* two reported changes are at least this many characters apart */
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */
@@ -26,6 +28,13 @@ typedef struct dz_spell_params {
   int64_t shape_max_freq; /* look-alikes only inside words (as written) rarer than this */
   int64_t min_freq;   /* a candidate word must have at least this jieba frequency */
   double min_ratio;   /* a candidate word must be this many times as frequent as the span */
+  /* Sentence policy (used unless the caller sets dz_spell_options.min_confidence): a sentence is
+  ** flagged only when one change reaches conf_alone; then every change of that sentence down to
+  ** conf_with is reported too (multi-error sentences), unless another change sits between
+  ** conf_doubt and conf_with, when the whole sentence is left alone (too unsure to be complete).
+  ** conf_doubt >= conf_with switches the abstention off. */
+  double conf_alone, conf_with, conf_doubt;
+  int name_min_chars;  /* guard words tagged as person names of at least this many characters */
 } dz_spell_params;
 
 /* Defaults for a build with (with_lm) or without the language model. */

@@ -42,7 +42,8 @@ static void findings(const dz_speller *k, const char *text, char *out, size_t ca
     assert_true(h[i].end <= strlen(text));
     assert_int_equal(strlen(h[i].original), h[i].end - h[i].start);
     assert_memory_equal(h[i].original, text + h[i].start, h[i].end - h[i].start);
-    assert_true(h[i].confidence >= 0.5 && h[i].confidence <= 1.0);
+    /* 0.2: the sentence policy completes a flagged sentence down to this (spell_model.c). */
+    assert_true(h[i].confidence >= 0.2 && h[i].confidence <= 1.0);
     assert_true(i == 0 || h[i].cstart > h[i - 1].cstart);
     snprintf(out + strlen(out), cap - strlen(out), "%s%s→%s", i ? ";" : "", h[i].original,
              h[i].suggestion);
@@ -157,14 +158,19 @@ static int accepts(const char *want, const char *got) {
   return 1;
 }
 
-static void golden_sentences(void **s) {
-  (void)s;
+/* Skip the calling test (saying why) when the build or the run has no language model. */
+static void need_lm(const char *why) {
   dz_lm *lm = NULL;
   if (dz_lm_open(&lm, NULL)) {
-    fprintf(stderr, "golden sentences need the language model (libime); skipped\n");
+    fprintf(stderr, "%s; skipped\n", why);
     skip();
   }
   dz_lm_free(lm);
+}
+
+static void golden_sentences(void **s) {
+  (void)s;
+  need_lm("golden sentences need the language model (libime)");
   char path[4096];
   snprintf(path, sizeof path, "%s/tests/spell/golden.tsv",
            getenv("DZ_SOURCE_DIR") ? getenv("DZ_SOURCE_DIR") : ".");
@@ -189,6 +195,34 @@ static void golden_sentences(void **s) {
   assert_int_equal(bad, 0);
   assert_true(n >= 20);
   assert_true(clean >= 10 && flagged >= 8);
+}
+
+/* The sentence policy against a plain 0.5 threshold (dz_spell_options.min_confidence): a
+** flagged sentence is completed with a less certain change (落时, 0.2-0.4), and a sentence with
+** a change too unsure either way (销号→小号, 0.05-0.2) is left alone, its sure slip included. */
+static void sentence_policy(void **s) {
+  (void)s;
+  need_lm("the sentence policy's thresholds are tuned with the language model");
+  dz_spell_options o = DZ_SPELL_OPTIONS_INIT;
+  o.min_confidence = 0.5;
+  dz_speller *plain = NULL;
+  dz_error e;
+  assert_int_equal(dz_spell_new(&plain, &o, &e), DZ_OK);
+  char got[1024];
+  const char *two = "推动工作落时，结续用力";
+  findings(sp, two, got, sizeof got);
+  assert_string_equal(got, "落时→落实;结续→接续");
+  findings(plain, two, got, sizeof got);
+  assert_string_equal(got, "结续→接续");
+  const char *doubt = "要加强对干部的教育管里和监督，做到对帐销号";
+  findings(sp, doubt, got, sizeof got);
+  assert_string_equal(got, "-");
+  findings(plain, doubt, got, sizeof got);
+  assert_string_equal(got, "管里→管理");
+  /* Sentences are judged apart: the doubt in the second does not silence the first. */
+  findings(sp, "推动工作落时，结续用力。要加强对干部的教育管里和监督，做到对帐销号", got, sizeof got);
+  assert_string_equal(got, "落时→落实;结续→接续");
+  dz_spell_free(plain);
 }
 
 /* The seed document: its one spelling slip (述求 for 诉求) and nothing else. */
@@ -216,7 +250,7 @@ int main(void) {
       cmocka_unit_test(issue_examples), cmocka_unit_test(user_words),
       cmocka_unit_test(non_han),        cmocka_unit_test(bad_dictionary),
       cmocka_unit_test(long_run),       cmocka_unit_test(golden_sentences),
-      cmocka_unit_test(seed_document),
+      cmocka_unit_test(seed_document),  cmocka_unit_test(sentence_policy),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
