@@ -28,7 +28,8 @@ static void doc_head(const dz_rule_ctx *ctx, size_t *a, size_t *b) {
   else *a = 0, *b = dz__line_end(ctx, 0);
 }
 
-/* structure.part-missing. */
+/* structure.part-missing. No suggestion: a suggestion replaces the span (fix, the web page),
+** and the span here is only where the finding is shown (the first line), not text to rewrite. */
 static int parts(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   const dz_profile *p = ctx->prof;
@@ -48,7 +49,7 @@ static int parts(dz_rule_ctx *ctx) {
       if (p->parts[i].role == r) name = p->parts[i].name;
     size_t a, b;
     doc_head(ctx, &a, &b);
-    if (dz__emit(ctx, "structure.part-missing", a, b, name, "缺少“%s”部分：对照检查材料应包含存在问题、原因剖析、整改措施三部分。", name))
+    if (dz__emit(ctx, "structure.part-missing", a, b, NULL, "缺少“%s”部分：对照检查材料应包含存在问题、原因剖析、整改措施三部分。", name))
       return ctx->err;
   }
   return 0;
@@ -78,9 +79,10 @@ static int aspects(dz_rule_ctx *ctx) {
   size_t a, b;
   if (f->part[DZ_ROLE_PROBLEMS]) line_of(ctx, f->part[DZ_ROLE_PROBLEMS], &a, &b);
   else line_of(ctx, f->asp[0].node, &a, &b);
+  /* No suggestion: the span only anchors the finding; replacing it would erase a heading. */
   for (size_t j = 0; j < p->naspects; j++) {
     if (used[j]) continue;
-    if (dz__emit(ctx, "structure.aspect-missing", a, b, p->aspects[j].name, "缺少“%s”方面（“%s”框架共 %zu 个方面）。",
+    if (dz__emit(ctx, "structure.aspect-missing", a, b, NULL, "缺少“%s”方面（“%s”框架共 %zu 个方面）。",
                  p->aspects[j].name, p->name, p->naspects))
       return ctx->err;
   }
