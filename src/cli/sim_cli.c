@@ -70,7 +70,7 @@ static int walk(list *l, const char *dir) {
     else if (S_ISREG(st.st_mode) && wanted(e->d_name)) rc = push(l, p);
   }
   closedir(d);
-  if (!rc) qsort(l->v + first, l->n - first, sizeof *l->v, cmp_str);
+  if (!rc && l->n > first) qsort(l->v + first, l->n - first, sizeof *l->v, cmp_str); /* v is NULL if none */
   return rc;
 }
 

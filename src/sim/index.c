@@ -267,7 +267,7 @@ static int i64_cmp(const void *x, const void *y) {
 
 /* Candidates: documents with their number of shared fingerprints (sort, count runs). */
 static cand *count_hits(lookup_ctx *l, size_t *nc) {
-  qsort(l->docs, l->n, sizeof *l->docs, i64_cmp);
+  if (l->n) qsort(l->docs, l->n, sizeof *l->docs, i64_cmp); /* docs is NULL without hits */
   cand *c = malloc((l->n ? l->n : 1) * sizeof *c);
   size_t m = 0;
   if (!c) return NULL;
@@ -539,8 +539,8 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   if (!r->sources) { rc = dz__error_nomem(err); goto fail; }
   for (size_t i = 0; i < nc; i++)
     if ((rc = align_source(r, idx, &A, text, cands[i].doc, mask, &pcap, err))) goto fail;
-  qsort(r->sources, r->nsources, sizeof *r->sources, src_cmp);
-  qsort(r->passages, r->npassages, sizeof *r->passages, pas_cmp);
+  if (r->nsources) qsort(r->sources, r->nsources, sizeof *r->sources, src_cmp);
+  if (r->npassages) qsort(r->passages, r->npassages, sizeof *r->passages, pas_cmp); /* NULL if none */
   size_t covered = 0;
   for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
   r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
