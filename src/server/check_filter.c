@@ -76,6 +76,34 @@ static int any_glob(const char *globs, const char *rule) {
   return 0;
 }
 
+/* Every glob of rules/ignore must name a rule, as on the command line: a typo must not
+** silently drop every finding (rules) or none (ignore) and answer with a clean report. */
+int srv_filter_validate(const srv_filter *f, const dz_checker *ck, srv_resp *resp) {
+  const char *lists[2] = {f->rules, f->ignore}, *names[2] = {"rules", "ignore"};
+  for (int k = 0; k < 2; k++) {
+    for (const char *p = lists[k]; p && *p;) {
+      const char *e = strchr(p, ',');
+      size_t n = e ? (size_t)(e - p) : strlen(p);
+      while (n && *p == ' ') p++, n--;
+      while (n && p[n - 1] == ' ') n--;
+      char g[128];
+      if (n) {
+        if (n >= sizeof g) n = sizeof g - 1;
+        memcpy(g, p, n);
+        g[n] = 0;
+        int hit = !strncmp(g, "spell", 5); /* spelling rules may be registered later */
+        for (size_t i = 0; i < dz_checker_rule_count(ck) && !hit; i++) hit = !fnmatch(g, dz_checker_rule_id(ck, i), 0);
+        if (!hit)
+          return srv_error(resp, 400, "bad_option", "选项 %s 中的“%s”不匹配任何规则。运行 duizhao check --list-rules 查看规则编号。",
+                           names[k], g);
+      }
+      if (!e) break;
+      p = e + 1;
+    }
+  }
+  return 0;
+}
+
 int srv_filter_drops(const srv_filter *f, const char *rule, const char *s, size_t n, size_t ds, size_t de) {
   if (f->rules && !any_glob(f->rules, rule)) return 1;
   if (f->ignore && any_glob(f->ignore, rule)) return 1;

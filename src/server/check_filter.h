@@ -19,6 +19,9 @@ typedef struct srv_filter {
 int srv_filter_init(srv_filter *f, json_t *params, srv_resp *resp);
 void srv_filter_free(srv_filter *f);
 
+/* 400 bad_option if a glob of rules/ignore matches no rule of the checker. */
+int srv_filter_validate(const srv_filter *f, const dz_checker *ck, srv_resp *resp);
+
 /* Whether the finding of `rule` over decoded [ds, de) of `s` is filtered out. */
 int srv_filter_drops(const srv_filter *f, const char *rule, const char *s, size_t n, size_t ds, size_t de);
 

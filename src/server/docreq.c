@@ -9,6 +9,7 @@ int srv_docreq_load(srv_docreq *d, srv_app *app, const srv_req *req, srv_resp *r
   int st = srv_input_parse(&d->in, req, resp);
   if (!st) st = srv_input_one(&d->src, &d->in, resp);
   if (!st) st = srv_filter_init(&d->flt, d->in.params, resp);
+  if (!st) st = srv_filter_validate(&d->flt, app->checker, resp);
   if (!st) st = srv_input_read(&text, d->src, app->max_body, resp);
   if (!st && dz_doc_parse(&d->doc, text, NULL, &err)) st = srv_error_dz(resp, &err, 1);
   return st;

@@ -210,6 +210,11 @@ def main():
        sm.get("error", 0) + sm.get("warning", 0) + sm.get("info", 0) == sm.get("total"), "the summary is recounted after filtering")
     st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "ignore": "text.*"})
     ok(st == 200 and body2["findings"] and not any(f["rule"].startswith("text.") for f in body2["findings"]), "ignore globs drop rules")
+    st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "rules": "text.repaet"})
+    ok(st == 400 and body2["error"]["code"] == "bad_option" and "text.repaet" in err_of(body2),
+       "a rules glob that matches no rule is 400, not a clean report: " + err_of(body2))
+    st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "rules": "text.*,structure.*"})
+    ok(st == 200 and body2["findings"], "rules globs that match keep their findings")
     st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "profile": "no-such-profile"})
     ok(st == 400, "400 for an unknown profile: " + err_of(body2))
     data, h = multipart({"options": json.dumps({"profile": "auto"})}, [("seed.txt", seed)])
