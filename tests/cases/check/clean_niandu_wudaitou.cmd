@@ -1,0 +1,1 @@
+check @DIR@/clean_niandu_wudaitou.txt

@@ -1,0 +1,1 @@
+check @DIR@/clean_zuzhi_sijianshi.txt

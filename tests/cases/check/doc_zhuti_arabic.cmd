@@ -1,0 +1,1 @@
+check @DIR@/doc_zhuti_arabic.txt
