@@ -57,10 +57,18 @@ static int coverage(dz_rule_ctx *ctx) {
 
 static int is_digit_cp(uint32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 
-/* Specifics in [a, b): an Arabic number, or a Chinese number with a counting word (三次, 两篇). */
+/* Time anchors that date an example without a digit (今年汛期…, 近两个小时): 个 is no counter
+** on its own (四个意识), but 个 followed by a unit of time is. */
+static const char *const time_words[] = {"今年", "去年", "上半年", "下半年", "年初", "年底", "汛期",
+                                         "个小时", "个月", "个季度", "个星期", "个工作日", NULL};
+
+/* Specifics in [a, b): an Arabic number, a Chinese number with a counting word (三次, 两篇),
+** or a time anchor. */
 static int specifics_in(const dz_rule_ctx *ctx, size_t a, size_t b) {
   static const char cn[] = "一二三四五六七八九十两百千万";
   static const char counters[] = "次项件名篇份起场家天年月日人条批期"; /* not 个: 四个意识 */
+  for (size_t t = 0; time_words[t]; t++)
+    if (b > a && memmem(ctx->s + a, b - a, time_words[t], strlen(time_words[t]))) return 1;
   for (size_t i = a; i < b;) {
     uint32_t c = dz_utf8_next(ctx->s, b, &i);
     if (is_digit_cp(c)) return 1;

@@ -1,0 +1,1 @@
+check @DIR@/doc_niandu_terms.txt
