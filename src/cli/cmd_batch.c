@@ -37,7 +37,7 @@ int dz_cmd_batch(int argc, char **argv) {
       char *end;
       if (r < 0) { free(args); return DZ_EXIT_USAGE; }
       o.group_threshold = strtod(v, &end);
-      if (*end || end == v || o.group_threshold <= 0 || o.group_threshold > 1) {
+      if (*end || end == v || !(o.group_threshold > 0 && o.group_threshold <= 1)) { /* also NaN */
         free(args);
         return cli_usage_error("batch", "--threshold 需要 0 到 1 之间的比例，例如 0.3。");
       }

@@ -1,0 +1,1 @@
+batch --threshold nan @DIR@/query.txt @DIR@/tpl_a.txt
