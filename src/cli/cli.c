@@ -1,6 +1,7 @@
 /* Shared helpers of the command-line shell. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,6 +46,7 @@ int cli_opt(const char *cmd, int argc, char **argv, int *i, const char *name, co
 int cli_parse_size(const char *s, size_t *out) {
   char *end;
   errno = 0;
+  if (*s < '0' || *s > '9') return -1; /* strtoull takes "-5M" as a huge number */
   unsigned long long v = strtoull(s, &end, 10);
   if (errno || end == s) return -1;
   unsigned long long mul = 1;
@@ -53,7 +55,7 @@ int cli_parse_size(const char *s, size_t *out) {
   else if (*end == 'G' || *end == 'g') mul = 1ULL << 30, end++;
   if (*end == 'i' || *end == 'B') end++;
   if (*end == 'B') end++;
-  if (*end) return -1;
+  if (*end || v > SIZE_MAX / mul) return -1;
   *out = (size_t)(v * mul);
   return 0;
 }

@@ -1,0 +1,1 @@
+parse --max-size -5M @DIR@/bom.txt
