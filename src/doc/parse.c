@@ -264,6 +264,17 @@ static int is_residue_line(const char *s, size_t a, size_t b) {
   return 0;
 }
 
+/* 附件：1. … opens the attachment note of GB/T 9704-2012 (7.3.6): its further numbered lines
+** (2. …, aligned under the first name) are attachment names, not level-3 headings. */
+static int is_attachment_note(const char *s, size_t a, size_t b) {
+  static const char *const heads[] = {"附件：", "附件:", NULL};
+  for (int i = 0; heads[i]; i++) {
+    size_t n = strlen(heads[i]);
+    if (b - a > n && !memcmp(s + a, heads[i], n)) return 1;
+  }
+  return 0;
+}
+
 /* Markdown heading prefix (# .. ######) and list bullets are layout, not text. */
 static size_t skip_md(const char *s, size_t a, size_t b, int *hashes) {
   size_t i = a;
@@ -293,6 +304,7 @@ static int parse_lines(parser *p) {
   }
   int seen_title = 0, seen_heading = 0; /* seen_heading: a heading or a point */
   int title_hashes = 0;
+  int in_attach = 0; /* inside the attachment note (附件：1. …) */
   for (size_t k = 1; k <= nl && !p->err; k++) {
     size_t a, b;
     dz_text_line_span(t, k, &a, &b);
@@ -306,7 +318,17 @@ static int parse_lines(parser *p) {
     int hashes;
     size_t c = skip_md(p->s, a, b, &hashes);
     dz_marker m;
-    if (dz_match_heading(p->s + c, b - c, &m) &&
+    int numbered = dz_match_heading(p->s + c, b - c, &m);
+    if (is_attachment_note(p->s, c, b)) {
+      in_attach = 1;
+    } else if (in_attach && numbered && (m.style == DZ_NUM_ARABIC_DOT || m.style == DZ_NUM_ARABIC_DUN)) {
+      add_paragraph(p, innermost(p), DZ_NODE_PARAGRAPH, a, b);
+      extend(p, b);
+      continue;
+    } else {
+      in_attach = 0;
+    }
+    if (numbered &&
         (title_end(p->s, c, b) - c <= DZ_MAX_TITLE_LINE_BYTES)) {
       m.len += c - a;
       add_heading(p, a, b, m);

@@ -1,0 +1,1 @@
+check @DIR@/../parse/notice_attachment.txt

@@ -1,0 +1,1 @@
+parse @DIR@/notice_attachment.txt
