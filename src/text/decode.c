@@ -154,10 +154,15 @@ static size_t gb18030_char_len(const unsigned char *p, size_t n) {
 }
 
 static int decode_gb18030(outbuf *o, const unsigned char *in, size_t n, const dz_decode_options *opts,
-                          dz_error *err) {
+                          size_t utf8_ok, dz_error *err) {
   uint32_t *u;
   size_t count, bad = 0;
   int rc = iconv_to_u32("GB18030", in, n, &u, &count, &bad);
+  /* Valid UTF-8 that runs further than GB18030 did: the break is a damaged UTF-8 byte, and the
+  ** place to look is where UTF-8 stopped, not where GB18030 gave up on good UTF-8. */
+  if (rc == DZ_EINVALID && utf8_ok > bad)
+    return dz__error_set(err, rc, "文件 %s 是 UTF-8 编码，但第 %zu 字节处的编码损坏，无法完整读取。请检查文件是否完整。",
+                         display_name(opts), utf8_ok + 1);
   if (rc == DZ_EINVALID)
     return dz__error_set(err, rc, "无法识别文件 %s 的编码：第 %zu 字节处既不是 UTF-8 也不是 GB18030/GBK。请另存为 UTF-8 编码的文本后重试。",
                          display_name(opts), bad + 1);
@@ -315,7 +320,7 @@ static int decode_bytes(dz_text *t, const unsigned char *in, size_t n, const dz_
   }
   t->enc = DZ_ENC_GB18030;
   outbuf o = {0};
-  rc = decode_gb18030(&o, in, n, opts, err);
+  rc = decode_gb18030(&o, in, n, opts, mb ? ok : 0, err);
   if (rc) { out_free(&o); return rc; }
   if (out_reserve(&o, 1)) { out_free(&o); return dz__error_nomem(err); }
   o.buf[o.len] = 0;

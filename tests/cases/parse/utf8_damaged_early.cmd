@@ -1,0 +1,1 @@
+parse @DIR@/utf8_damaged_early.txt
