@@ -2,8 +2,17 @@
 ** parsing the input, writing the output file. */
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+
+int cli_check_output(const char *cmd, const char *in, const char *out) {
+  struct stat a, b;
+  if (in && out && strcmp(in, "-") && stat(in, &a) == 0 && stat(out, &b) == 0 && a.st_dev == b.st_dev &&
+      a.st_ino == b.st_ino)
+    return cli_usage_error(cmd, "输出文件 %s 就是输入文件，写入会覆盖原文。请用 -o 指定另一个文件名。", out);
+  return DZ_EXIT_OK;
+}
 
 int cli_write_file(const char *cmd, const char *path, const void *data, size_t len) {
   FILE *f = fopen(path, "wb");
