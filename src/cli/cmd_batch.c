@@ -45,7 +45,7 @@ int dz_cmd_batch(int argc, char **argv) {
       use_mtime = 0;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       free(args);
-      return cli_usage_error("batch", "未知选项 %s。", argv[i]);
+      return cli_usage_error("batch", "未知选项“%s”。", argv[i]);
     } else
       args[na++] = argv[i];
   }

@@ -128,7 +128,7 @@ int dz_cmd_corpus(int argc, char **argv) {
       db = v;
     } else if (argv[i][0] == '-' && argv[i][1]) {
       free(pos);
-      return cli_usage_error("corpus", "未知选项 %s。", argv[i]);
+      return cli_usage_error("corpus", "未知选项“%s”。", argv[i]);
     } else
       pos[npos++] = argv[i];
   }

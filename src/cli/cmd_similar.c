@@ -37,7 +37,7 @@ int dz_cmd_similar(int argc, char **argv) {
       if (r < 0 || sim_parse_format("similar", v, &fmt)) { free(files); return DZ_EXIT_USAGE; }
     } else if (argv[i][0] == '-' && argv[i][1]) {
       free(files);
-      return cli_usage_error("similar", "未知选项 %s。", argv[i]);
+      return cli_usage_error("similar", "未知选项“%s”。", argv[i]);
     } else
       files[nf++] = argv[i];
   }

@@ -24,7 +24,7 @@ int dz_cmd_text(int argc, char **argv) {
       if (r < 0) return DZ_EXIT_USAGE;
       part = v;
     } else if (argv[i][0] == '-' && argv[i][1]) {
-      return cli_usage_error("text", "未知选项 %s。", argv[i]);
+      return cli_usage_error("text", "未知选项“%s”。", argv[i]);
     } else if (path) {
       return cli_usage_error("text", "只能指定一个文件。");
     } else {

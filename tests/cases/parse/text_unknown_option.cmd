@@ -1,0 +1,1 @@
+text --bogus @DIR@/bom.txt
