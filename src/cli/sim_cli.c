@@ -52,7 +52,7 @@ static int wanted(const char *name) {
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* Recursive folder walk; each folder's files sorted by name. */
+/* Recursive folder walk (not into linked folders); each folder's files sorted by name. */
 static int walk(list *l, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) return 0;
@@ -65,7 +65,9 @@ static int walk(list *l, const char *dir) {
     size_t dl = strlen(dir);
     snprintf(p, sizeof p, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
     struct stat st;
-    if (stat(p, &st) != 0) continue;
+    if (lstat(p, &st) != 0) continue;
+    /* A linked file counts; a linked folder is not entered (up -> .. would loop for ever). */
+    if (S_ISLNK(st.st_mode) && (stat(p, &st) != 0 || S_ISDIR(st.st_mode))) continue;
     if (S_ISDIR(st.st_mode)) rc = walk(l, p);
     else if (S_ISREG(st.st_mode) && wanted(e->d_name)) rc = push(l, p);
   }
