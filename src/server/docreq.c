@@ -2,11 +2,24 @@
 #include <string.h>
 #include "server/docreq.h"
 
+/* String options of the document routes: another type is a 400, not silently the default
+** (a "profile": 5 used to check against the guessed framework). */
+static int string_options(const srv_input *in, srv_resp *resp) {
+  static const char *const keys[] = {"profile", "protect", "name", NULL};
+  for (int i = 0; keys[i]; i++) {
+    json_t *v = json_object_get(in->params, keys[i]);
+    if (v && !json_is_string(v) && !json_is_null(v))
+      return srv_error(resp, 400, "bad_option", "选项 %s 应为字符串。", keys[i]);
+  }
+  return 0;
+}
+
 int srv_docreq_load(srv_docreq *d, srv_app *app, const srv_req *req, srv_resp *resp) {
   memset(d, 0, sizeof *d);
   dz_text *text = NULL;
   dz_error err = {0};
   int st = srv_input_parse(&d->in, req, resp);
+  if (!st) st = string_options(&d->in, resp);
   if (!st) st = srv_input_one(&d->src, &d->in, resp);
   if (!st) st = srv_filter_init(&d->flt, d->in.params, resp);
   if (!st) st = srv_filter_validate(&d->flt, app->checker, resp);

@@ -213,6 +213,8 @@ def main():
     st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "rules": "text.repaet"})
     ok(st == 400 and body2["error"]["code"] == "bad_option" and "text.repaet" in err_of(body2),
        "a rules glob that matches no rule is 400, not a clean report: " + err_of(body2))
+    st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "profile": 5})
+    ok(st == 400 and body2["error"]["code"] == "bad_option", "a profile that is not a string is 400: " + err_of(body2))
     st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "rules": "text.*,structure.*"})
     ok(st == 200 and body2["findings"], "rules globs that match keep their findings")
     st, hd, body2 = s.json("POST", "/api/check", {"text": seed.decode(), "profile": "no-such-profile"})
