@@ -23,7 +23,11 @@ int main(int argc, char **argv) {
   dz_error e;
   double t0 = bench_now();
   dz_checker *ck = NULL;
-  if (dz_checker_new(&ck, NULL, &e)) {
+  /* The issue's figure is for the list and structure rules; the statistical spelling check
+  ** has its own benchmark (bench/csc). */
+  dz_checker_options co = DZ_CHECKER_OPTIONS_INIT;
+  co.ignore = "spell.*";
+  if (dz_checker_new(&ck, &co, &e)) {
     fprintf(stderr, "%s\n", e.message);
     return 1;
   }
@@ -56,7 +60,7 @@ int main(int argc, char **argv) {
   printf("input: %.1f MB, %zu findings\n", mb, found);
   printf("checker load (lexicons, profiles, automaton): %.2f ms\n", load * 1e3);
   printf("decode+parse (baseline): %.0f MB/s\n", mb / best_parse);
-  printf("check, all built-in rules: %.0f MB/s (%.2fx the parse time)\n", mb / best_check, best_check / best_parse);
+  printf("check, all built-in rules except spell.*: %.0f MB/s (%.2fx the parse time)\n", mb / best_check, best_check / best_parse);
   dz_checker_free(ck);
   free(buf);
   return 0;
