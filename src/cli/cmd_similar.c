@@ -5,6 +5,7 @@
 ** process per file); JSON then holds an array of per-file objects.
 */
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "cli/sim_cli.h"
@@ -44,6 +45,14 @@ int dz_cmd_similar(int argc, char **argv) {
   if (!nf) { free(files); return cli_usage_error("similar", "缺少要检查的文件。"); }
   char *dflt = db ? NULL : sim_default_db();
   if (!db && !(db = dflt)) { free(files); return cli_usage_error("similar", "无法确定默认语料库位置（未设置 HOME），请用 --db 指定。"); }
+  /* A read-only command: a mistyped --db must not create an empty corpus and report 0%. */
+  if (access(db, F_OK) != 0) {
+    fprintf(stderr, "duizhao similar: 找不到语料库 %s。请先用 duizhao corpus add%s%s 文件或文件夹 建立语料库，或检查 --db 路径。\n",
+            db, dflt ? "" : " --db ", dflt ? "" : db);
+    free(dflt);
+    free(files);
+    return DZ_EXIT_USAGE;
+  }
   dz_index *idx = NULL;
   dz_sim_result **res = calloc(nf, sizeof *res);
   size_t nr = 0;
