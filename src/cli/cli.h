@@ -26,8 +26,8 @@ int cli_opt(const char *cmd, int argc, char **argv, int *i, const char *name, co
 /* Parse --max-size (bytes, with optional K/M/G suffix). Returns 0 on success. */
 int cli_parse_size(const char *s, size_t *out);
 
-/* A usage error when the output file is the input file itself (fmt a.txt -o a.txt would
-** replace the only copy of the text); DZ_EXIT_OK otherwise. */
+/* A usage error when an input is given without -o, or when the output file is the input file
+** itself (fmt a.txt -o a.txt would replace the only copy of the text); DZ_EXIT_OK otherwise. */
 int cli_check_output(const char *cmd, const char *in, const char *out);
 
 /* Write `len` bytes to `path` (a new or replaced file); prints a Chinese error and returns

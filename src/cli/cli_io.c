@@ -8,6 +8,7 @@
 
 int cli_check_output(const char *cmd, const char *in, const char *out) {
   struct stat a, b;
+  if (!out && in) return cli_usage_error(cmd, "缺少输出文件，请用 -o 指定 .docx 文件名。");
   if (in && out && strcmp(in, "-") && stat(in, &a) == 0 && stat(out, &b) == 0 && a.st_dev == b.st_dev &&
       a.st_ino == b.st_ino)
     return cli_usage_error(cmd, "输出文件 %s 就是输入文件，写入会覆盖原文。请用 -o 指定另一个文件名。", out);

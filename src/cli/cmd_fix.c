@@ -129,7 +129,6 @@ int dz_cmd_fix(int argc, char **argv) {
       return DZ_EXIT_USAGE;
     }
   }
-  if (!outp && in) return cli_usage_error("fix", "缺少输出文件，请用 -o 指定 .docx 文件名。");
   if (cli_check_output("fix", in, outp)) return DZ_EXIT_USAGE;
   dz_doc *doc = NULL;
   int rc = cli_load_doc("fix", in, &dopts, &doc);

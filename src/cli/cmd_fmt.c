@@ -37,7 +37,6 @@ int dz_cmd_fmt(int argc, char **argv) {
       return DZ_EXIT_USAGE;
     }
   }
-  if (!outp && in) return cli_usage_error("fmt", "缺少输出文件，请用 -o 指定 .docx 文件名。");
   if (cli_check_output("fmt", in, outp)) return DZ_EXIT_USAGE;
   dz_doc *doc = NULL;
   int rc = cli_load_doc("fmt", in, &dopts, &doc);
