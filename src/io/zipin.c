@@ -30,7 +30,9 @@ int dz__zip_open(dz_zipin *z, const void *bytes, size_t len, const char *name, d
     zip_error_fini(&ze);
     return dz__error_nomem(err);
   }
-  z->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+  /* ZIP_CHECKCONS: a central directory that disagrees with the local headers (another entry's
+  ** data under document.xml's name) is a corrupt file, not one to read and write back. */
+  z->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
   zip_error_fini(&ze);
   if (!z->za) {
     zip_source_free(src);

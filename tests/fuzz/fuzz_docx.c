@@ -6,6 +6,7 @@
 ** failed invariants are bugs.
 */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "duizhao.h"
@@ -58,7 +59,7 @@ static void one(const uint8_t *data, size_t size) {
   if (dz_docx_fix(&out, d, ed, 2, &o, NULL, &e) == DZ_OK) {
     dz_text *t2 = NULL;
     int rc = dz_read_bytes(&t2, out.data, out.len, NULL, &e);
-    if (rc != DZ_OK && rc != DZ_ETOOBIG) abort();
+    if (rc != DZ_OK && rc != DZ_ETOOBIG) { fprintf(stderr, "reread: %d %s\n", rc, e.message); abort(); }
     dz_text_free(t2);
     dz_docx_bytes_free(&out);
   }
