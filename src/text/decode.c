@@ -120,6 +120,19 @@ static void out_free(outbuf *o) {
   free(o->map);
 }
 
+/* Hand a finished output buffer to the text: NUL-terminate it and close the map with the
+** offset of the input's end (n bytes in all). Frees the buffer on failure. */
+static int out_finish(dz_text *t, outbuf *o, size_t n, dz_error *err) {
+  if (out_reserve(o, 1)) {
+    out_free(o);
+    return dz__error_nomem(err);
+  }
+  o->buf[o->len] = 0;
+  o->map[o->len] = (uint32_t)n;
+  t->buf = o->buf, t->map = o->map, t->len = o->len;
+  return DZ_OK;
+}
+
 /* Convert `in` with iconv from `from` to UTF-32LE (one unit per code point) in one call. */
 static int iconv_to_u32(const char *from, const unsigned char *in, size_t n, uint32_t **out,
                         size_t *count, size_t *bad_at) {
@@ -296,11 +309,7 @@ static int decode_bytes(dz_text *t, const unsigned char *in, size_t n, const dz_
     outbuf o = {0};
     int rc = decode_utf16(&o, in + 2, n - 2, be, opts, err);
     if (rc) { out_free(&o); return rc; }
-    if (out_reserve(&o, 1)) { out_free(&o); return dz__error_nomem(err); }
-    o.buf[o.len] = 0;
-    o.map[o.len] = (uint32_t)n;
-    t->buf = o.buf, t->map = o.map, t->len = o.len;
-    return DZ_OK;
+    return out_finish(t, &o, n, err);
   }
   int rc = check_binary(in, n, 0, opts, err);
   if (rc) return rc;
@@ -322,11 +331,7 @@ static int decode_bytes(dz_text *t, const unsigned char *in, size_t n, const dz_
   outbuf o = {0};
   rc = decode_gb18030(&o, in, n, opts, mb ? ok : 0, err);
   if (rc) { out_free(&o); return rc; }
-  if (out_reserve(&o, 1)) { out_free(&o); return dz__error_nomem(err); }
-  o.buf[o.len] = 0;
-  o.map[o.len] = (uint32_t)n;
-  t->buf = o.buf, t->map = o.map, t->len = o.len;
-  return DZ_OK;
+  return out_finish(t, &o, n, err);
 }
 
 int dz_text_decode(dz_text **out, const void *bytes, size_t len, const dz_decode_options *opts,
