@@ -45,10 +45,11 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--fuzzy") && v) p->cost_fuzzy = atof(v), i++;
     else if (!strcmp(a, "--shape") && v) p->cost_shape = atof(v), i++;
     else if (!strcmp(a, "--wordcost") && v) p->cost_word = atof(v), i++;
-    else if (!strcmp(a, "--rarecost") && v) p->cost_word_rare = atof(v), i++;
-    else if (!strcmp(a, "--commonfreq") && v) p->swap_common_freq = atol(v), i++;
+    else if (!strcmp(a, "--oovcost") && v) p->cost_word_oov = atof(v), i++;
     else if (!strcmp(a, "--changes") && v) p->max_changes = atoi(v), i++;
     else if (!strcmp(a, "--swapword") && v) p->swap_needs_word = atoi(v), i++;
+    else if (!strcmp(a, "--swapseg") && v) p->swap_needs_segment = atoi(v), i++;
+    else if (!strcmp(a, "--wordratio") && v) p->word_min_ratio = atof(v), i++;
     else if (!strcmp(a, "--gain") && v) p->min_gain = atof(v), i++;
     else if (!strcmp(a, "--dist") && v) p->min_distance = atoi(v), i++;
     else if (!strcmp(a, "--uni") && v) p->uni_weight = atof(v), i++;

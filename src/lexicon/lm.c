@@ -25,6 +25,12 @@ int dz_lm_open(dz_lm **out, const char *path) {
 void dz_lm_free(dz_lm *lm) { (void)lm; }
 
 /* Stand-in: never called without a model. */
+int dz_lm_known(const dz_lm *lm, const char *w, size_t n) {
+  (void)lm, (void)w, (void)n;
+  return 0;
+}
+
+/* Stand-in: never called without a model. */
 double dz_lm_score(const dz_lm *lm, const char *const *words, const size_t *lens, int n) {
   (void)lm, (void)words, (void)lens, (void)n;
   return 0;

@@ -28,6 +28,10 @@ void dz_lm_free(dz_lm *lm);
 ** penalty. Thread-safe: the model is read-only. */
 double dz_lm_score(const dz_lm *lm, const char *const *words, const size_t *lens, int n);
 
+/* Is w[0..n) a word of the model's vocabulary? Whole-word swaps trust the model's verdict only
+** on words it knows: a word it lacks is scored by its pieces, which looks like an error. */
+int dz_lm_known(const dz_lm *lm, const char *w, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

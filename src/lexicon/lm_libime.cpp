@@ -36,6 +36,11 @@ extern "C" int dz_lm_open(dz_lm **out, const char *path) {
 /* NULL-safe (delete of NULL is a no-op). */
 extern "C" void dz_lm_free(dz_lm *lm) { delete lm; }
 
+/* A vocabulary lookup (one hash probe in libime). */
+extern "C" int dz_lm_known(const dz_lm *lm, const char *w, size_t n) {
+  return lm->model.index(std::string_view(w, n)) != lm->model.unknown();
+}
+
 /* Score the words with kenlm's null context, replacing unknown words by known pieces. */
 extern "C" double dz_lm_score(const dz_lm *lm, const char *const *words, const size_t *lens,
                               int n) {

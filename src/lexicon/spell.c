@@ -112,13 +112,18 @@ static double window_lm(const dz_speller *sp, int n, const char *buf, const uint
   return 2.302585093 * dz_lm_score(sp->lm, w, l, nw);
 }
 
-/* Log-cost of a slip of kind `rel` (natural log, positive). */
-static double slip_cost(const dz_spell_params *p, int rel) {
-  switch (rel) {
+/* Log-cost of the slip that candidate k assumes (natural log, positive). A whole-word swap is
+** cheap only when the model knows the word as written: a word it lacks (执纪, 施策) is scored
+** by its pieces, so any known sound-alike looks better to it. */
+static double slip_cost(const dz_speller *sp, const dz_spell_chunk *ch, const dz_spell_cand *k) {
+  const dz_spell_params *p = &sp->params;
+  switch (k->rel) {
   case DZ_REL_SAME: return p->cost_same;
   case DZ_REL_FUZZY: return p->cost_fuzzy;
-  case DZ_REL_WORD: return p->cost_word;
-  case DZ_REL_WORD_RARE: return p->cost_word_rare;
+  case DZ_REL_WORD:
+    if (!sp->lm) return p->cost_word;
+    return dz_lm_known(sp->lm, ch->s + ch->off[k->sa], ch->off[k->sa + k->sl] - ch->off[k->sa])
+               ? p->cost_word : p->cost_word_oov;
   default: return p->cost_shape;
   }
 }
@@ -252,7 +257,7 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
       orig_lm = use_lm ? window_lm(sp, hi - lo, buf, woff, next) : 0;
       last_lo = lo, last_hi = hi;
     }
-    double cost = slip_cost(p, cands[i].rel);
+    double cost = slip_cost(sp, &ch, &cands[i]);
     double du = window_uni(sp, &ch, lo, hi, &cands[i], buf, woff, next) - orig_uni;
     if (!use_lm) {
       cands[i].gain = du - cost;

@@ -8,7 +8,8 @@
 ** Look-alike: a character is replaced by one whose Cangjie code is one edit away when that
 ** makes a dictionary word with its neighbours (休→体, 呆→保).
 ** Either way the new word must be more frequent than the span as written (params.min_ratio),
-** which keeps common correct words from being "corrected" into rarer ones.
+** which keeps common correct words from being "corrected" into rarer ones; a whole-word swap
+** has its own, looser ratio (word_min_ratio) and must replace a word the segmentation keeps.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -23,7 +24,7 @@ typedef struct gen_ctx {
   const dz_spell_params *p;
   const dz_spell_chunk *ch;
   int a, len;
-  double span_lp, log_ratio, log_total, log_common;
+  double span_lp, log_ratio, log_word_ratio, log_total;
   dz_spell_cand *out;
   int n;
 } gen_ctx;
@@ -37,7 +38,16 @@ static double span_lp(const dz_seg_cache *dc, int a, int len) {
 
 /* Append a candidate while there is room (the cap bounds the work on pathological text). */
 static void add(gen_ctx *g, int p0, uint32_t c0, int p1, uint32_t c1, int rel) {
-  if (g->n < DZ_SPELL_MAX_CANDS) g->out[g->n++] = (dz_spell_cand){p0, p1, c0, c1, rel, 0};
+  if (g->n < DZ_SPELL_MAX_CANDS) g->out[g->n++] = (dz_spell_cand){p0, p1, c0, c1, rel, g->a, g->len, 0};
+}
+
+/* May the span [a, a+len) as written be swapped whole for a sound-alike word? An input method
+** offers only words, so the span must be a word, and one that the segmentation as written keeps
+** whole: a span across two words (省民 in 省民政厅) is no pick of the input method. */
+static int swappable(const gen_ctx *g) {
+  if (g->span_lp == -HUGE_VAL) return !g->p->swap_needs_word;
+  return !g->p->swap_needs_segment ||
+         (g->ch->wstart[g->a] == g->a && g->ch->wend[g->a] == g->a + g->len);
 }
 
 /* Pinyin-index callback: a sound-alike word for the span [a, a+len). */
@@ -46,22 +56,20 @@ static void on_homophone(void *vctx, const char *w, size_t wn, const uint32_t *w
   (void)w, (void)wn;
   gen_ctx *g = vctx;
   if (freq < g->p->min_freq) return;
-  if (log((double)freq) - g->log_total <= g->span_lp + g->log_ratio) return;
   int diff[DZ_DICT_VAR_MAX], nd = 0;
   for (int k = 0; k < g->len; k++)
     if (wcps[k] != g->ch->cps[g->a + k]) {
       if (nd == 2 || g->ch->guard[g->a + k]) return;
       diff[nd++] = k;
     }
+  double ratio = nd == 2 ? g->log_word_ratio : g->log_ratio;
+  if (log((double)freq) - g->log_total <= g->span_lp + ratio) return;
   if (nd == 1) {
     int k = diff[0];
     int same = dz_dict_syllable(g->d, wcps[k]) == dz_dict_syllable(g->d, g->ch->cps[g->a + k]);
     add(g, g->a + k, wcps[k], -1, 0, same ? DZ_REL_SAME : DZ_REL_FUZZY);
-  } else if (nd == 2 && g->p->max_changes >= 2 &&
-             (g->span_lp > -HUGE_VAL || !g->p->swap_needs_word)) {
-    /* Modern words jieba lacks (抗疫, 执纪) sit at low frequencies: swapping them away is riskier. */
-    add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]],
-        g->span_lp >= g->log_common ? DZ_REL_WORD : DZ_REL_WORD_RARE);
+  } else if (nd == 2 && g->p->max_changes >= 2 && swappable(g)) {
+    add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]], DZ_REL_WORD);
   }
 }
 
@@ -115,14 +123,15 @@ static int by_change(const void *x, const void *y) {
   if (a->c0 != b->c0) return a->c0 < b->c0 ? -1 : 1;
   if (a->p1 != b->p1) return a->p1 - b->p1;
   if (a->c1 != b->c1) return a->c1 < b->c1 ? -1 : 1;
-  return a->rel - b->rel;
+  if (a->rel != b->rel) return a->rel - b->rel;
+  return a->sl != b->sl ? a->sl - b->sl : a->sa - b->sa; /* a swap's own word first */
 }
 
 /* Sound-alike words for every span, then look-alikes, then one entry per distinct change. */
 int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spell_chunk *ch,
                         dz_spell_cand *out) {
   double lt = dz_dict_log_total(d);
-  gen_ctx g = {d, p, ch, 0, 0, 0, log(p->min_ratio), lt, log((double)p->swap_common_freq) - lt, out, 0};
+  gen_ctx g = {d, p, ch, 0, 0, 0, log(p->min_ratio), log(p->word_min_ratio), lt, out, 0};
   for (int a = 0; a < ch->n; a++)
     for (int len = 2; len <= DZ_DICT_VAR_MAX && a + len <= ch->n; len++) {
       g.a = a, g.len = len, g.span_lp = span_lp(ch->dc, a, len);

@@ -8,10 +8,11 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->cost_fuzzy = 11.0;
   p->cost_shape = 9.0;
   p->cost_word = with_lm ? 8.0 : 14.0; /* an input-method pick of a whole word: one slip */
-  p->cost_word_rare = 14.0;
-  p->swap_common_freq = 20;
+  p->cost_word_oov = 14.0;
   p->max_changes = 2;
   p->swap_needs_word = 1;
+  p->swap_needs_segment = 1;
+  p->word_min_ratio = 0.1; /* a whole-word pick may replace a more common word (联席 → 练习) */
   p->min_gain = 0.0;
   p->min_distance = 2;
   p->min_ratio = 1.0;

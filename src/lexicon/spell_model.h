@@ -16,10 +16,11 @@ typedef struct dz_spell_params {
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
   double cost_word;   /* ... a whole sound-alike word with two characters wrong (菜狗→采购) */
-  double cost_word_rare; /* ... the same when the word as written is rarer than swap_common_freq */
-  int64_t swap_common_freq;
+  double cost_word_oov; /* ... the same when the language model lacks the span as written */
   int max_changes;     /* 1: single characters only; 2: also two-character word swaps */
   int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */
+  int swap_needs_segment; /* ... and only of a word that the segmentation as written keeps whole */
+  double word_min_ratio; /* min_ratio of two-character swaps */
   double min_gain;    /* gain at which confidence is 0.5 */
   int min_distance;   /* two reported changes are at least this many characters apart */
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */

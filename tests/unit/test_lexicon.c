@@ -264,7 +264,10 @@ static int has_candidate(const char *text, int p0, const char *c0, int p1, const
   dz_seg_cache_build(c, dict, text, off, n);
   unsigned char guard[64] = {0};
   uint8_t ws[64], we[64];
-  for (int k = 0; k < n; k++) ws[k] = (uint8_t)k, we[k] = (uint8_t)(k + 1);
+  int next[65];
+  dz_seg_cache_best(c, dict, text, off, 0, n, -1, -1, next); /* the words as written */
+  for (int k = 0; k < n; k = next[k])
+    for (int j = k; j < next[k]; j++) ws[j] = (uint8_t)k, we[j] = (uint8_t)next[k];
   dz_spell_chunk ch = {text, cps, off, n, guard, c, ws, we};
   dz_spell_params p;
   dz_spell_params_default(&p, 1);
@@ -287,6 +290,11 @@ static void candidates(void **s) {
   assert_true(has_candidate("总休方案", 1, "体", -1, NULL));       /* look-alike */
   assert_true(has_candidate("有关淡味同志", 2, "单", 3, "位"));    /* a whole sound-alike word */
   assert_false(has_candidate("决策部署", 3, "暑", -1, NULL));      /* never towards a rarer word */
+  /* A whole-word pick may replace a somewhat more common word (树脂 422 for 述职 107)... */
+  assert_true(has_candidate("抓好党建树脂评议", 4, "述", 5, "职"));
+  /* ...but only a word that the segmentation keeps whole: 省民 in 省民政厅 is no pick. */
+  assert_false(has_candidate("省民政厅负责", 0, "声", 1, "明"));
+  assert_false(has_candidate("墙画监督", 0, "强", 1, "化"));      /* nor a span that is no word */
 }
 
 int main(void) {
