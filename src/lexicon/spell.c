@@ -171,11 +171,25 @@ static void copy_word(char *dst, size_t cap, const char *s, size_t n) {
   dst[n] = 0;
 }
 
-/* Mark the characters that must not change: the caller's words, and person names in the
-** segmentation as written. Also records each character's word [wstart, wend) as written. */
-static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *off, int n,
-                        const dz_seg_cache *dc, unsigned char *guard, uint8_t *wstart,
-                        uint8_t *wend) {
+/* Length of the small-place suffix (村, 镇, 乡, 街, 社区) that stands as a word of its own at
+** character i, else 0. The two characters before such a suffix are nearly always a local name
+** (甘港村, 湾沚镇) that no dictionary holds; where the suffix belongs to a word (农村, 乡镇),
+** it is none. */
+static int place_suffix(const uint32_t *cps, int n, int i, const uint8_t *wstart,
+                        const uint8_t *wend) {
+  if (wstart[i] != i) return 0;
+  uint32_t c = cps[i];
+  if (wend[i] == i + 1 && (c == 0x6751 || c == 0x9547 || c == 0x4E61 || c == 0x8857)) return 1;
+  if (wend[i] == i + 2 && i + 1 < n && c == 0x793E && cps[i + 1] == 0x533A) return 2;
+  return 0;
+}
+
+/* Mark the characters that must not change: the caller's words, person names in the
+** segmentation as written and the names of small places. Also records each character's word
+** [wstart, wend) as written. */
+static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *cps,
+                        const uint32_t *off, int n, const dz_seg_cache *dc, unsigned char *guard,
+                        uint8_t *wstart, uint8_t *wend) {
   memset(guard, 0, (size_t)n);
   for (size_t w = 0; w < sp->n_words; w++) {
     size_t wl = strlen(sp->words[w]);
@@ -196,6 +210,8 @@ static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *off
         dz_dict_lookup(sp->dict, s + off[i], off[next[i]] - off[i], &fl) > 0 && (fl & DZ_DW_NAME))
       for (int k = i; k < next[i]; k++) guard[k] = 1;
   }
+  for (int i = 2; i < n && sp->params.place_guard; i++)
+    if (place_suffix(cps, n, i, wstart, wend)) guard[i - 1] = guard[i - 2] = 1;
 }
 
 /* Turn an accepted candidate into a hit: the flagged word is the word of the corrected
@@ -235,7 +251,7 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   dz_seg_cache dc;
   dz_seg_cache_build(&dc, sp->dict, s, off, n);
   uint8_t wstart[DZ_SPELL_CHUNK], wend[DZ_SPELL_CHUNK];
-  guard_chunk(sp, s, off, n, &dc, guard, wstart, wend);
+  guard_chunk(sp, s, cps, off, n, &dc, guard, wstart, wend);
   dz_spell_chunk ch = {s, cps, off, n, guard, &dc, wstart, wend};
 
   /* On the heap: 64 KB would be a lot of stack for a server thread. */
