@@ -45,7 +45,9 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--fuzzy") && v) p->cost_fuzzy = atof(v), i++;
     else if (!strcmp(a, "--shape") && v) p->cost_shape = atof(v), i++;
     else if (!strcmp(a, "--wordcost") && v) p->cost_word = atof(v), i++;
-    else if (!strcmp(a, "--oovcost") && v) p->cost_word_oov = atof(v), i++;
+    else if (!strcmp(a, "--inword") && v) p->cost_in_word = atof(v), i++;
+    else if (!strcmp(a, "--inoov") && v) p->cost_in_oov = atof(v), i++;
+    else if (!strcmp(a, "--inwordfreq") && v) p->in_word_min_freq = atol(v), i++;
     else if (!strcmp(a, "--changes") && v) p->max_changes = atoi(v), i++;
     else if (!strcmp(a, "--swapword") && v) p->swap_needs_word = atoi(v), i++;
     else if (!strcmp(a, "--swapseg") && v) p->swap_needs_segment = atoi(v), i++;

@@ -8,7 +8,9 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->cost_fuzzy = 11.0;
   p->cost_shape = 9.0;
   p->cost_word = with_lm ? 8.0 : 14.0; /* an input-method pick of a whole word: one slip */
-  p->cost_word_oov = 14.0;
+  p->cost_in_word = -2.0;
+  p->in_word_min_freq = 4; /* jieba's own words: libime's extra words sit at frequency 3 */
+  p->cost_in_oov = 2.0;
   p->max_changes = 2;
   p->swap_needs_word = 1;
   p->swap_needs_segment = 1;

@@ -15,8 +15,12 @@ typedef struct dz_spell_params {
   double cost_same;   /* ln-cost of typing a same-pinyin character */
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
-  double cost_word;   /* ... a whole sound-alike word with two characters wrong (菜狗→采购) */
-  double cost_word_oov; /* ... the same when the language model lacks the span as written */
+  double cost_word;   /* ... a whole sound-alike word with two characters wrong (菜狗→采购); with
+                         the model, only of words it knows (spell.c, swap_judged) */
+  double cost_in_word; /* added to a one-character change inside a word (as written) that the
+                          model knows and jieba has at in_word_min_freq or more (usually < 0) */
+  int64_t in_word_min_freq;
+  double cost_in_oov;  /* added to one inside a word of two or more characters the model lacks */
   int max_changes;     /* 1: single characters only; 2: also two-character word swaps */
   int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */
   int swap_needs_segment; /* ... and only of a word that the segmentation as written keeps whole */

@@ -226,14 +226,20 @@ static void sentence_policy(void **s) {
   dz_spell_free(plain);
 }
 
+/* A second speller with the default options, whose constants a test then changes. */
+static dz_speller *variant(void) {
+  dz_speller *v = NULL;
+  dz_error e;
+  assert_int_equal(dz_spell_new(&v, NULL, &e), DZ_OK);
+  return v;
+}
+
 /* The two characters before a small-place suffix standing alone (祁巷村, 甘沟村) are a local name:
 ** without the guard they read as slips (巷村→乡村); a suffix inside a word (乡村) guards nothing. */
 static void place_names(void **s) {
   (void)s;
   need_lm("the place-name slips are scored with the language model");
-  dz_speller *open = NULL;
-  dz_error e;
-  assert_int_equal(dz_spell_new(&open, NULL, &e), DZ_OK);
+  dz_speller *open = variant();
   dz_spell__params(open)->place_guard = 0;
   char got[1024];
   const char *place = "江苏省泰兴市黄桥镇祁巷村被评为文明村。";
@@ -244,6 +250,29 @@ static void place_names(void **s) {
   findings(sp, "扎实推近乡村振兴", got, sizeof got);
   assert_string_equal(got, "扎实推近→扎实推进");
   dz_spell_free(open);
+}
+
+/* The cost of a one-character change depends on the word as written that holds it: inside a word
+** the model knows, a change it prefers is a real-word slip (检察→检查 in 监督检察); inside a
+** jieba word the model lacks (职数), the model's preference is an artefact of scoring pieces. */
+static void in_word_costs(void **s) {
+  (void)s;
+  need_lm("the in-word costs correct the language model's score");
+  dz_speller *flat = variant();
+  dz_spell__params(flat)->cost_in_word = 0;
+  dz_spell__params(flat)->cost_in_oov = 0;
+  char got[1024];
+  const char *real = "要加强对重点领域的监督检察，及时发现问题。";
+  const char *term = "严格按照核定的领导职数配备干部。";
+  findings(flat, real, got, sizeof got);
+  assert_string_equal(got, "-");
+  findings(sp, real, got, sizeof got);
+  assert_string_equal(got, "监督检察→监督检查");
+  findings(flat, term, got, sizeof got);
+  assert_string_equal(got, "职数→指数");
+  findings(sp, term, got, sizeof got);
+  assert_string_equal(got, "-");
+  dz_spell_free(flat);
 }
 
 /* The seed document: its one spelling slip (述求 for 诉求) and nothing else. */
@@ -272,7 +301,7 @@ int main(void) {
       cmocka_unit_test(non_han),        cmocka_unit_test(bad_dictionary),
       cmocka_unit_test(long_run),       cmocka_unit_test(golden_sentences),
       cmocka_unit_test(seed_document),  cmocka_unit_test(sentence_policy),
-      cmocka_unit_test(place_names),
+      cmocka_unit_test(place_names),    cmocka_unit_test(in_word_costs),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
