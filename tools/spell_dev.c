@@ -63,6 +63,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--alone") && v) p->conf_alone = atof(v), i++;
     else if (!strcmp(a, "--with") && v) p->conf_with = atof(v), i++;
     else if (!strcmp(a, "--doubt") && v) p->conf_doubt = atof(v), i++;
+    else if (!strcmp(a, "--sure") && v) p->conf_sure = atof(v), i++;
     else if (!strcmp(a, "--place") && v) p->place_guard = atoi(v), i++;
     else if (!strcmp(a, "--namelen") && v) p->name_min_chars = atoi(v), i++;
     else if (!strcmp(a, "--conf") && v) i++; /* read above, before the speller is made */

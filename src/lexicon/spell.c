@@ -349,7 +349,8 @@ static int ends_sentence(uint32_t c) {
 }
 
 /* The sentence policy (spell_model.h) over hits sorted by position: keep a sentence's hits at or
-** above conf_with when one reaches conf_alone and none lies in [conf_doubt, conf_with). */
+** above conf_with when one reaches conf_alone and, unless one reaches conf_sure, none lies in
+** [conf_doubt, conf_with). */
 static void apply_policy(const dz_spell_params *p, const char *text, size_t len, hitvec *h) {
   size_t i = 0, kept = 0;
   while (i < h->n) {
@@ -361,14 +362,15 @@ static void apply_policy(const dz_spell_params *p, const char *text, size_t len,
       end = q;
     }
     size_t j = i;
-    int strong = 0, doubt = 0;
+    int strong = 0, doubt = 0, sure = 0;
     for (; j < h->n && h->v[j].cstart < end; j++) {
       double c = h->v[j].confidence;
       strong |= c >= p->conf_alone;
+      sure |= c >= p->conf_sure;
       doubt |= c >= p->conf_doubt && c < p->conf_with;
     }
     for (size_t k = i; k < j; k++)
-      if (strong && !doubt && h->v[k].confidence >= p->conf_with) h->v[kept++] = h->v[k];
+      if (strong && (sure || !doubt) && h->v[k].confidence >= p->conf_with) h->v[kept++] = h->v[k];
     i = j;
   }
   h->n = kept;

@@ -27,4 +27,5 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->conf_alone = with_lm ? 0.4 : 0.5;
   p->conf_with = with_lm ? 0.2 : 0.5;
   p->conf_doubt = with_lm ? 0.05 : 1.0;
+  p->conf_sure = 0.999; /* 管里 at 0.99 stays withheld; 执形力 at 0.9999 is not */
 }

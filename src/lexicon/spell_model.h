@@ -39,6 +39,7 @@ typedef struct dz_spell_params {
   ** conf_doubt and conf_with, when the whole sentence is left alone (too unsure to be complete).
   ** conf_doubt >= conf_with switches the abstention off. */
   double conf_alone, conf_with, conf_doubt;
+  double conf_sure; /* a sentence with a change this sure is not withheld for a doubtful one */
   int place_guard;     /* never change the two characters before 村, 镇, 乡, 街, 社区 */
   int name_min_chars;  /* guard words tagged as person names of at least this many characters */
 } dz_spell_params;

@@ -200,7 +200,8 @@ static void golden_sentences(void **s) {
 
 /* The sentence policy against a plain 0.5 threshold (dz_spell_options.min_confidence): a
 ** flagged sentence is completed with a less certain change (落时, 0.2-0.4), and a sentence with
-** a change too unsure either way (销号→小号, 0.05-0.2) is left alone, its sure slip included. */
+** a change too unsure either way (帐销→展销, 0.05-0.2) is left alone, its sure slip included,
+** unless that slip is beyond doubt (0.999). */
 static void sentence_policy(void **s) {
   (void)s;
   need_lm("the sentence policy's thresholds are tuned with the language model");
@@ -220,6 +221,9 @@ static void sentence_policy(void **s) {
   assert_string_equal(got, "-");
   findings(plain, doubt, got, sizeof got);
   assert_string_equal(got, "管里→管理");
+  /* ...unless its surest change is beyond doubt (0.999 or more). */
+  findings(sp, "要不断提高政治执形力，做到对帐销号", got, sizeof got);
+  assert_string_equal(got, "政治执形力→政治执行力");
   /* Sentences are judged apart: the doubt in the second does not silence the first. */
   findings(sp, "推动工作落时，结续用力。要加强对干部的教育管里和监督，做到对帐销号", got, sizeof got);
   assert_string_equal(got, "落时→落实;结续→接续");
