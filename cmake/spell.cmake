@@ -40,10 +40,44 @@ elseif(DZ_WITH_LIBIME)
           "Run scripts/install-deps, or configure with -DDZ_WITH_LIBIME=OFF for a reduced check.")
 endif()
 
+# Look-alikes from glyph images (tools/glyphsim.c, docs/spell.md): the common characters are
+# rendered with FreeType from a CJK font of a Debian package and compared as bitmaps; the pairs
+# join the Cangjie/Wubi look-alike lists in dict.bin. Part of the libime-based build.
+set(DZ_GLYPH_FONT "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc" CACHE FILEPATH
+    "CJK font (Debian fonts-noto-cjk) whose glyphs define the image-based look-alikes")
+set(DZ_GLYPH_PAIRS "")
+if(DZ_CANGJIE_DUMP)
+  pkg_check_modules(DZFREETYPE IMPORTED_TARGET freetype2)
+  if(NOT DZFREETYPE_FOUND OR NOT EXISTS ${DZ_GLYPH_FONT})
+    message(FATAL_ERROR "spell: FreeType or the CJK font ${DZ_GLYPH_FONT} is missing "
+            "(libfreetype-dev, fonts-noto-cjk). Run scripts/install-deps, or configure with "
+            "-DDZ_WITH_LIBIME=OFF for a reduced check.")
+  endif()
+  add_executable(dz_glyphsim ${CMAKE_SOURCE_DIR}/tools/glyphsim.c)
+  target_include_directories(dz_glyphsim PRIVATE ${CMAKE_SOURCE_DIR}/src)
+  target_link_libraries(dz_glyphsim PRIVATE PkgConfig::DZFREETYPE)
+  # The comparison is tens of millions of popcounts: use the instruction where there is one.
+  include(CheckCCompilerFlag)
+  check_c_compiler_flag(-mpopcnt DZ_HAVE_MPOPCNT)
+  if(DZ_HAVE_MPOPCNT)
+    target_compile_options(dz_glyphsim PRIVATE -mpopcnt)
+  endif()
+  # Optimised even in Debug builds: it runs at every clean build.
+  target_compile_options(dz_glyphsim PRIVATE -O2)
+  set_target_properties(dz_glyphsim PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tools)
+  set(DZ_GLYPH_PAIRS ${CMAKE_BINARY_DIR}/data/glyphs.txt)
+  add_custom_command(
+    OUTPUT ${DZ_GLYPH_PAIRS}
+    COMMAND dz_glyphsim ${DZ_GLYPH_PAIRS} ${DZ_GLYPH_FONT} ${DZ_JIEBA_DICT}
+    DEPENDS dz_glyphsim ${DZ_GLYPH_FONT} ${DZ_JIEBA_DICT}
+    COMMENT "Comparing glyph images for the look-alike table")
+endif()
+
 add_custom_command(
   OUTPUT ${DZ_DICT_BIN}
   COMMAND dz_dictgen ${DZ_DICT_BIN} ${DZ_JIEBA_DICT} ${DZ_GONGWEN_VOCAB} ${DZ_CANGJIE_DUMP}
-  DEPENDS dz_dictgen ${DZ_JIEBA_DICT} ${DZ_GONGWEN_VOCAB} ${DZ_CANGJIE_DUMP}
+          ${DZ_GLYPH_PAIRS}
+  DEPENDS dz_dictgen ${DZ_JIEBA_DICT} ${DZ_GONGWEN_VOCAB} ${DZ_CANGJIE_DUMP} ${DZ_GLYPH_PAIRS}
   COMMENT "Compiling the spelling dictionary")
 # Context scoring: libime's word trigram model (Debian libime-data-language-model, read in
 # place) through the small C++ shim src/lexicon/lm_libime.cpp. Required by default (the

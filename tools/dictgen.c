@@ -4,7 +4,7 @@
 ** in src/lexicon/dictfmt.h. Run by cmake/spell.cmake; the library never parses text
 ** dictionaries at run time, so start-up is one mmap.
 **
-**   dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP]]]
+**   dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP [GLYPH_PAIRS]]]]
 **
 ** JIEBA_DICT lines are "word freq [tag]". GONGWEN_TSV lines are "term<TAB>freq<TAB>note";
 ** '#' starts a comment line. A term already in jieba keeps the larger frequency. CANGJIE_DUMP
@@ -15,6 +15,8 @@
 ** libime's pinyin dictionary (/usr/share/libime/sc.dict, `libime_pinyindict -d`): its words
 ** that jieba lacks (愿景, 担责, 办实事) enter with frequency DZ_EXTRA_FREQ, low enough that
 ** they are never proposed as corrections but high enough that text using them is left alone.
+** GLYPH_PAIRS (tools/glyphsim.c, "A<TAB>B<TAB>kind<TAB>score" lines) adds the look-alikes found
+** on glyph images (大/太, 厂/广, 木/术), in both directions.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -266,6 +268,16 @@ static void shapes(const char *path, uint32_t *out, int longest) {
   fclose(f);
 }
 
+/* qsort order of 64-bit keys and of code points. */
+static int cmp_u64(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return a < b ? -1 : a > b;
+}
+static int cmp_u32(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return a < b ? -1 : a > b;
+}
+
 /* Full Wubi codes one edit apart, both of three or four letters and neither a key-name
 ** character's repeated letter (大 dddd), look alike: Wubi also spells by components. */
 static int wubi_alike(uint32_t a, uint32_t b) {
@@ -276,6 +288,32 @@ static int wubi_alike(uint32_t a, uint32_t b) {
     if (same) return 0;
   }
   return dz_shape_code_alike(a, b);
+}
+
+/* Look-alike pairs from glyph images, both directions, as (a << 32 | b) code-point keys sorted
+** so that each character's partners are one run. */
+static uint64_t *glyph_pairs(const char *path, size_t *n) {
+  *n = 0;
+  FILE *f = path ? fopen(path, "r") : NULL;
+  if (!path) return NULL;
+  if (!f) die("cannot open glyph pairs", path);
+  uint64_t *v = NULL;
+  size_t cap = 0;
+  char line[256];
+  while (fgets(line, sizeof line, f)) {
+    char *a = strtok(line, "\t\r\n"), *b = strtok(NULL, "\t\r\n");
+    if (!a || !b) continue;
+    size_t i = 0, j = 0, na = strlen(a), nb = strlen(b);
+    uint32_t x = dz_utf8_next(a, na, &i), y = dz_utf8_next(b, nb, &j);
+    if (i != na || j != nb || x < CP_FIRST || x > CP_LAST || y < CP_FIRST || y > CP_LAST || x == y)
+      die("bad glyph pair line", path);
+    if (*n + 2 > cap) v = xrealloc(v, (cap = cap ? cap * 2 : 4096) * sizeof *v);
+    v[(*n)++] = (uint64_t)x << 32 | y;
+    v[(*n)++] = (uint64_t)y << 32 | x;
+  }
+  fclose(f);
+  qsort(v, *n, sizeof *v, cmp_u64);
+  return v;
 }
 
 /* Fuzzy class of a character (0 when it has no reading). */
@@ -318,7 +356,8 @@ static uint32_t next_pow2(uint64_t n) {
 /* Read the sources, then lay out the sections in the order of dictfmt.h. */
 int main(int argc, char **argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP]]]\n");
+    fprintf(stderr, "usage: dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP "
+                    "[PINYIN_DUMP [GLYPH_PAIRS]]]]\n");
     return 2;
   }
   map_cap = 1 << 21;
@@ -398,17 +437,31 @@ int main(int argc, char **argv) {
   if (!coded) die("out of memory", NULL);
   for (uint32_t a = 0; a < CP_COUNT; a++)
     if (sh[a] || wb[a]) coded[n_coded++] = a;
+  size_t n_gp = 0, gi = 0;
+  uint64_t *gp = glyph_pairs(argc > 7 ? argv[7] : NULL, &n_gp);
   for (uint32_t a = 0; a < CP_COUNT; a++) {
     lstart[a] = (uint32_t)nl;
-    if (!sh[a] && !wb[a]) continue;
-    for (uint32_t bi = 0; bi < n_coded; bi++) {
+    for (uint32_t bi = 0; (sh[a] || wb[a]) && bi < n_coded; bi++) {
       uint32_t b = coded[bi];
       if (b == a) continue;
       if (!dz_shape_code_alike(sh[a], sh[b]) && !wubi_alike(wb[a], wb[b])) continue;
       if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
       litems[nl++] = b + CP_FIRST;
     }
+    /* Glyph look-alikes join the code-based ones; the list stays sorted and unique. */
+    size_t from = lstart[a];
+    for (; gi < n_gp && (gp[gi] >> 32) < a + CP_FIRST; gi++) {}
+    for (; gi < n_gp && (gp[gi] >> 32) == a + CP_FIRST; gi++) {
+      if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
+      litems[nl++] = (uint32_t)gp[gi];
+    }
+    qsort(litems + from, nl - from, sizeof *litems, cmp_u32);
+    size_t m = from;
+    for (size_t k = from; k < nl; k++)
+      if (m == from || litems[m - 1] != litems[k]) litems[m++] = litems[k];
+    nl = m;
   }
+  free(gp);
   lstart[CP_COUNT] = (uint32_t)nl;
   h.look_start_off = (uint32_t)put(&out, lstart, (CP_COUNT + 1) * sizeof *lstart);
   h.look_items_off = (uint32_t)put(&out, litems ? litems : lstart, nl * sizeof *litems);

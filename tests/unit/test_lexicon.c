@@ -197,6 +197,77 @@ static void pinyin_relations(void **s) {
   for (size_t i = 1; i < n; i++) assert_true(l[i] > l[i - 1]); /* sorted, for bsearch */
 }
 
+/* Is b in a's look-alike list? */
+static int alike(const char *a, const char *b) {
+  size_t n;
+  const uint32_t *l = dz_dict_lookalikes(dict, cp_of(a), &n);
+  for (size_t i = 0; i < n; i++)
+    if (l[i] == cp_of(b)) return 1;
+  return 0;
+}
+
+/* The look-alikes found on glyph images (tools/glyphsim.c) join the Cangjie/Wubi ones: pairs
+** whose codes are far apart are present both ways, and unrelated characters are not. */
+static void lookalike_table(void **s) {
+  (void)s;
+  static const char *pairs[][2] = {{"大", "太"}, {"木", "术"}, {"己", "已"}, {"未", "末"},
+                                   {"土", "士"}, {"贝", "见"}, {"人", "入"}, {"休", "体"}};
+  for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+    assert_true(alike(pairs[i][0], pairs[i][1]));
+    assert_true(alike(pairs[i][1], pairs[i][0]));
+  }
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("太"), cp_of("大")), DZ_CONF_SHAPE);
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("术"), cp_of("木")), DZ_CONF_SHAPE);
+  static const char *unrelated[][2] = {{"大", "口"}, {"的", "是"}, {"在", "再"}, {"为", "位"},
+                                       {"和", "合"}, {"国", "人"}};
+  for (size_t i = 0; i < sizeof unrelated / sizeof *unrelated; i++)
+    assert_false(alike(unrelated[i][0], unrelated[i][1]));
+  /* The glyph comparison keeps at most 6 partners a character: 大 has no code-based ones. */
+  size_t n;
+  dz_dict_lookalikes(dict, cp_of("大"), &n);
+  assert_true(n >= 2 && n <= 6);
+}
+
+/* A look-alike section whose list bounds are damaged makes the file invalid at open. */
+static void dict_bad_lookalikes(void **s) {
+  (void)s;
+  FILE *real = fopen(dz_dict_default_path(), "rb");
+  assert_non_null(real);
+  fseek(real, 0, SEEK_END);
+  long size = ftell(real);
+  fseek(real, 0, SEEK_SET);
+  unsigned char *b = malloc((size_t)size);
+  assert_non_null(b);
+  assert_int_equal(fread(b, 1, (size_t)size, real), (size_t)size);
+  fclose(real);
+  dz_dict_header h;
+  memcpy(&h, b, sizeof h);
+  char tmp[] = "/tmp/dz_dict_look_XXXXXX";
+  dz_dict *d = NULL;
+  dz_error e;
+  /* The start of the list of 大 moved past the start of the next list, then the end moved
+  ** past the items. */
+  for (int k = 0; k < 2; k++) {
+    unsigned char *c = malloc((size_t)size);
+    assert_non_null(c);
+    memcpy(c, b, (size_t)size);
+    uint32_t *st = (uint32_t *)(c + h.look_start_off);
+    if (k == 0) st[cp_of("大") - h.cp_first] = st[cp_of("大") - h.cp_first + 1] + 1;
+    else st[h.cp_count] = h.look_n_items + 1;
+    int fd = mkstemp(tmp);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, c, (size_t)size), size);
+    close(fd);
+    assert_int_equal(dz_dict_open(&d, tmp, &e), DZ_EINVALID);
+    assert_non_null(strstr(e.message, "格式不对或已损坏"));
+    assert_null(d);
+    unlink(tmp);
+    strcpy(tmp, "/tmp/dz_dict_look_XXXXXX");
+    free(c);
+  }
+  free(b);
+}
+
 /* Segment and compare the tokens with a '|'-joined expectation. */
 static void seg_is(const char *text, const char *want) {
   dz_seg_token tok[64];
@@ -288,6 +359,7 @@ static void candidates(void **s) {
   (void)s;
   assert_true(has_candidate("决策部暑", 3, "署", -1, NULL));       /* same pinyin */
   assert_true(has_candidate("总休方案", 1, "体", -1, NULL));       /* look-alike */
+  assert_true(has_candidate("太力推进", 0, "大", -1, NULL));       /* look-alike from glyphs */
   assert_true(has_candidate("有关淡味同志", 2, "单", 3, "位"));    /* a whole sound-alike word */
   assert_false(has_candidate("决策部署", 3, "暑", -1, NULL));      /* never towards a rarer word */
   /* A whole-word pick may replace a somewhat more common word (树脂 422 for 述职 107)... */
@@ -303,7 +375,8 @@ int main(void) {
       cmocka_unit_test(dict_prefix_entries),  cmocka_unit_test(dict_prefix_iteration),
       cmocka_unit_test(dict_bad_files),       cmocka_unit_test(pinyin_relations),
       cmocka_unit_test(segmentation),         cmocka_unit_test(seg_cache_agrees),
-      cmocka_unit_test(candidates),
+      cmocka_unit_test(candidates),           cmocka_unit_test(lookalike_table),
+      cmocka_unit_test(dict_bad_lookalikes),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,373 @@
+/*
+** Build-time look-alike table from glyph images (docs/spell.md, "Look-alikes from glyphs").
+** Cangjie and Wubi codes miss look-alikes whose codes are short or spelled by other parts
+** (大/太, 白/自, 厂/广, 木/术). This tool renders the common characters with FreeType from a CJK
+** font, at their place in the em square, as 32x32 ink bitmaps, and pairs two characters when
+**   - alike: each one's ink lies mostly on or next to the other's (both coverages >= --alike),
+**     as 日/目, 己/已, 厂/广; or
+**   - contained: the smaller one's ink lies almost wholly on the larger one's (coverage >=
+**     --contain) and makes up most of it (ink ratio >= --ratio), as 大 in 太, 白 in 自.
+** "On or next to" is measured against the other glyph dilated by one pixel, which tolerates
+** the small shifts of strokes between related glyphs (a cheap chamfer test). Each character
+** keeps at most --max of its closest partners (by coverage), and a pair is written only when
+** each is among the other's kept partners, so that no list grows long.
+**
+**   glyphsim OUT.txt FONT JIEBA_DICT [--face TAG] [--chars N] [--alike X] [--contain X]
+**            [--ratio X] [--max K]
+**   glyphsim --show FONT JIEBA_DICT [options] 字字 ...   (measures of given pairs, to tune)
+**
+** The common characters are the N Han characters with the largest summed jieba frequency of
+** the words that hold them (dict.txt). OUT.txt lines are "A<TAB>B<TAB>kind<TAB>score"
+** (kind a = alike, c = contained), each unordered pair once; tools/dictgen.c merges them into
+** the look-alike lists of dict.bin in both directions.
+*/
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/utf8.h"
+
+#define G 64           /* bitmap side in pixels */
+#define EM 60          /* em square in pixels, centred in the bitmap */
+#define CP_FIRST 0x3400u
+#define CP_LAST 0x9FFFu
+
+typedef struct glyph {
+  uint32_t cp;
+  int ink;
+  uint64_t row[G];  /* ink, one bit a pixel */
+  uint64_t dil[G];  /* ink dilated by one pixel (3x3) */
+  int x0, y0, x1, y1, cx, cy; /* ink bounding box and centroid */
+} glyph;
+
+typedef struct opts {
+  const char *face_tag;
+  int n_chars, max_per_char, shift;
+  double alike, contain, ratio, slack, norm;
+} opts;
+
+/* The build stops on bad input rather than ship a silently empty table. */
+static void die(const char *msg, const char *arg) {
+  fprintf(stderr, "glyphsim: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+  exit(1);
+}
+
+static int popc(uint64_t x) { return __builtin_popcountll(x); }
+
+/* The N most used Han characters: summed frequency of the jieba words holding each. */
+static uint32_t *common_chars(const char *jieba, int n, int *got) {
+  uint64_t *mass = calloc(CP_LAST - CP_FIRST + 1, sizeof *mass);
+  if (!mass) die("out of memory", NULL);
+  FILE *f = fopen(jieba, "r");
+  if (!f) die("cannot open jieba dictionary", jieba);
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *w = strtok(line, " \t\r\n"), *fr = strtok(NULL, " \t\r\n");
+    if (!w || !fr) continue;
+    unsigned long fq = strtoul(fr, NULL, 10);
+    size_t len = strlen(w), i = 0;
+    while (i < len) {
+      uint32_t c = dz_utf8_next(w, len, &i);
+      if (c >= CP_FIRST && c <= CP_LAST) mass[c - CP_FIRST] += fq;
+    }
+  }
+  fclose(f);
+  /* Partial selection: repeatedly take the heaviest (n is a few thousand; fine at build time
+  ** with a threshold found by bisection on the mass). */
+  uint64_t lo = 0, hi = 1;
+  for (uint32_t k = 0; k <= CP_LAST - CP_FIRST; k++)
+    if (mass[k] >= hi) hi = mass[k] + 1;
+  while (lo + 1 < hi) { /* largest threshold t with count(mass >= t) >= n */
+    uint64_t mid = lo + (hi - lo) / 2;
+    int c = 0;
+    for (uint32_t k = 0; k <= CP_LAST - CP_FIRST; k++) c += mass[k] >= mid;
+    if (c >= n) lo = mid;
+    else hi = mid;
+  }
+  uint32_t *out = malloc((CP_LAST - CP_FIRST + 1) * sizeof *out);
+  if (!out) die("out of memory", NULL);
+  int m = 0;
+  for (uint32_t k = 0; k <= CP_LAST - CP_FIRST; k++)
+    if (mass[k] >= (lo ? lo : 1) && mass[k] > 0) out[m++] = k + CP_FIRST;
+  free(mass);
+  *got = m;
+  return out;
+}
+
+/* Open the face of a font collection whose family name holds `tag` (" SC": simplified forms). */
+static FT_Face open_face(FT_Library lib, const char *path, const char *tag) {
+  FT_Face face;
+  if (FT_New_Face(lib, path, 0, &face)) die("cannot open font", path);
+  long n = face->num_faces;
+  for (long i = 0; i < n; i++) {
+    if (i && FT_New_Face(lib, path, i, &face)) continue;
+    if (!tag || !*tag || (face->family_name && strstr(face->family_name, tag))) return face;
+    FT_Done_Face(face);
+  }
+  die("no face of the font has this name", tag);
+  return NULL;
+}
+
+static void dilate(glyph *g);
+
+/* Render cp at its place in the em square; 0 when the font lacks it. */
+static int render(FT_Face face, uint32_t cp, glyph *g) {
+  memset(g, 0, sizeof *g);
+  g->cp = cp;
+  FT_UInt gi = FT_Get_Char_Index(face, cp);
+  if (!gi || FT_Load_Glyph(face, gi, FT_LOAD_RENDER | FT_LOAD_NO_HINTING)) return 0;
+  FT_Bitmap *bm = &face->glyph->bitmap;
+  /* Ideographic em box: baseline at 0.88 em below its top (the CJK fonts' -120/880 box). */
+  int x0 = (G - EM) / 2 + face->glyph->bitmap_left;
+  int y0 = (G - EM) / 2 + (int)(EM * 0.88 + 0.5) - face->glyph->bitmap_top;
+  for (unsigned r = 0; r < bm->rows; r++)
+    for (unsigned c = 0; c < bm->width; c++) {
+      int y = y0 + (int)r, x = x0 + (int)c;
+      if (y < 0 || y >= G || x < 0 || x >= G) continue;
+      if (bm->buffer[(long)r * bm->pitch + c] >= 128) g->row[y] |= 1ull << x;
+    }
+  dilate(g);
+  return g->ink > 0;
+}
+
+/* Ink count and the one-pixel (3x3) dilation that tolerates small stroke shifts. */
+static void dilate(glyph *g) {
+  uint64_t tmp[G];
+  g->ink = 0;
+  for (int y = 0; y < G; y++) {
+    g->ink += popc(g->row[y]);
+    tmp[y] = g->row[y] | g->row[y] << 1 | g->row[y] >> 1;
+  }
+  for (int y = 0; y < G; y++)
+    g->dil[y] = tmp[y] | (y ? tmp[y - 1] : 0) | (y + 1 < G ? tmp[y + 1] : 0);
+  /* Bounding box and centroid: the alignments tried between two glyphs. */
+  long sx = 0, sy = 0;
+  g->x0 = g->y0 = G, g->x1 = g->y1 = -1;
+  for (int y = 0; y < G; y++)
+    for (uint64_t r = g->row[y]; r; r &= r - 1) {
+      int x = __builtin_ctzll(r);
+      sx += x, sy += y;
+      if (x < g->x0) g->x0 = x;
+      if (x > g->x1) g->x1 = x;
+      if (y < g->y0) g->y0 = y;
+      if (y > g->y1) g->y1 = y;
+    }
+  g->cx = g->ink ? (int)((sx + g->ink / 2) / g->ink) : 0;
+  g->cy = g->ink ? (int)((sy + g->ink / 2) / g->ink) : 0;
+}
+
+/* The glyph stretched so that its ink's bounding box fills the bitmap less a margin: the
+** second view, in which 白/自 and 日/目 (the same parts at other proportions) line up. */
+static void normalise(const glyph *g, glyph *out) {
+  memset(out, 0, sizeof *out);
+  out->cp = g->cp;
+  int x0 = G, x1 = -1, y0 = G, y1 = -1;
+  for (int y = 0; y < G; y++)
+    if (g->row[y]) {
+      if (y < y0) y0 = y;
+      y1 = y;
+      int lo = __builtin_ctzll(g->row[y]), hi = 63 - __builtin_clzll(g->row[y]);
+      if (lo < x0) x0 = lo;
+      if (hi > x1) x1 = hi;
+    }
+  if (x1 < 0) return;
+  const int m = (G - EM) / 2 + 2, side = G - 2 * m;
+  for (int y = 0; y < side; y++)
+    for (int x = 0; x < side; x++) {
+      int sy = y0 + (y * (y1 - y0 + 1)) / side, sx = x0 + (x * (x1 - x0 + 1)) / side;
+      if (g->row[sy] >> sx & 1) out->row[y + m] |= 1ull << (x + m);
+    }
+  dilate(out);
+}
+
+/* Share of a's ink that lies on or next to b's ink when a is moved by (dx, dy) pixels; gives
+** up (returning a lower bound below `need`) as soon as too much ink is uncovered. */
+static double cover_at(const glyph *a, const glyph *b, int dx, int dy, double need) {
+  int n = 0, miss = 0, max_miss = (int)((1 - need) * a->ink) + 1;
+  for (int y = a->y0; y <= a->y1; y++) {
+    int yb = y + dy;
+    int k = popc(a->row[y]);
+    if (yb < 0 || yb >= G) {
+      miss += k;
+    } else {
+      uint64_t r = dx >= 0 ? a->row[y] << dx : a->row[y] >> -dx;
+      int c = popc(r & b->dil[yb]);
+      n += c, miss += k - c;
+    }
+    if (miss > max_miss) return 0;
+  }
+  return (double)n / a->ink;
+}
+
+static double cover(const glyph *a, const glyph *b) { return cover_at(a, b, 0, 0, 0); }
+
+static int clampi(int v, int m) { return v < -m ? -m : v > m ? m : v; }
+
+/* The relation of a pair: 'a' alike, 'c' contained, 0 none; *score ranks partners. Related
+** glyphs often place a shared part a few pixels apart (厂 in 广, 白 in 自), so besides their
+** places in the em square the smaller glyph is also tried aligned with the larger one by
+** centroid and by each corner of the ink boxes (moves of at most o->shift pixels). */
+static int relate(const glyph *a, const glyph *b, const opts *o, double *score) {
+  const glyph *s = a->ink <= b->ink ? a : b, *l = s == a ? b : a;
+  double ratio = (double)s->ink / l->ink, lim = o->alike < o->contain ? o->alike : o->contain;
+  if (ratio < o->ratio && ratio < lim * 0.9) return 0; /* far too different in ink */
+  int mv[6][2] = {{0, 0}, {l->cx - s->cx, l->cy - s->cy}, {l->x0 - s->x0, l->y0 - s->y0},
+                  {l->x1 - s->x1, l->y0 - s->y0}, {l->x0 - s->x0, l->y1 - s->y1},
+                  {l->x1 - s->x1, l->y1 - s->y1}};
+  int kind = 0;
+  double best = 0;
+  for (int k = 0; k < 6; k++) {
+    int dx = clampi(mv[k][0], o->shift), dy = clampi(mv[k][1], o->shift), dup = 0;
+    for (int j = 0; j < k; j++)
+      dup |= clampi(mv[j][0], o->shift) == dx && clampi(mv[j][1], o->shift) == dy;
+    if (dup) continue;
+    double xs = cover_at(s, l, dx, dy, lim);
+    if (xs < lim) continue;
+    double xl = cover_at(l, s, -dx, -dy, 0);
+    double pen = 0.01 * (abs(dx) + abs(dy)); /* prefer the unshifted reading */
+    if (xs >= o->alike && xl >= o->alike && (xs < xl ? xs : xl) - pen > best)
+      best = (xs < xl ? xs : xl) - pen, kind = 'a';
+    else if (kind != 'a' && xs >= o->contain && ratio >= o->ratio && xl - pen > best)
+      best = xl - pen, kind = 'c'; /* how much of the larger the smaller explains */
+  }
+  *score = best;
+  return kind;
+}
+
+/* The second view: both stretched glyphs cover each other (白/自, 日/目): kind 'n'. */
+static int relate_norm(const glyph *a, const glyph *b, const opts *o, double *score) {
+  if (!a->ink || !b->ink) return 0;
+  double r = (double)a->ink / b->ink;
+  if (r < o->norm * 0.9 || 1 / r < o->norm * 0.9) return 0;
+  double x = cover_at(a, b, 0, 0, o->norm);
+  if (x < o->norm) return 0;
+  double y = cover(b, a);
+  if (y < o->norm) return 0;
+  *score = (x < y ? x : y) - 0.05; /* a native-view relation ranks first at equal coverage */
+  return 'n';
+}
+
+typedef struct pair {
+  int a, b;
+  double score;
+  int kind;
+} pair;
+
+/* Higher score first. */
+static int by_score(const void *x, const void *y) {
+  double a = ((const pair *)x)->score, b = ((const pair *)y)->score;
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* Options shared by both modes; returns the index of the first non-option argument. */
+static int parse_opts(int argc, char **argv, int i, opts *o) {
+  for (; i < argc; i++) {
+    const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "--face") && v) o->face_tag = v, i++;
+    else if (!strcmp(a, "--chars") && v) o->n_chars = atoi(v), i++;
+    else if (!strcmp(a, "--alike") && v) o->alike = atof(v), i++;
+    else if (!strcmp(a, "--contain") && v) o->contain = atof(v), i++;
+    else if (!strcmp(a, "--ratio") && v) o->ratio = atof(v), i++;
+    else if (!strcmp(a, "--max") && v) o->max_per_char = atoi(v), i++;
+    else if (!strcmp(a, "--shift") && v) o->shift = atoi(v), i++;
+    else if (!strcmp(a, "--slack") && v) o->slack = atof(v), i++;
+    else if (!strcmp(a, "--norm") && v) o->norm = atof(v), i++;
+    else break;
+  }
+  return i;
+}
+
+/* Write the look-alike pairs, or with --show print the measures of the given pairs. */
+int main(int argc, char **argv) {
+  opts o = {" SC", 8000, 6, 3, 0.80, 0.93, 0.60, 0.05, 0.85};
+  if (argc < 4) {
+    fprintf(stderr, "usage: glyphsim OUT.txt|--show FONT JIEBA_DICT [options] [pairs]\n");
+    return 2;
+  }
+  int show = !strcmp(argv[1], "--show");
+  int rest = parse_opts(argc, argv, 4, &o);
+  FT_Library lib;
+  if (FT_Init_FreeType(&lib)) die("FreeType unavailable", NULL);
+  FT_Face face = open_face(lib, argv[2], o.face_tag);
+  if (FT_Set_Pixel_Sizes(face, 0, EM)) die("cannot size font", argv[2]);
+
+  if (show) {
+    for (int i = rest; i < argc; i++) {
+      size_t n = strlen(argv[i]), k = 0;
+      glyph x, y;
+      uint32_t a = dz_utf8_next(argv[i], n, &k), b = dz_utf8_next(argv[i], n, &k);
+      if (!render(face, a, &x) || !render(face, b, &y)) {
+        printf("%s: not in the font\n", argv[i]);
+        continue;
+      }
+      glyph nx, ny;
+      normalise(&x, &nx), normalise(&y, &ny);
+      double sc = 0;
+      int kind = relate(&x, &y, &o, &sc);
+      if (!kind) kind = relate_norm(&nx, &ny, &o, &sc);
+      printf("%s ink %d/%d cover %.3f/%.3f stretched %.3f/%.3f -> %c %.3f\n", argv[i], x.ink,
+             y.ink, cover(&x, &y), cover(&y, &x), cover(&nx, &ny), cover(&ny, &nx),
+             kind ? kind : '-', sc);
+    }
+    FT_Done_Face(face);
+    FT_Done_FreeType(lib);
+    return 0;
+  }
+
+  int nc = 0;
+  uint32_t *cps = common_chars(argv[3], o.n_chars, &nc);
+  glyph *gl = malloc((size_t)nc * sizeof *gl), *gn = malloc((size_t)nc * sizeof *gn);
+  if (!gl || !gn) die("out of memory", NULL);
+  int ng = 0;
+  for (int i = 0; i < nc; i++)
+    if (render(face, cps[i], &gl[ng])) normalise(&gl[ng], &gn[ng]), ng++;
+  free(cps);
+
+  /* Every pair once: a few tens of millions of 32-row bit tests. */
+  pair *pv = NULL;
+  size_t np = 0, cap = 0;
+  for (int i = 0; i < ng; i++)
+    for (int j = i + 1; j < ng; j++) {
+      double sc;
+      int kind = relate(&gl[i], &gl[j], &o, &sc);
+      if (!kind) kind = relate_norm(&gn[i], &gn[j], &o, &sc);
+      if (!kind) continue;
+      if (np == cap) {
+        cap = cap ? cap * 2 : 4096;
+        pv = realloc(pv, cap * sizeof *pv);
+        if (!pv) die("out of memory", NULL);
+      }
+      pv[np++] = (pair){i, j, sc, kind};
+    }
+  /* Keep a pair only when it is among the --max best of both characters. */
+  qsort(pv, np, sizeof *pv, by_score);
+  int *used = calloc((size_t)ng, sizeof *used), *rank_ok = calloc(np ? np : 1, sizeof *rank_ok);
+  if (!used || !rank_ok) die("out of memory", NULL);
+  int *seen = calloc((size_t)ng, sizeof *seen);
+  if (!seen) die("out of memory", NULL);
+  for (size_t k = 0; k < np; k++) {
+    int a = pv[k].a, b = pv[k].b;
+    rank_ok[k] = seen[a] < o.max_per_char && seen[b] < o.max_per_char;
+    seen[a]++, seen[b]++;
+  }
+  FILE *f = fopen(argv[1], "w");
+  if (!f) die("cannot write", argv[1]);
+  size_t kept = 0;
+  for (size_t k = 0; k < np; k++) {
+    if (!rank_ok[k]) continue;
+    char x[8], y[8];
+    x[dz_utf8_put(x, gl[pv[k].a].cp)] = 0;
+    y[dz_utf8_put(y, gl[pv[k].b].cp)] = 0;
+    fprintf(f, "%s\t%s\t%c\t%.3f\n", x, y, pv[k].kind, pv[k].score);
+    kept++;
+  }
+  if (fclose(f)) die("cannot write", argv[1]);
+  fprintf(stderr, "glyphsim: %d characters, %zu related pairs, %zu kept\n", ng, np, kept);
+  free(used), free(rank_ok), free(seen), free(pv), free(gl), free(gn);
+  FT_Done_Face(face);
+  FT_Done_FreeType(lib);
+  return 0;
+}
