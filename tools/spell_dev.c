@@ -51,6 +51,8 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--changes") && v) p->max_changes = atoi(v), i++;
     else if (!strcmp(a, "--swapword") && v) p->swap_needs_word = atoi(v), i++;
     else if (!strcmp(a, "--swapseg") && v) p->swap_needs_segment = atoi(v), i++;
+    else if (!strcmp(a, "--pairfreq") && v) p->pair_min_freq = atol(v), i++;
+    else if (!strcmp(a, "--paircost") && v) p->cost_pair = atof(v), i++;
     else if (!strcmp(a, "--wordratio") && v) p->word_min_ratio = atof(v), i++;
     else if (!strcmp(a, "--gain") && v) p->min_gain = atof(v), i++;
     else if (!strcmp(a, "--dist") && v) p->min_distance = atoi(v), i++;

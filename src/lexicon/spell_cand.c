@@ -41,13 +41,23 @@ static void add(gen_ctx *g, int p0, uint32_t c0, int p1, uint32_t c1, int rel) {
   if (g->n < DZ_SPELL_MAX_CANDS) g->out[g->n++] = (dz_spell_cand){p0, p1, c0, c1, rel, g->a, g->len, 0};
 }
 
-/* May the span [a, a+len) as written be swapped whole for a sound-alike word? An input method
-** offers only words, so the span must be a word, and one that the segmentation as written keeps
-** whole: a span across two words (省民 in 省民政厅) is no pick of the input method. */
-static int swappable(const gen_ctx *g) {
-  if (g->span_lp == -HUGE_VAL) return !g->p->swap_needs_word;
+/* How may the span [a, a+len) as written be swapped whole for a sound-alike word of frequency
+** freq? 0: not at all. An input method offers only words, so the span is normally a word, and
+** one that the segmentation as written keeps whole (DZ_REL_WORD; 省民 in 省民政厅 is no pick of
+** the input method). Two characters that make no word and stand alone in the segmentation
+** (乖买, 菜狗) may be a pick too, of a common word only (DZ_REL_PAIR): the rarer sound-alikes
+** of such spans are mostly names and new terms (湾沚 → 王子, 援滇 → 原点). */
+static int swap_kind(const gen_ctx *g, uint32_t freq) {
+  if (g->span_lp == -HUGE_VAL) {
+    if (!g->p->swap_needs_word) return DZ_REL_PAIR;
+    if (!g->p->pair_min_freq || freq < g->p->pair_min_freq || g->len != 2) return 0;
+    for (int k = g->a; k < g->a + 2; k++)
+      if (g->ch->wstart[k] != k || g->ch->wend[k] != k + 1) return 0;
+    return DZ_REL_PAIR;
+  }
   return !g->p->swap_needs_segment ||
-         (g->ch->wstart[g->a] == g->a && g->ch->wend[g->a] == g->a + g->len);
+                 (g->ch->wstart[g->a] == g->a && g->ch->wend[g->a] == g->a + g->len)
+             ? DZ_REL_WORD : 0;
 }
 
 /* Pinyin-index callback: a sound-alike word for the span [a, a+len). */
@@ -68,8 +78,9 @@ static void on_homophone(void *vctx, const char *w, size_t wn, const uint32_t *w
     int k = diff[0];
     int same = dz_dict_syllable(g->d, wcps[k]) == dz_dict_syllable(g->d, g->ch->cps[g->a + k]);
     add(g, g->a + k, wcps[k], -1, 0, same ? DZ_REL_SAME : DZ_REL_FUZZY);
-  } else if (nd == 2 && g->p->max_changes >= 2 && swappable(g)) {
-    add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]], DZ_REL_WORD);
+  } else if (nd == 2 && g->p->max_changes >= 2) {
+    int rel = swap_kind(g, freq);
+    if (rel) add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]], rel);
   }
 }
 

@@ -12,14 +12,15 @@
 
 #define DZ_SPELL_MAX_CANDS 2048 /* per chunk; more are dropped (cap against pathological text) */
 
-/* WORD: a whole sound-alike word picked wrongly from the input method (two characters). */
-enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD };
+/* WORD: a whole sound-alike word picked wrongly from the input method (two characters of a word
+** replaced); PAIR: the same over two characters that stand alone and make no word (乖买). */
+enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD, DZ_REL_PAIR };
 
 typedef struct dz_spell_cand {
   int p0, p1;       /* replaced character indices; p1 = -1 for a single change, else p0 < p1 */
   uint32_t c0, c1;  /* their replacements */
   int rel;          /* DZ_REL_*: how the slip happened (WORD: a whole sound-alike word) */
-  int sa, sl;       /* WORD: the span as written whose sound-alike proposed it */
+  int sa, sl;       /* WORD, PAIR: the span as written whose sound-alike proposed it */
   double gain;      /* filled by the scorer */
 } dz_spell_cand;
 

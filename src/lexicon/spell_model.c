@@ -14,6 +14,8 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->max_changes = 2;
   p->swap_needs_word = 1;
   p->swap_needs_segment = 1;
+  p->pair_min_freq = with_lm ? 1000 : 0;
+  p->cost_pair = 13.0;
   p->word_min_ratio = 0.1; /* a whole-word pick may replace a more common word (联席 → 练习) */
   p->min_gain = 0.0;
   p->min_distance = 2;

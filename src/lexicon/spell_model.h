@@ -25,6 +25,9 @@ typedef struct dz_spell_params {
   int swap_needs_word; /* two-character swaps only of a word as written (an input-method pick) */
   int swap_needs_segment; /* ... and only of a word that the segmentation as written keeps whole */
   double word_min_ratio; /* min_ratio of two-character swaps */
+  int64_t pair_min_freq; /* two characters that make no word may be swapped for a word this
+                            common (0: never; spell_cand.c, DZ_REL_PAIR) */
+  double cost_pair;   /* ln-cost of such a swap */
   double min_gain;    /* gain at which confidence is 0.5 */
   int min_distance;   /* two reported changes are at least this many characters apart */
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */

@@ -366,7 +366,10 @@ static void candidates(void **s) {
   assert_true(has_candidate("抓好党建树脂评议", 4, "述", 5, "职"));
   /* ...but only a word that the segmentation keeps whole: 省民 in 省民政厅 is no pick. */
   assert_false(has_candidate("省民政厅负责", 0, "声", 1, "明"));
-  assert_false(has_candidate("墙画监督", 0, "强", 1, "化"));      /* nor a span that is no word */
+  /* Two characters that make no word and stand alone may be swapped for a common word (建设 at
+  ** 26,381), not for a rare one (a name: 汤晔 is no slip for 糖业, at 37). */
+  assert_true(has_candidate("全面加强党的剑射", 6, "建", 7, "设"));
+  assert_false(has_candidate("本报记者汤晔报道", 4, "糖", 5, "业"));
 }
 
 int main(void) {
