@@ -36,6 +36,8 @@
 typedef struct word {
   char *s;
   uint32_t len, freq, flags, off;
+  uint16_t pron[DZ_DICT_VAR_MAX]; /* syllable ids as libime reads the word; pron[0] = 0: none */
+  float pron_cost;
 } word;
 
 static word *words;
@@ -85,6 +87,7 @@ static uint32_t add_word(const char *s, uint32_t len, uint32_t freq, uint32_t fl
   memcpy(w->s, s, len);
   w->s[len] = 0;
   w->len = len, w->freq = freq, w->flags = flags, w->off = 0;
+  w->pron[0] = 0, w->pron_cost = 0;
   uint32_t h = dz_dict_hash(s, len) & (map_cap - 1);
   map_next[n_words] = map_head[h];
   map_head[h] = (uint32_t)++n_words;
@@ -241,6 +244,73 @@ static void readings(uint16_t *out) {
   fuzzy_classes();
 }
 
+/* A libime syllable in ICU's Latin-ASCII spelling (lv -> lu, nve -> nue); 0 when malformed. */
+static uint16_t libime_syllable(const char *p, size_t n) {
+  char a[8];
+  if (n < 1 || n > 6) return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] < 'a' || p[i] > 'z') return 0;
+    a[i] = p[i] == 'v' ? 'u' : p[i];
+  }
+  a[n] = 0;
+  return syllable_id(a);
+}
+
+#define DZ_ALT_MIN_LOG10 (-3.5) /* other readings at least this likely (log10) are kept */
+
+/* libime's pinyin dictionary gives every reading of a character with its probability (地 di and
+** de, 长 chang and zhang) and each word's own reading (地区 di'qu, 银行 yin'hang). The other
+** readings of a character go to alt[] (up to DZ_DICT_ALT, most likely first); a word of
+** 2..DZ_DICT_VAR_MAX Han characters keeps its most likely reading for the sound-alike index. */
+static void libime_readings(const char *path, const uint16_t *rd, uint16_t *alt) {
+  float *alt_cost = calloc((size_t)CP_COUNT * DZ_DICT_ALT, sizeof *alt_cost);
+  if (!alt_cost) die("out of memory", NULL);
+  memset(alt, 0, (size_t)CP_COUNT * DZ_DICT_ALT * sizeof *alt);
+  FILE *f = path ? fopen(path, "r") : NULL;
+  char line[1024];
+  while (f && fgets(line, sizeof line, f)) {
+    char *w = strtok(line, " \t\r\n"), *py = strtok(NULL, " \t\r\n"), *co = strtok(NULL, " \t\r\n");
+    if (!w || !py || !co) continue;
+    float cost = strtof(co, NULL);
+    uint32_t len = (uint32_t)strlen(w), cps[DZ_DICT_VAR_MAX + 1];
+    int n = word_cps(w, len, cps, DZ_DICT_VAR_MAX + 1);
+    if (n < 1 || n > DZ_DICT_VAR_MAX) continue;
+    uint16_t ids[DZ_DICT_VAR_MAX];
+    int k = 0;
+    for (char *p = py; k < n; k++) {
+      size_t m = strcspn(p, "'");
+      if (!(ids[k] = libime_syllable(p, m))) break;
+      p += m;
+      if (*p) p++;
+      else if (k + 1 < n) break;
+    }
+    if (k != n) continue;
+    if (n == 1) {
+      uint32_t c = cps[0] - CP_FIRST;
+      if (cps[0] < CP_FIRST || cps[0] > CP_LAST || ids[0] == rd[c] || cost < DZ_ALT_MIN_LOG10) continue;
+      /* Insert by probability into the character's few slots. */
+      uint16_t *a = alt + (size_t)c * DZ_DICT_ALT;
+      float *ac = alt_cost + (size_t)c * DZ_DICT_ALT;
+      int j = 0, dup = 0;
+      for (int q = 0; q < DZ_DICT_ALT; q++) dup |= a[q] == ids[0];
+      if (dup) continue;
+      while (j < DZ_DICT_ALT && a[j] && ac[j] >= cost) j++;
+      if (j == DZ_DICT_ALT) continue;
+      for (int q = DZ_DICT_ALT - 1; q > j; q--) a[q] = a[q - 1], ac[q] = ac[q - 1];
+      a[j] = ids[0], ac[j] = cost;
+      continue;
+    }
+    uint32_t i = find_word(w, len);
+    if (!i) continue;
+    word *wd = &words[i - 1];
+    if (wd->pron[0] && wd->pron_cost >= cost) continue;
+    memcpy(wd->pron, ids, sizeof ids[0] * (size_t)n);
+    wd->pron_cost = cost;
+  }
+  if (f) fclose(f);
+  free(alt_cost);
+}
+
 /* Shape codes from `libime_tabledict -d` output: "code char" lines after "[Data]". Cangjie
 ** keeps each character's shortest code; Wubi (longest = 1) its full code. */
 static void shapes(const char *path, uint32_t *out, int longest) {
@@ -316,11 +386,47 @@ static uint64_t *glyph_pairs(const char *path, size_t *n) {
   return v;
 }
 
+/* Is syllable id among the character's readings (ICU's or the kept others)? */
+static int reads_as(const uint16_t *rd, const uint16_t *alt, uint32_t cp, uint16_t id) {
+  if (cp < CP_FIRST || cp > CP_LAST || !id) return 0;
+  if (rd[cp - CP_FIRST] == id) return 1;
+  for (int j = 0; j < DZ_DICT_ALT; j++)
+    if (alt[(size_t)(cp - CP_FIRST) * DZ_DICT_ALT + j] == id) return 1;
+  return 0;
+}
+
 /* Fuzzy class of a character (0 when it has no reading). */
 static uint32_t fuzzy_of(const uint16_t *rd, uint32_t cp) {
   if (cp < CP_FIRST || cp > CP_LAST) return 0;
   uint16_t id = rd[cp - CP_FIRST];
   return id ? syl_fuzzy[id] : 0;
+}
+
+/* The fuzzy classes of a word read by ICU, character by character (own = 0), or as libime's
+** pinyin dictionary reads the word (own = 1; only when each syllable is a kept reading of its
+** character, which the reader checks). 0 when there is no such reading. */
+static int word_classes(const word *w, const uint32_t *cps, int n, const uint16_t *rd,
+                        const uint16_t *alt, uint32_t *cls, int own) {
+  if (own && !w->pron[0]) return 0;
+  for (int j = 0; own && j < n; j++)
+    if (!reads_as(rd, alt, cps[j], w->pron[j])) return 0;
+  for (int j = 0; j < n; j++) {
+    cls[j] = own ? syl_fuzzy[w->pron[j]] : fuzzy_of(rd, cps[j]);
+    if (!cls[j]) return 0;
+  }
+  return 1;
+}
+
+/* The sound-alike keys of a word: ICU's reading, and its own reading when that differs (目的
+** mu de and mu di, 因地制宜 yin de zhi yi and yin di zhi yi). Returns how many (0..2). */
+static int word_keys(const word *w, const uint16_t *rd, const uint16_t *alt, uint32_t key[2]) {
+  uint32_t cps[DZ_DICT_VAR_MAX + 1], cls[DZ_DICT_VAR_MAX];
+  int n = word_cps(w->s, w->len, cps, DZ_DICT_VAR_MAX + 1), k = 0;
+  if (n < 2 || n > DZ_DICT_VAR_MAX) return 0;
+  if (word_classes(w, cps, n, rd, alt, cls, 0)) key[k++] = dz_dict_var_key(cls, n);
+  if (word_classes(w, cps, n, rd, alt, cls, 1) && (!k || dz_dict_var_key(cls, n) != key[0]))
+    key[k++] = dz_dict_var_key(cls, n);
+  return k;
 }
 
 typedef struct buf {
@@ -421,12 +527,18 @@ int main(int argc, char **argv) {
   uint32_t *sh = calloc(CP_COUNT, sizeof *sh);
   if (!rd || !sh) die("out of memory", NULL);
   readings(rd);
+  uint16_t *alt = calloc((size_t)CP_COUNT * DZ_DICT_ALT, sizeof *alt);
+  if (!alt) die("out of memory", NULL);
+  libime_readings(argc > 6 ? argv[6] : NULL, rd, alt);
+  fuzzy_classes(); /* libime may have added syllables */
   shapes(argc > 4 ? argv[4] : NULL, sh, 0);
   uint32_t *wb = calloc(CP_COUNT, sizeof *wb);
   if (!wb) die("out of memory", NULL);
   shapes(argc > 5 ? argv[5] : NULL, wb, 1);
   h.cp_first = CP_FIRST, h.cp_count = CP_COUNT;
   h.readings_off = (uint32_t)put(&out, rd, CP_COUNT * sizeof *rd);
+  align4(&out);
+  h.alt_off = (uint32_t)put(&out, alt, (size_t)CP_COUNT * DZ_DICT_ALT * sizeof *alt);
   align4(&out);
   h.shapes_off = (uint32_t)put(&out, sh, CP_COUNT * sizeof *sh);
   /* Look-alike lists (O(n^2) over the few thousand characters with a Cangjie code). */
@@ -495,23 +607,18 @@ int main(int argc, char **argv) {
   /* Sound-alike index over real Han words of 2..DZ_DICT_VAR_MAX characters, keyed by their
   ** sequence of fuzzy pinyin classes; open addressing with load factor <= 2/3. */
   size_t n_items = 0;
-  for (size_t i = 0; i < real; i++) {
-    uint32_t cps[DZ_DICT_VAR_MAX + 1], cls[DZ_DICT_VAR_MAX];
-    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1), ok = n >= 2 && n <= DZ_DICT_VAR_MAX;
-    for (int j = 0; ok && j < n; j++) ok = (cls[j] = fuzzy_of(rd, cps[j])) != 0;
-    n_items += ok;
-  }
+  uint32_t keys[2];
+  for (size_t i = 0; i < real; i++) n_items += (size_t)word_keys(&words[i], rd, alt, keys);
   h.var_nb = next_pow2((uint64_t)n_items * 3 / 2);
   dz_dict_var_slot *vt = calloc(h.var_nb, sizeof *vt);
   if (!vt) die("out of memory", NULL);
   for (size_t i = 0; i < real; i++) {
-    uint32_t cps[DZ_DICT_VAR_MAX + 1], cls[DZ_DICT_VAR_MAX];
-    int n = word_cps(words[i].s, words[i].len, cps, DZ_DICT_VAR_MAX + 1), ok = n >= 2 && n <= DZ_DICT_VAR_MAX;
-    for (int j = 0; ok && j < n; j++) ok = (cls[j] = fuzzy_of(rd, cps[j])) != 0;
-    if (!ok) continue;
-    uint32_t key = dz_dict_var_key(cls, n), slot = key & (h.var_nb - 1);
-    while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
-    vt[slot] = (dz_dict_var_slot){key, words[i].off};
+    int nk = word_keys(&words[i], rd, alt, keys);
+    for (int k = 0; k < nk; k++) {
+      uint32_t slot = keys[k] & (h.var_nb - 1);
+      while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
+      vt[slot] = (dz_dict_var_slot){keys[k], words[i].off};
+    }
   }
   h.var_n_items = (uint32_t)n_items;
   h.var_start_off = (uint32_t)put(&out, vt, (size_t)h.var_nb * sizeof *vt);
@@ -532,6 +639,7 @@ int main(int argc, char **argv) {
   if (rename(tmp, argv[1])) die("cannot rename", argv[1]);
   free(out.p);
   free(rd);
+  free(alt);
   free(sh);
   for (size_t i = 0; i < n_words; i++) free(words[i].s);
   free(words);

@@ -41,6 +41,7 @@ typedef struct glyph {
   uint64_t row[G];  /* ink, one bit a pixel */
   uint64_t dil[G];  /* ink dilated by one pixel (3x3) */
   int x0, y0, x1, y1, cx, cy; /* ink bounding box and centroid */
+  int hy, vx;                 /* the row and the column with the most ink (longest strokes) */
 } glyph;
 
 typedef struct opts {
@@ -155,6 +156,15 @@ static void dilate(glyph *g) {
       if (y < g->y0) g->y0 = y;
       if (y > g->y1) g->y1 = y;
     }
+  int col[G] = {0}, best_row = -1;
+  g->hy = g->vx = 0;
+  for (int y = 0; y < G; y++) {
+    int n = popc(g->row[y]);
+    if (n > best_row) best_row = n, g->hy = y;
+    for (uint64_t r = g->row[y]; r; r &= r - 1) col[__builtin_ctzll(r)]++;
+  }
+  for (int x = 1; x < G; x++)
+    if (col[x] > col[g->vx]) g->vx = x;
   g->cx = g->ink ? (int)((sx + g->ink / 2) / g->ink) : 0;
   g->cy = g->ink ? (int)((sy + g->ink / 2) / g->ink) : 0;
 }
@@ -209,17 +219,19 @@ static int clampi(int v, int m) { return v < -m ? -m : v > m ? m : v; }
 /* The relation of a pair: 'a' alike, 'c' contained, 0 none; *score ranks partners. Related
 ** glyphs often place a shared part a few pixels apart (厂 in 广, 白 in 自), so besides their
 ** places in the em square the smaller glyph is also tried aligned with the larger one by
-** centroid and by each corner of the ink boxes (moves of at most o->shift pixels). */
+** centroid, by each corner of the ink boxes and by their longest horizontal and vertical
+** strokes (moves of at most o->shift pixels). */
 static int relate(const glyph *a, const glyph *b, const opts *o, double *score) {
   const glyph *s = a->ink <= b->ink ? a : b, *l = s == a ? b : a;
   double ratio = (double)s->ink / l->ink, lim = o->alike < o->contain ? o->alike : o->contain;
   if (ratio < o->ratio && ratio < lim * 0.9) return 0; /* far too different in ink */
-  int mv[6][2] = {{0, 0}, {l->cx - s->cx, l->cy - s->cy}, {l->x0 - s->x0, l->y0 - s->y0},
-                  {l->x1 - s->x1, l->y0 - s->y0}, {l->x0 - s->x0, l->y1 - s->y1},
-                  {l->x1 - s->x1, l->y1 - s->y1}};
+  int mv[][2] = {{0, 0}, {l->cx - s->cx, l->cy - s->cy}, {l->x0 - s->x0, l->y0 - s->y0},
+                 {l->x1 - s->x1, l->y0 - s->y0}, {l->x0 - s->x0, l->y1 - s->y1},
+                 {l->x1 - s->x1, l->y1 - s->y1}, {l->vx - s->vx, l->hy - s->hy},
+                 {0, l->hy - s->hy}, {l->vx - s->vx, 0}};
   int kind = 0;
   double best = 0;
-  for (int k = 0; k < 6; k++) {
+  for (int k = 0; k < (int)(sizeof mv / sizeof *mv); k++) {
     int dx = clampi(mv[k][0], o->shift), dy = clampi(mv[k][1], o->shift), dup = 0;
     for (int j = 0; j < k; j++)
       dup |= clampi(mv[j][0], o->shift) == dx && clampi(mv[j][1], o->shift) == dy;

@@ -23,7 +23,7 @@ struct dz_dict {
   size_t size;
   const dz_dict_header *h;
   const dz_dict_entry *tab;
-  const uint16_t *readings, *syl_fuzzy;
+  const uint16_t *readings, *alt, *syl_fuzzy;
   const uint32_t *shapes, *look_start, *look_items;
   const dz_dict_var_slot *var;
   const char *syl;
@@ -52,11 +52,13 @@ static int check_header(const dz_dict *d) {
   if (!h->words_cap || (h->words_cap & (h->words_cap - 1)) || !h->var_nb ||
       (h->var_nb & (h->var_nb - 1)) || h->syl_count == 0 || h->total_freq == 0)
     return 0;
-  if ((h->words_off | h->readings_off | h->shapes_off | h->syl_fuzzy_off | h->var_start_off) & 1)
+  if ((h->words_off | h->readings_off | h->shapes_off | h->syl_fuzzy_off | h->var_start_off |
+       h->alt_off) & 1)
     return 0;
   return in_file(sz, h->pool_off, h->pool_size, 1) &&
          in_file(sz, h->words_off, h->words_cap, sizeof(dz_dict_entry)) &&
          in_file(sz, h->readings_off, h->cp_count, 2) && in_file(sz, h->shapes_off, h->cp_count, 4) &&
+         in_file(sz, h->alt_off, (uint64_t)h->cp_count * DZ_DICT_ALT, 2) &&
          in_file(sz, h->syl_off, h->syl_count, 8) && in_file(sz, h->syl_fuzzy_off, h->syl_count, 2) &&
          in_file(sz, h->var_start_off, h->var_nb, sizeof(dz_dict_var_slot)) &&
          in_file(sz, h->look_start_off, (uint64_t)h->cp_count + 1, 4) &&
@@ -111,6 +113,7 @@ int dz_dict_open(dz_dict **out, const char *path, dz_error *err) {
   if (!check_header(d) || !check_lookalikes(d)) goto bad;
   d->tab = (const dz_dict_entry *)(d->base + d->h->words_off);
   d->readings = (const uint16_t *)(d->base + d->h->readings_off);
+  d->alt = (const uint16_t *)(d->base + d->h->alt_off);
   d->shapes = (const uint32_t *)(d->base + d->h->shapes_off);
   d->syl = (const char *)(d->base + d->h->syl_off);
   d->syl_fuzzy = (const uint16_t *)(d->base + d->h->syl_fuzzy_off);
@@ -186,6 +189,29 @@ uint16_t dz_dict_syllable(const dz_dict *d, uint32_t cp) {
   return id < d->h->syl_count ? id : 0;
 }
 
+/* ICU's reading first, then the other common ones; ids outside the table are dropped. */
+int dz_dict_readings(const dz_dict *d, uint32_t cp, uint16_t out[1 + DZ_DICT_ALT]) {
+  uint32_t k = cp - d->h->cp_first;
+  if (cp < d->h->cp_first || k >= d->h->cp_count) return 0;
+  int n = 0;
+  uint16_t id = d->readings[k];
+  if (id && id < d->h->syl_count) out[n++] = id;
+  for (int j = 0; j < DZ_DICT_ALT; j++) {
+    id = d->alt[(size_t)k * DZ_DICT_ALT + j];
+    if (id && id < d->h->syl_count) out[n++] = id;
+  }
+  return n;
+}
+
+/* Does some reading of cp fall in fuzzy class cls? */
+static int has_class(const dz_dict *d, uint32_t cp, uint32_t cls) {
+  uint16_t r[1 + DZ_DICT_ALT];
+  int n = dz_dict_readings(d, cp, r);
+  for (int i = 0; i < n; i++)
+    if (d->syl_fuzzy[r[i]] == cls) return 1;
+  return 0;
+}
+
 /* Syllable records are NUL-padded to 8 bytes; id 0 is the empty string. */
 const char *dz_dict_syllable_text(const dz_dict *d, uint16_t id) {
   return id && id < d->h->syl_count ? d->syl + (size_t)id * 8 : "";
@@ -221,18 +247,13 @@ const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n) {
   return d->look_items + a;
 }
 
-/* One probe run of the sound-alike table; each slot's word is checked class by class. */
-void dz_dict_homophones(const dz_dict *d, const uint32_t *cps, int len,
-                        void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,
-                                   uint32_t freq),
-                        void *ctx) {
-  if (len < 2 || len > DZ_DICT_VAR_MAX) return;
-  uint32_t cls[DZ_DICT_VAR_MAX], wc[DZ_DICT_VAR_MAX];
-  for (int j = 0; j < len; j++) {
-    uint16_t syl = dz_dict_syllable(d, cps[j]);
-    if (!syl) return;
-    cls[j] = dz_dict_syllable_fuzzy(d, syl);
-  }
+/* One probe run of the sound-alike table for the classes cls[0..len); each slot's word is
+** checked character by character against the classes (any reading of the character). */
+static void homophone_run(const dz_dict *d, const uint32_t *cps, const uint32_t *cls, int len,
+                          void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,
+                                     uint32_t freq),
+                          void *ctx) {
+  uint32_t wc[DZ_DICT_VAR_MAX];
   uint32_t key = dz_dict_var_key(cls, len), m = d->h->var_nb - 1;
   for (uint32_t slot = key & m, probes = 0; d->var[slot].key && probes <= m;
        slot = (slot + 1) & m, probes++) {
@@ -245,10 +266,40 @@ void dz_dict_homophones(const dz_dict *d, const uint32_t *cps, int len,
     int k = 0, ok = 1, same = 1;
     while (p < wn && k < len && ok) {
       wc[k] = dz_utf8_next(w, wn, &p);
-      ok = dz_dict_syllable_fuzzy(d, dz_dict_syllable(d, wc[k])) == cls[k];
+      ok = has_class(d, wc[k], cls[k]);
       same &= wc[k] == cps[k];
       k++;
     }
     if (ok && !same && k == len && p == wn) fn(ctx, w, wn, wc, rec_freq(r));
   }
+}
+
+/* The span read with each character's first reading, then with one character at a time read
+** another way (长 as chang, 地 as di): a polyphone typed for its other reading is found
+** without trying every combination. A word met under two readings is reported twice; the
+** caller's candidates are deduplicated. */
+void dz_dict_homophones(const dz_dict *d, const uint32_t *cps, int len,
+                        void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,
+                                   uint32_t freq),
+                        void *ctx) {
+  if (len < 2 || len > DZ_DICT_VAR_MAX) return;
+  uint16_t rd[DZ_DICT_VAR_MAX][1 + DZ_DICT_ALT];
+  int nr[DZ_DICT_VAR_MAX];
+  uint32_t cls[DZ_DICT_VAR_MAX];
+  for (int j = 0; j < len; j++) {
+    nr[j] = dz_dict_readings(d, cps[j], rd[j]);
+    if (!nr[j]) return;
+    cls[j] = d->syl_fuzzy[rd[j][0]];
+  }
+  homophone_run(d, cps, cls, len, fn, ctx);
+  for (int j = 0; j < len; j++)
+    for (int a = 1; a < nr[j]; a++) {
+      uint32_t c = d->syl_fuzzy[rd[j][a]], keep = cls[j];
+      int dup = c == keep;
+      for (int b = 1; b < a; b++) dup |= d->syl_fuzzy[rd[j][b]] == c;
+      if (dup) continue;
+      cls[j] = c;
+      homophone_run(d, cps, cls, len, fn, ctx);
+      cls[j] = keep;
+    }
 }

@@ -40,6 +40,10 @@ uint16_t dz_dict_syllable(const dz_dict *d, uint32_t cp);
 const char *dz_dict_syllable_text(const dz_dict *d, uint16_t id);
 uint16_t dz_dict_syllable_fuzzy(const dz_dict *d, uint16_t id);
 
+/* A character's readings, ICU's first, then its other common ones; returns their count
+** (0: no reading). */
+int dz_dict_readings(const dz_dict *d, uint32_t cp, uint16_t out[1 + DZ_DICT_ALT]);
+
 /* Packed Cangjie code of a character (0 = none); see dictfmt.h. */
 uint32_t dz_dict_shape(const dz_dict *d, uint32_t cp);
 
@@ -50,7 +54,8 @@ int dz_dict_pair_maybe(const dz_dict *d, uint32_t a, uint32_t b);
 const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n);
 
 /* Words of `len` (2..DZ_DICT_VAR_MAX) Han characters whose characters have, one by one, the
-** fuzzy pinyin class of cps[] (the sound-alike words of the span), other than cps itself. Calls
+** fuzzy pinyin class of cps[] (the sound-alike words of the span), other than cps itself: the
+** span read with its first readings, or with one character read another way. Calls
 ** fn with the word's bytes (borrowed from the map), its code points and its frequency. */
 void dz_dict_homophones(const dz_dict *d, const uint32_t *cps, int len,
                         void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,

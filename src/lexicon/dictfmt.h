@@ -11,7 +11,11 @@
 **            64-bit FNV-1a; holds every word and every proper prefix of a word (freq 0, flags
 **            without DZ_DW_WORD), the "prefix dictionary" of jieba, so that DAG building can
 **            stop early
-**   readings per code point of [cp_first, cp_first+cp_count): u16 syllable id (0 = unknown)
+**   readings per code point of [cp_first, cp_first+cp_count): u16 syllable id (0 = unknown),
+**            ICU's reading
+**   alt readings per code point of the range, DZ_DICT_ALT u16 syllable ids (0 = none): the
+**            character's other common readings (libime's pinyin dictionary: 地 di besides
+**            ICU's de, 长 chang besides zhang)
 **   syllables syl_count fixed 8-byte records: NUL-padded toneless pinyin (max 6 letters),
 **            then each syllable's fuzzy class at syl_fuzzy_off (u16 per syllable)
 **   shapes   per code point of the same range: u32 packed Cangjie code (0 = unknown), 5 bits a
@@ -22,19 +26,21 @@
 **            every Han word of 2..DZ_DICT_VAR_MAX characters: a cheap "could a word hold these
 **            two characters side by side?" before look-alike candidates pay for lookups
 **   sounds   the sound-alike index: every word of 2..DZ_DICT_VAR_MAX Han characters that all
-**            have a reading, keyed by hash(len, the fuzzy pinyin class of each character), so
+**            have a reading, keyed by hash(len, the fuzzy pinyin class of each character, read
+**            as in that word when libime's pinyin dictionary spells it: 地区 di qu), so
 **            that one lookup returns the words that a pinyin typist could have meant by a span
 **            (部暑→部署, 淡味→单位). An open-addressing table of var_nb dz_dict_var_slot at
 **            var_start_off (key 0 = empty; keys forced odd); equal keys sit in one probe run.
-**            The reader compares the classes of a matching slot's word, so hash collisions
-**            cannot produce a wrong candidate.
+**            The reader compares the classes of a matching slot's word (any reading of each
+**            character), so hash collisions cannot produce a wrong candidate.
 */
 #ifndef DZ_LEXICON_DICTFMT_H
 #define DZ_LEXICON_DICTFMT_H
 #include <stdint.h>
 
-#define DZ_DICT_MAGIC "DZDICT05"
+#define DZ_DICT_MAGIC "DZDICT06"
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the sound-alike index */
+#define DZ_DICT_ALT 2     /* other readings kept per character */
 
 enum {
   DZ_DW_WORD = 1,     /* a real word, not only a prefix */
@@ -58,6 +64,7 @@ typedef struct dz_dict_header {
   uint32_t max_word_bytes;
   uint32_t look_start_off, look_items_off, look_n_items;
   uint32_t pair_off, pair_bits; /* pair_bits is a power of two */
+  uint32_t alt_off;             /* cp_count * DZ_DICT_ALT u16 */
 } dz_dict_header;
 
 typedef struct dz_dict_entry {

@@ -44,6 +44,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (int i = 0; i < 4; i++) {
       size_t nl;
       dz_dict_syllable_text(d, dz_dict_syllable(d, cps[i]));
+      uint16_t rd[1 + DZ_DICT_ALT];
+      int nr = dz_dict_readings(d, cps[i], rd);
+      for (int k = 0; k < nr; k++) dz_dict_syllable_text(d, rd[k]);
       dz_dict_lookalikes(d, cps[i], &nl);
       dz_dict_pair_maybe(d, cps[i], cps[(i + 1) % 4]);
     }

@@ -197,6 +197,27 @@ static void pinyin_relations(void **s) {
   for (size_t i = 1; i < n; i++) assert_true(l[i] > l[i - 1]); /* sorted, for bsearch */
 }
 
+/* A character's readings: ICU's first, then libime's other common ones. */
+static int reads(const char *c, const char *syl) {
+  uint16_t r[1 + DZ_DICT_ALT];
+  int n = dz_dict_readings(dict, cp_of(c), r);
+  for (int i = 0; i < n; i++)
+    if (!strcmp(dz_dict_syllable_text(dict, r[i]), syl)) return i + 1;
+  return 0;
+}
+
+static void polyphones(void **s) {
+  (void)s;
+  assert_int_equal(reads("长", "zhang"), 1); /* ICU's reading comes first */
+  assert_true(reads("长", "chang") > 1);
+  assert_true(reads("地", "di") && reads("地", "de"));
+  assert_true(reads("行", "xing") && reads("行", "hang"));
+  assert_int_equal(reads("机", "ji"), 1);
+  assert_false(reads("机", "qi"));
+  uint16_t r[1 + DZ_DICT_ALT];
+  assert_int_equal(dz_dict_readings(dict, cp_of("a"), r), 0);
+}
+
 /* Is b in a's look-alike list? */
 static int alike(const char *a, const char *b) {
   size_t n;
@@ -360,6 +381,8 @@ static void candidates(void **s) {
   assert_true(has_candidate("决策部暑", 3, "署", -1, NULL));       /* same pinyin */
   assert_true(has_candidate("总休方案", 1, "体", -1, NULL));       /* look-alike */
   assert_true(has_candidate("太力推进", 0, "大", -1, NULL));       /* look-alike from glyphs */
+  assert_true(has_candidate("十六个低区", 3, "地", -1, NULL));     /* 地区 read di qu, not ICU's de */
+  assert_true(has_candidate("承担日长工作", 3, "常", -1, NULL));   /* 长 typed for its reading chang */
   assert_true(has_candidate("有关淡味同志", 2, "单", 3, "位"));    /* a whole sound-alike word */
   assert_false(has_candidate("决策部署", 3, "暑", -1, NULL));      /* never towards a rarer word */
   /* A whole-word pick may replace a somewhat more common word (树脂 422 for 述职 107)... */
@@ -379,7 +402,7 @@ int main(void) {
       cmocka_unit_test(dict_bad_files),       cmocka_unit_test(pinyin_relations),
       cmocka_unit_test(segmentation),         cmocka_unit_test(seg_cache_agrees),
       cmocka_unit_test(candidates),           cmocka_unit_test(lookalike_table),
-      cmocka_unit_test(dict_bad_lookalikes),
+      cmocka_unit_test(dict_bad_lookalikes),  cmocka_unit_test(polyphones),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
