@@ -41,6 +41,14 @@ static void add(gen_ctx *g, int p0, uint32_t c0, int p1, uint32_t c1, int rel) {
   if (g->n < DZ_SPELL_MAX_CANDS) g->out[g->n++] = (dz_spell_cand){p0, p1, c0, c1, rel, g->a, g->len, 0};
 }
 
+/* Do a and b sound alike by their first (ICU) readings, fuzzy folds allowed? Whole-word swaps
+** keep to them: a character read another way (汤 shang in the name 汤晔 → 商业) makes too many
+** words of two characters. */
+static int first_readings_alike(const dz_dict *d, uint32_t a, uint32_t b) {
+  uint16_t x = dz_dict_syllable(d, a), y = dz_dict_syllable(d, b);
+  return x && y && dz_dict_syllable_fuzzy(d, x) == dz_dict_syllable_fuzzy(d, y);
+}
+
 /* How may the span [a, a+len) as written be swapped whole for a sound-alike word of frequency
 ** freq? 0: not at all. An input method offers only words, so the span is normally a word, and
 ** one that the segmentation as written keeps whole (DZ_REL_WORD; 省民 in 省民政厅 is no pick of
@@ -78,7 +86,9 @@ static void on_homophone(void *vctx, const char *w, size_t wn, const uint32_t *w
     int k = diff[0];
     int same = dz_dict_syllable(g->d, wcps[k]) == dz_dict_syllable(g->d, g->ch->cps[g->a + k]);
     add(g, g->a + k, wcps[k], -1, 0, same ? DZ_REL_SAME : DZ_REL_FUZZY);
-  } else if (nd == 2 && g->p->max_changes >= 2) {
+  } else if (nd == 2 && g->p->max_changes >= 2 &&
+             first_readings_alike(g->d, g->ch->cps[g->a + diff[0]], wcps[diff[0]]) &&
+             first_readings_alike(g->d, g->ch->cps[g->a + diff[1]], wcps[diff[1]])) {
     int rel = swap_kind(g, freq);
     if (rel) add(g, g->a + diff[0], wcps[diff[0]], g->a + diff[1], wcps[diff[1]], rel);
   }
