@@ -70,7 +70,9 @@ static int read_path(dz_text **out, const char *path, const dz_decode_options *o
   size_t len = 0;
   dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
   if (opts) o = *opts;
-  if (!o.name) o.name = strcmp(path, "-") ? path : "标准输入";
+  /* Reports name stdin in words: a bare "-" reads as a stray dash to a user. */
+  if (!strcmp(path, "-") && (!o.name || !strcmp(o.name, "-"))) o.name = "标准输入";
+  if (!o.name) o.name = path;
   int rc = slurp(path, &o, &buf, &len, err);
   if (rc) return rc;
   rc = any_type ? dz_read_bytes(out, buf, len, &o, err) : dz_text_decode(out, buf, len, &o, err);
