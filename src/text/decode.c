@@ -226,6 +226,12 @@ static int decode_legacy(dz_text *t, outbuf *o, const unsigned char *in, size_t 
       b5 = NULL;
       rc5 = iconv_to_u32("CP950", in, n, &b5, &nb5, &bad5);
     }
+    /* Big5 text that breaks further on: as with UTF-8, the GB18030 reading would be garbage. */
+    if (rc5 == DZ_EINVALID) {
+      if (!rc) free(u);
+      return dz__error_set(err, rc5, "文件 %s 是 Big5 编码，但第 %zu 字节处的编码损坏%s，无法完整读取。请检查文件是否完整。",
+                           display_name(opts), bad5 + 1, bad5 + 2 >= n ? "（文件可能被截断）" : "");
+    }
   } else if (!rc5) {
     free(b5);
     rc5 = DZ_EINVALID;

@@ -84,6 +84,9 @@ static void big5(void **s) {
   assert_int_equal(dz_text_orig_offset(t, 31), 22);     /* 、 */
   assert_int_equal(dz_text_orig_offset(t, 58), sizeof in - 1);
   dz_text_free(t);
+  /* Cut inside the last character: damaged Big5, not a GB18030 reading of it. */
+  assert_null(dec(in, sizeof in - 2, DZ_EINVALID, &e));
+  assert_string_equal(e.message, "文件 t.txt 是 Big5 编码，但第 39 字节处的编码损坏（文件可能被截断），无法完整读取。请检查文件是否完整。");
 }
 
 /* GBK bytes that CP950 also accepts (我们学习 reads 扂蠅悝炾 in Big5): still GBK. */
