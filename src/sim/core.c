@@ -124,8 +124,7 @@ void dz__sdoc_free(dz_sdoc *d) {
   dz__ntext_free(&d->nt);
   free(d->h);
   free(d->stock);
-  free(d->bi);
-  free(d->filter.bits);
+  dz__align_index_free(&d->ix);
   memset(d, 0, sizeof *d);
 }
 
@@ -170,17 +169,14 @@ static size_t drop_shadowed(dz_npassage *ps, size_t n, size_t alen) {
 
 /* See core.h: align, then drop stock-only and shadowed passages. */
 int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n) {
-  dz_align_params p = {ctx->k, ctx->max_gap, 16, NULL};
+  dz_align_params p = {ctx->k, ctx->max_gap, 16};
   dz_npassage *ps;
   size_t np;
-  if (!B->bi) {
-    if (!(B->bi = dz__align_index(B->h, B->nh))) return DZ_ENOMEM;
-    B->nbi = 0;
-    for (size_t i = 0; i < B->nh; i++) B->nbi += B->h[i] != DZ_FP_SKIP;
-    dz__align_filter_build(&B->filter, B->bi, B->nbi);
+  if (!B->has_ix) {
+    if (dz__align_index_build(&B->ix, B->h, B->nh)) return DZ_ENOMEM;
+    B->has_ix = 1;
   }
-  p.filter = &B->filter;
-  if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, B->bi, B->nbi, &p)) return DZ_ENOMEM;
+  if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, &B->ix, &p)) return DZ_ENOMEM;
   size_t keep = 0;
   for (size_t i = 0; i < np; i++) {
     size_t own = 0;

@@ -28,9 +28,8 @@ typedef struct dz_sdoc {
   uint64_t *h;
   size_t nh;
   uint8_t *stock;
-  dz_fp *bi;   /* sorted seed index when this document is the B side (built on demand) */
-  size_t nbi;
-  dz_align_filter filter;
+  dz_align_index ix; /* seed index when this document is the B side (built on demand) */
+  int has_ix;
 } dz_sdoc;
 
 /* k, w, max_gap, min_chars of 0 take the defaults below. Loads every embedded
