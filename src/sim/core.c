@@ -38,6 +38,10 @@ static int add_phrase(dz_simctx *ctx, const char *s, size_t len, size_t *cap, dz
   return DZ_OK;
 }
 
+/* The filter word of a hash and its two bits there (see core.h). */
+static size_t bloom_word(uint64_t h) { return (size_t)(h >> 20) & (DZ_STOCK_BLOOM_WORDS - 1); }
+static uint64_t bloom_bits(uint64_t h) { return 1ull << (h & 63) | 1ull << ((h >> 6) & 63); }
+
 /* Load every embedded lexicon/stock_phrases*.tsv into the sorted stock set and its filter. */
 static int load_stock(dz_simctx *ctx, dz_error *err) {
   size_t cap = 0;
@@ -60,7 +64,7 @@ static int load_stock(dz_simctx *ctx, dz_error *err) {
   }
   if (ctx->nstock) qsort(ctx->stock, ctx->nstock, sizeof *ctx->stock, u64_cmp);
   if (!(ctx->bloom = calloc(DZ_STOCK_BLOOM_WORDS, sizeof *ctx->bloom))) return dz__error_nomem(err);
-  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[(ctx->stock[i] & 0xFFFFF) >> 6] |= 1ull << (ctx->stock[i] & 63);
+  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[bloom_word(ctx->stock[i])] |= bloom_bits(ctx->stock[i]);
   return DZ_OK;
 }
 
@@ -88,7 +92,8 @@ void dz__simctx_free(dz_simctx *ctx) {
 
 /* Is this k-gram hash inside a stock phrase? Bloom filter first, then binary search. */
 static int is_stock(const dz_simctx *ctx, uint64_t h) {
-  if (!((ctx->bloom[(h & 0xFFFFF) >> 6] >> (h & 63)) & 1)) return 0;
+  uint64_t b = bloom_bits(h);
+  if ((ctx->bloom[bloom_word(h)] & b) != b) return 0;
   size_t lo = 0, hi = ctx->nstock;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
