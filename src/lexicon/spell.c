@@ -6,11 +6,13 @@
 **  2. Scoring (noisy channel): the window of DZ_SPELL_WINDOW characters either side is
 **     segmented with and without the replacement; the window's score blends jieba's unigram
 **     path probability with libime's trigram language model over the same words (when the
-**     build has it). The gain is the score difference minus the log-cost of that kind of slip.
+**     build has it). The gain is the score difference minus the log-cost of that kind of slip,
+**     corrected by the word as written that holds the change (slip_cost).
 **  3. Precision first: a replacement is reported only when its gain clears params.min_gain
 **     (a sentence policy adds and withholds changes sentence by sentence, spell_model.h),
-**     positions in the caller's words or in words the dictionary marks as person names are
-**     never touched, and changes closer than params.min_distance keep only the best.
+**     positions in the caller's words, in words the dictionary marks as person names and in
+**     the names of small places (before 村, 镇, ...) are never touched, and changes closer
+**     than params.min_distance keep only the best.
 */
 #include <math.h>
 #include <stdlib.h>

@@ -16,7 +16,7 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->swap_needs_segment = 1;
   p->pair_min_freq = with_lm ? 1000 : 0;
   p->cost_pair = 13.0;
-  p->word_min_ratio = 0.1; /* a whole-word pick may replace a more common word (联席 → 练习) */
+  p->word_min_ratio = 0.1; /* a whole-word pick may replace a more common word (述职 → 树脂) */
   p->min_gain = 0.0;
   p->min_distance = 2;
   p->min_ratio = 1.0;
