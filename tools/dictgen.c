@@ -582,6 +582,33 @@ int main(int argc, char **argv) {
   free(litems);
   free(coded);
   free(wb);
+  /* Homophone characters of each syllable: common one-character words, most frequent first. */
+  uint32_t *sc_start = calloc(n_syl + 1, sizeof *sc_start), *sc_items = NULL;
+  size_t n_sc = 0;
+  if (!sc_start) die("out of memory", NULL);
+  uint64_t *byfreq = calloc(CP_COUNT, sizeof *byfreq); /* (syllable << 48 | ~freq << 16 | k) */
+  size_t nb = 0;
+  if (!byfreq) die("out of memory", NULL);
+  for (uint32_t k = 0; k < CP_COUNT; k++) {
+    char ch[4];
+    int cl = dz_utf8_put(ch, k + CP_FIRST);
+    uint32_t i = rd[k] ? find_word(ch, (uint32_t)cl) : 0;
+    if (!i || !(words[i - 1].flags & DZ_DW_WORD) || words[i - 1].freq < DZ_DICT_SYLC_MIN) continue;
+    uint32_t f = words[i - 1].freq > 0xFFFFFFu ? 0xFFFFFFu : words[i - 1].freq;
+    byfreq[nb++] = (uint64_t)rd[k] << 48 | (uint64_t)(0xFFFFFFu - f) << 16 | k;
+  }
+  qsort(byfreq, nb, sizeof *byfreq, cmp_u64);
+  sc_items = calloc(nb ? nb : 1, sizeof *sc_items);
+  if (!sc_items) die("out of memory", NULL);
+  for (uint32_t sy = 0, b = 0; sy < n_syl; sy++) {
+    sc_start[sy] = (uint32_t)n_sc;
+    for (; b < nb && (byfreq[b] >> 48) == sy; b++) sc_items[n_sc++] = (uint32_t)(byfreq[b] & 0xFFFF) + CP_FIRST;
+  }
+  sc_start[n_syl] = (uint32_t)n_sc;
+  h.sylc_start_off = (uint32_t)put(&out, sc_start, (n_syl + 1) * sizeof *sc_start);
+  h.sylc_items_off = (uint32_t)put(&out, sc_items, (n_sc ? n_sc : 1) * sizeof *sc_items);
+  h.sylc_n_items = (uint32_t)n_sc;
+  free(sc_start), free(sc_items), free(byfreq);
   h.syl_count = n_syl;
   h.syl_off = (uint32_t)put(&out, syl, (size_t)n_syl * 8);
   h.syl_fuzzy_off = (uint32_t)put(&out, syl_fuzzy, (size_t)n_syl * sizeof *syl_fuzzy);

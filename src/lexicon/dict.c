@@ -24,7 +24,7 @@ struct dz_dict {
   const dz_dict_header *h;
   const dz_dict_entry *tab;
   const uint16_t *readings, *alt, *syl_fuzzy;
-  const uint32_t *shapes, *look_start, *look_items;
+  const uint32_t *shapes, *look_start, *look_items, *sylc_start, *sylc_items;
   const dz_dict_var_slot *var;
   const char *syl;
   const uint8_t *pairs;
@@ -63,17 +63,19 @@ static int check_header(const dz_dict *d) {
          in_file(sz, h->var_start_off, h->var_nb, sizeof(dz_dict_var_slot)) &&
          in_file(sz, h->look_start_off, (uint64_t)h->cp_count + 1, 4) &&
          in_file(sz, h->look_items_off, h->look_n_items, 4) && !(h->look_start_off & 3) &&
+         in_file(sz, h->sylc_start_off, (uint64_t)h->syl_count + 1, 4) &&
+         in_file(sz, h->sylc_items_off, h->sylc_n_items, 4) && !((h->sylc_start_off | h->sylc_items_off) & 3) &&
          !(h->look_items_off & 3) && !(h->var_start_off & 3) &&
          !(h->shapes_off & 3) && !(h->words_off & 3) && h->pair_bits >= 8 &&
          !(h->pair_bits & (h->pair_bits - 1)) && in_file(sz, h->pair_off, h->pair_bits / 8, 1);
 }
 
-/* The look-alike lists' CSR starts rise from 0 to the item count, so that every list a lookup
-** returns lies inside the items (one pass over 27k integers, some microseconds at open). */
-static int check_lookalikes(const dz_dict *d) {
-  const uint32_t *st = (const uint32_t *)(d->base + d->h->look_start_off);
-  if (st[0] != 0 || st[d->h->cp_count] != d->h->look_n_items) return 0;
-  for (uint32_t k = 0; k < d->h->cp_count; k++)
+/* CSR starts rise from 0 to the item count, so that every list a lookup returns lies inside
+** the items (one pass over some 27k integers, microseconds at open). */
+static int check_csr(const dz_dict *d, uint32_t start_off, uint32_t n, uint32_t n_items) {
+  const uint32_t *st = (const uint32_t *)(d->base + start_off);
+  if (st[0] != 0 || st[n] != n_items) return 0;
+  for (uint32_t k = 0; k < n; k++)
     if (st[k] > st[k + 1]) return 0;
   return 1;
 }
@@ -110,7 +112,9 @@ int dz_dict_open(dz_dict **out, const char *path, dz_error *err) {
   d->base = m;
   d->size = (size_t)st.st_size;
   d->h = m;
-  if (!check_header(d) || !check_lookalikes(d)) goto bad;
+  if (!check_header(d) || !check_csr(d, d->h->look_start_off, d->h->cp_count, d->h->look_n_items) ||
+      !check_csr(d, d->h->sylc_start_off, d->h->syl_count, d->h->sylc_n_items))
+    goto bad;
   d->tab = (const dz_dict_entry *)(d->base + d->h->words_off);
   d->readings = (const uint16_t *)(d->base + d->h->readings_off);
   d->alt = (const uint16_t *)(d->base + d->h->alt_off);
@@ -121,6 +125,8 @@ int dz_dict_open(dz_dict **out, const char *path, dz_error *err) {
   d->pairs = d->base + d->h->pair_off;
   d->look_start = (const uint32_t *)(d->base + d->h->look_start_off);
   d->look_items = (const uint32_t *)(d->base + d->h->look_items_off);
+  d->sylc_start = (const uint32_t *)(d->base + d->h->sylc_start_off);
+  d->sylc_items = (const uint32_t *)(d->base + d->h->sylc_items_off);
   d->log_total = log((double)d->h->total_freq);
   *out = d;
   return DZ_OK;
@@ -203,12 +209,16 @@ int dz_dict_readings(const dz_dict *d, uint32_t cp, uint16_t out[1 + DZ_DICT_ALT
   return n;
 }
 
-/* Does some reading of cp fall in fuzzy class cls? */
-static int has_class(const dz_dict *d, uint32_t cp, uint32_t cls) {
-  uint16_t r[1 + DZ_DICT_ALT];
-  int n = dz_dict_readings(d, cp, r);
-  for (int i = 0; i < n; i++)
-    if (d->syl_fuzzy[r[i]] == cls) return 1;
+/* Does some reading of cp fall in fuzzy class cls? (Inlined array reads: it runs for every
+** character of every word the sound-alike index returns.) */
+static inline int has_class(const dz_dict *d, uint32_t cp, uint32_t cls) {
+  uint32_t k = cp - d->h->cp_first, ns = d->h->syl_count;
+  if (cp < d->h->cp_first || k >= d->h->cp_count) return 0;
+  uint16_t id = d->readings[k];
+  if (id && id < ns && d->syl_fuzzy[id] == cls) return 1;
+  const uint16_t *alt = d->alt + (size_t)k * DZ_DICT_ALT;
+  for (int j = 0; j < DZ_DICT_ALT && alt[j]; j++)
+    if (alt[j] < ns && d->syl_fuzzy[alt[j]] == cls) return 1;
   return 0;
 }
 
@@ -245,6 +255,14 @@ const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n) {
   if (a > b || b > d->h->look_n_items) return NULL;
   *n = b - a;
   return d->look_items + a;
+}
+
+/* CSR slice of the homophone characters (bounds checked at open). */
+const uint32_t *dz_dict_syllable_chars(const dz_dict *d, uint16_t id, size_t *n) {
+  *n = 0;
+  if (!id || id >= d->h->syl_count) return NULL;
+  *n = d->sylc_start[id + 1] - d->sylc_start[id];
+  return d->sylc_items + d->sylc_start[id];
 }
 
 /* One probe run of the sound-alike table for the classes cls[0..len); each slot's word is

@@ -44,6 +44,10 @@ uint16_t dz_dict_syllable_fuzzy(const dz_dict *d, uint16_t id);
 ** (0: no reading). */
 int dz_dict_readings(const dz_dict *d, uint32_t cp, uint16_t out[1 + DZ_DICT_ALT]);
 
+/* The common characters (one-character words of jieba frequency DZ_DICT_SYLC_MIN or more)
+** whose first reading is syllable id, most frequent first (borrowed from the map). */
+const uint32_t *dz_dict_syllable_chars(const dz_dict *d, uint16_t id, size_t *n);
+
 /* Packed Cangjie code of a character (0 = none); see dictfmt.h. */
 uint32_t dz_dict_shape(const dz_dict *d, uint32_t cp);
 

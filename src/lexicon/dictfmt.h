@@ -22,6 +22,10 @@
 **            letter, up to 5 letters, length in the top 3 bits
 **   lookalikes per code point of the range, the characters that look like it (shape.h):
 **            CSR arrays look_start[cp_count+1] and look_items[] (code points)
+**   homophone chars per syllable id (CSR: sylc_start[syl_count+1], sylc_items[]), the
+**            characters whose first (ICU) reading it is and that jieba knows as one-character
+**            words of frequency DZ_DICT_SYLC_MIN or more, most frequent first: the single
+**            characters a pinyin typist may have picked instead of another (禾 for 和)
 **   pairs    a Bloom filter (pair_bits bits, two probes) of the adjacent character pairs of
 **            every Han word of 2..DZ_DICT_VAR_MAX characters: a cheap "could a word hold these
 **            two characters side by side?" before look-alike candidates pay for lookups
@@ -38,9 +42,10 @@
 #define DZ_LEXICON_DICTFMT_H
 #include <stdint.h>
 
-#define DZ_DICT_MAGIC "DZDICT06"
+#define DZ_DICT_MAGIC "DZDICT07"
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the sound-alike index */
 #define DZ_DICT_ALT 2     /* other readings kept per character */
+#define DZ_DICT_SYLC_MIN 100 /* one-character word frequency of a homophone character */
 
 enum {
   DZ_DW_WORD = 1,     /* a real word, not only a prefix */
@@ -65,6 +70,7 @@ typedef struct dz_dict_header {
   uint32_t look_start_off, look_items_off, look_n_items;
   uint32_t pair_off, pair_bits; /* pair_bits is a power of two */
   uint32_t alt_off;             /* cp_count * DZ_DICT_ALT u16 */
+  uint32_t sylc_start_off, sylc_items_off, sylc_n_items;
 } dz_dict_header;
 
 typedef struct dz_dict_entry {

@@ -137,6 +137,29 @@ static void lookalikes(gen_ctx *g) {
   }
 }
 
+/* Single-character homophones: a character that stands alone in the segmentation as written
+** (禾它, 为整部级) may be a one-character word picked wrongly from the input method; propose
+** the more frequent one-character words of the same reading (和, 正). Words of two or more
+** characters are left to the sound-alike index. */
+static void single_homophones(gen_ctx *g) {
+  const dz_spell_chunk *ch = g->ch;
+  for (int pos = 0; pos < ch->n; pos++) {
+    if (ch->guard[pos] || ch->wend[pos] - ch->wstart[pos] != 1) continue;
+    uint16_t syl = dz_dict_syllable(g->d, ch->cps[pos]);
+    size_t n;
+    const uint32_t *cs = dz_dict_syllable_chars(g->d, syl, &n);
+    if (!n) continue;
+    double own = span_lp(ch->dc, pos, 1);
+    for (size_t i = 0; i < n; i++) {
+      char w[4];
+      if (cs[i] == ch->cps[pos]) break; /* the list runs from the most frequent down */
+      int64_t f = dz_dict_lookup(g->d, w, (size_t)dz_utf8_put(w, cs[i]), NULL);
+      if (f < g->p->min_freq || log((double)f) - g->log_total <= own + g->log_ratio) continue;
+      add(g, pos, cs[i], -1, 0, DZ_REL_FUZZY);
+    }
+  }
+}
+
 /* Group identical changes so that each is scored once. */
 static int by_change(const void *x, const void *y) {
   const dz_spell_cand *a = x, *b = y;
@@ -159,6 +182,7 @@ int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spe
       dz_dict_homophones(d, ch->cps + a, len, on_homophone, &g);
     }
   lookalikes(&g);
+  single_homophones(&g);
   /* The same change proposed by several spans is scored once (the closest relation wins). */
   qsort(out, (size_t)g.n, sizeof *out, by_change);
   int m = 0;

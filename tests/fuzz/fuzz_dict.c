@@ -46,7 +46,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       dz_dict_syllable_text(d, dz_dict_syllable(d, cps[i]));
       uint16_t rd[1 + DZ_DICT_ALT];
       int nr = dz_dict_readings(d, cps[i], rd);
-      for (int k = 0; k < nr; k++) dz_dict_syllable_text(d, rd[k]);
+      for (int k = 0; k < nr; k++) {
+        size_t nc;
+        const uint32_t *sc = dz_dict_syllable_chars(d, rd[k], &nc);
+        for (size_t j = 0; j < nc; j++) dz_dict_syllable(d, sc[j]);
+      }
       dz_dict_lookalikes(d, cps[i], &nl);
       dz_dict_pair_maybe(d, cps[i], cps[(i + 1) % 4]);
     }

@@ -197,6 +197,12 @@ static void pinyin_relations(void **s) {
   for (size_t i = 1; i < n; i++) assert_true(l[i] > l[i - 1]); /* sorted, for bsearch */
 }
 
+/* Frequency of a character as a one-character word. */
+static int64_t look_char(uint32_t cp) {
+  char w[4];
+  return dz_dict_lookup(dict, w, (size_t)dz_utf8_put(w, cp), NULL);
+}
+
 /* A character's readings: ICU's first, then libime's other common ones. */
 static int reads(const char *c, const char *syl) {
   uint16_t r[1 + DZ_DICT_ALT];
@@ -204,6 +210,25 @@ static int reads(const char *c, const char *syl) {
   for (int i = 0; i < n; i++)
     if (!strcmp(dz_dict_syllable_text(dict, r[i]), syl)) return i + 1;
   return 0;
+}
+
+/* One-character words by reading, most frequent first, each read so. */
+static void syllable_chars(void **s) {
+  (void)s;
+  size_t n;
+  uint16_t he = dz_dict_syllable(dict, cp_of("和"));
+  const uint32_t *c = dz_dict_syllable_chars(dict, he, &n);
+  assert_true(n >= 3);
+  assert_int_equal(c[0], cp_of("和"));
+  int has_he = 0;
+  for (size_t i = 0; i < n; i++) {
+    assert_int_equal(dz_dict_syllable(dict, c[i]), he);
+    assert_true(i == 0 || look_char(c[i]) <= look_char(c[i - 1]));
+    has_he |= c[i] == cp_of("河");
+  }
+  assert_true(has_he);
+  assert_null(dz_dict_syllable_chars(dict, 0, &n));
+  assert_int_equal(n, 0);
 }
 
 static void polyphones(void **s) {
@@ -249,7 +274,8 @@ static void lookalike_table(void **s) {
   assert_true(n >= 2 && n <= 6);
 }
 
-/* A look-alike section whose list bounds are damaged makes the file invalid at open. */
+/* A look-alike or homophone-character section whose list bounds are damaged makes the file
+** invalid at open. */
 static void dict_bad_lookalikes(void **s) {
   (void)s;
   FILE *real = fopen(dz_dict_default_path(), "rb");
@@ -267,14 +293,15 @@ static void dict_bad_lookalikes(void **s) {
   dz_dict *d = NULL;
   dz_error e;
   /* The start of the list of 大 moved past the start of the next list, then the end moved
-  ** past the items. */
-  for (int k = 0; k < 2; k++) {
+  ** past the items; the same for the last list of homophone characters. */
+  for (int k = 0; k < 3; k++) {
     unsigned char *c = malloc((size_t)size);
     assert_non_null(c);
     memcpy(c, b, (size_t)size);
     uint32_t *st = (uint32_t *)(c + h.look_start_off);
     if (k == 0) st[cp_of("大") - h.cp_first] = st[cp_of("大") - h.cp_first + 1] + 1;
-    else st[h.cp_count] = h.look_n_items + 1;
+    else if (k == 1) st[h.cp_count] = h.look_n_items + 1;
+    else ((uint32_t *)(c + h.sylc_start_off))[h.syl_count] = h.sylc_n_items + 1;
     int fd = mkstemp(tmp);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, c, (size_t)size), size);
@@ -383,6 +410,8 @@ static void candidates(void **s) {
   assert_true(has_candidate("太力推进", 0, "大", -1, NULL));       /* look-alike from glyphs */
   assert_true(has_candidate("十六个低区", 3, "地", -1, NULL));     /* 地区 read di qu, not ICU's de */
   assert_true(has_candidate("承担日长工作", 3, "常", -1, NULL));   /* 长 typed for its reading chang */
+  assert_true(has_candidate("我们禾他们一起", 2, "和", -1, NULL)); /* a lone one-character homophone */
+  assert_false(has_candidate("我们和他们一起", 2, "禾", -1, NULL)); /* never towards a rarer one */
   assert_true(has_candidate("有关淡味同志", 2, "单", 3, "位"));    /* a whole sound-alike word */
   assert_false(has_candidate("决策部署", 3, "暑", -1, NULL));      /* never towards a rarer word */
   /* A whole-word pick may replace a somewhat more common word (树脂 422 for 述职 107)... */
@@ -403,6 +432,7 @@ int main(void) {
       cmocka_unit_test(segmentation),         cmocka_unit_test(seg_cache_agrees),
       cmocka_unit_test(candidates),           cmocka_unit_test(lookalike_table),
       cmocka_unit_test(dict_bad_lookalikes),  cmocka_unit_test(polyphones),
+      cmocka_unit_test(syllable_chars),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
