@@ -14,7 +14,9 @@
 ** are one edit apart (没 imcy / 设 ymcy), which Cangjie's shorter codes miss. PINYIN_DUMP is
 ** libime's pinyin dictionary (/usr/share/libime/sc.dict, `libime_pinyindict -d`): its words
 ** that jieba lacks (愿景, 担责, 办实事) enter with frequency DZ_EXTRA_FREQ, low enough that
-** they are never proposed as corrections but high enough that text using them is left alone.
+** they are never proposed as corrections but high enough that text using them is left alone;
+** its one-character entries give each character's other readings (地 di besides ICU's de) and
+** its words their own reading (地区 di'qu), a second key in the sound-alike index.
 ** GLYPH_PAIRS (tools/glyphsim.c, "A<TAB>B<TAB>kind<TAB>score" lines) adds the look-alikes found
 ** on glyph images (大/太, 厂/广, 木/术), in both directions.
 */
@@ -567,7 +569,7 @@ int main(int argc, char **argv) {
       if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
       litems[nl++] = (uint32_t)gp[gi];
     }
-    qsort(litems + from, nl - from, sizeof *litems, cmp_u32);
+    if (nl > from) qsort(litems + from, nl - from, sizeof *litems, cmp_u32);
     size_t m = from;
     for (size_t k = from; k < nl; k++)
       if (m == from || litems[m - 1] != litems[k]) litems[m++] = litems[k];

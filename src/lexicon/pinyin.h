@@ -13,7 +13,8 @@ typedef enum dz_confusion {
   DZ_CONF_NONE = 0,
   DZ_CONF_SAME_PINYIN,  /* identical toneless reading */
   DZ_CONF_FUZZY_PINYIN, /* equal after the fuzzy-pinyin folds */
-  DZ_CONF_SHAPE         /* look-alike: Cangjie or full Wubi codes one edit apart (shape.h) */
+  DZ_CONF_SHAPE         /* look-alike: in dict.bin's lists (Cangjie or full Wubi codes one edit
+                           apart, shape.h, or glyph images alike, tools/glyphsim.c) */
 } dz_confusion;
 
 /* Toneless pinyin of cp (e.g. "zhi"), "" when the character has no reading. Borrowed. */

@@ -3,10 +3,14 @@
 **
 ** Sound-alike: every span of 2..DZ_DICT_VAR_MAX characters is looked up in the dictionary's
 ** pinyin index, which returns the words whose characters have the same fuzzy pinyin one by
-** one. A word that differs from the span in one or two characters proposes replacing them:
-** 总休→总体 (one character), 淡味→单位 (a whole word picked wrongly from the input method).
-** Look-alike: a character is replaced by one whose Cangjie code is one edit away when that
-** makes a dictionary word with its neighbours (休→体, 呆→保).
+** one (also with one character read another way: 长 as chang). A word that differs from the
+** span in one or two characters proposes replacing them: 总休→总体 (one character), 淡味→单位
+** (a whole word picked wrongly from the input method).
+** Single-character homophone: a character standing alone in the segmentation may be replaced
+** by a more frequent one-character word of its reading (禾→和).
+** Look-alike: a character is replaced by one from its look-alike list (Cangjie or Wubi codes
+** one edit away, or glyph images alike) when that makes a dictionary word with its neighbours
+** (休→体, 太→大).
 ** Either way the new word must be more frequent than the span as written (params.min_ratio),
 ** which keeps common correct words from being "corrected" into rarer ones; a whole-word swap
 ** has its own, looser ratio (word_min_ratio) and must replace a word the segmentation keeps.
@@ -140,7 +144,9 @@ static void lookalikes(gen_ctx *g) {
 /* Single-character homophones: a character that stands alone in the segmentation as written
 ** (禾它, 为整部级) may be a one-character word picked wrongly from the input method; propose
 ** the more frequent one-character words of the same reading (和, 正). Words of two or more
-** characters are left to the sound-alike index. */
+** characters are left to the sound-alike index. They are costed as fuzzy slips: many are weak,
+** and at the same-pinyin cost they fell into the sentence policy's doubt zone and withheld
+** sentences already found (docs/spell.md, tried and dropped). */
 static void single_homophones(gen_ctx *g) {
   const dz_spell_chunk *ch = g->ch;
   for (int pos = 0; pos < ch->n; pos++) {

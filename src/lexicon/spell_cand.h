@@ -1,7 +1,8 @@
 /*
 ** Candidate corrections for one chunk of Han text (src/lexicon/spell_cand.c): sound-alike words
-** from the dictionary's pinyin index and look-alike characters from the Cangjie lists. A
-** candidate replaces one or two characters; spell.c scores it in context.
+** from the dictionary's pinyin index, single-character homophones, and look-alike characters
+** from the lists of dict.bin (Cangjie/Wubi codes and glyph images). A candidate replaces one
+** or two characters; spell.c scores it in context.
 */
 #ifndef DZ_LEXICON_SPELL_CAND_H
 #define DZ_LEXICON_SPELL_CAND_H
