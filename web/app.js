@@ -496,7 +496,7 @@ function showPair(i, j) {
   const p = (r.pairs || []).find(x => x.a === a && x.b === b);
   const box = $('#pair');
   box.hidden = false;
-  const dir = p && p.direction === 'a->b' ? `${names[b]} 可能抄自 ${names[a]}` : p && p.direction === 'b->a' ? `${names[a]} 可能抄自 ${names[b]}` : '无法判断抄袭方向';
+  const dir = p && p.basis === 'identical' ? '两份文件内容完全相同（同一份材料提交了两次，或整篇照抄）' : p && p.direction === 'a->b' ? `${names[b]} 可能抄自 ${names[a]}` : p && p.direction === 'b->a' ? `${names[a]} 可能抄自 ${names[b]}` : '无法判断抄袭方向';
   box.replaceChildren(
     el('h3', {}, `${names[a]} ⇄ ${names[b]}`),
     el('p', {class: 'hint'}, p ? `${names[a]} 中 ${pct(p.a_in_b)} 出现在 ${names[b]}；${names[b]} 中 ${pct(p.b_in_a)} 出现在 ${names[a]}。${dir}。` : '这两份材料没有重合段落。'),

@@ -5,9 +5,11 @@
 extern "C" {
 #endif
 
-/* Read a file ("-" for stdin) and decode it, sniffing its type from its content:
+/* Read a file ("-" for stdin, named 标准输入 in messages and reports unless opts->name is set
+** to something other than "-") and decode it, sniffing its type from its content:
 ** a zip is read as .docx, an OLE file (.doc/.wps) or a PDF is refused with DZ_EFORMAT and a
-** message saying what to do, anything else is decoded as text (dz_text_decode). */
+** message saying what to do, anything else is decoded as text (dz_text_decode). A result that
+** is empty or only white space is refused with DZ_EINVALID (文件 X 是空的…): nothing to check. */
 int dz_read_file(dz_text **out, const char *path, const dz_decode_options *opts, dz_error *err);
 
 /* The same for bytes already in memory; opts->name names them in messages. */

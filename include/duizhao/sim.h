@@ -156,7 +156,8 @@ typedef struct dz_sim_pair {
   size_t a, b;                    /* file indexes, a < b */
   double a_in_b, b_in_a;
   dz_sim_direction direction;
-  const char *basis;              /* "containment", "mtime" or "none" */
+  const char *basis;              /* "containment", "mtime", "none", or "identical" (the two
+                                     texts are the same; direction unknown) */
   const dz_sim_passage *passages; /* source = b; offsets: start/end in a, source_* in b */
   size_t npassages;
 } dz_sim_pair;

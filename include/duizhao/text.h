@@ -15,7 +15,8 @@ typedef enum dz_encoding {
   DZ_ENC_UTF8_BOM,
   DZ_ENC_GB18030,
   DZ_ENC_UTF16LE,
-  DZ_ENC_UTF16BE
+  DZ_ENC_UTF16BE,
+  DZ_ENC_BIG5        /* Big5 as Windows writes it (CP950) */
 } dz_encoding;
 
 #define DZ_DEFAULT_MAX_BYTES ((size_t)64 << 20) /* 64 MiB */

@@ -1,6 +1,7 @@
 /*
 ** structure.part-missing / aspect-missing / aspect-extra / aspect-renamed / count-mismatch
-** (对照“六个方面” or “五个带头” in the preamble against the aspects of the body):
+** (对照“六个方面” or “五个带头” in the preamble against the aspects of the body, when the clause
+** announces the document's structure):
 ** the document against the profile's framework, through the frame built by frame.c.
 **
 ** Precision guards: part checks need at least one recognised part heading (a plain text
@@ -134,7 +135,57 @@ static int numeral_before(const dz_rule_ctx *ctx, size_t x, size_t *start) {
   return tens * 10 + unit;
 }
 
-/* structure.count-mismatch: N个方面 in the preamble against the aspects found. */
+/* A clause delimiter: sentence and clause punctuation (not 、, which lists the aspects). */
+static int clause_break(uint32_t c) {
+  return c == '\n' || c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F ||
+         c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* The clause around [a, b): from after the previous delimiter to the next one (within [0, end)). */
+static void clause_of(const dz_rule_ctx *ctx, size_t a, size_t b, size_t end, size_t *cs, size_t *ce) {
+  size_t i = a, j = b;
+  while (i > 0) {
+    size_t k = i;
+    if (clause_break(dz_utf8_prev(ctx->s, &k))) break;
+    i = k;
+  }
+  while (j < end) {
+    size_t k = j;
+    if (clause_break(dz_utf8_next(ctx->s, end, &k))) break;
+    j = k;
+  }
+  *cs = i, *ce = j;
+}
+
+/* Does [a, b) hold a word that makes a count announce the document's own structure (对照“六个
+** 方面”, 从以下五个方面进行对照检查, 围绕……六个方面查摆)? Counts in other clauses are about
+** something else (总书记从三个方面提出的要求, 从四个方面征求意见). */
+static int structure_cue(const dz_rule_ctx *ctx, size_t a, size_t b) {
+  static const char *const cues[] = {"对照", "围绕", "聚焦", "紧扣", "以下", "如下", "查摆", "检视", "检查",
+                                     "剖析", "查找", "汇报", "报告", "发言", "梳理", "逐项", NULL};
+  for (int i = 0; cues[i]; i++)
+    if (memmem(ctx->s + a, b - a, cues[i], strlen(cues[i]))) return 1;
+  return 0;
+}
+
+/* Whether the count at [s, x) (x = the start of the counted word, which ends at e) announces
+** the structure: a cue in its clause, or, when the count is quoted (按照“六个方面”的要求，深入查摆
+**问题), in the clause after it. */
+static int announces_structure(const dz_rule_ctx *ctx, size_t s, size_t e, size_t end) {
+  size_t cs, ce;
+  clause_of(ctx, s, e, end, &cs, &ce);
+  if (structure_cue(ctx, cs, ce)) return 1;
+  size_t q = s, r = e;
+  int quoted = q > 0 && dz_utf8_prev(ctx->s, &q) == 0x201C && r < end && dz_utf8_next(ctx->s, end, &r) == 0x201D;
+  if (!quoted || ce >= end) return 0;
+  size_t ns = ce, ne;
+  dz_utf8_next(ctx->s, end, &ns);
+  clause_of(ctx, ns, ns, end, &ns, &ne);
+  return structure_cue(ctx, ns, ne);
+}
+
+/* structure.count-mismatch: N个方面 in the preamble against the aspects found, when the
+** sentence announces the structure of the document. */
 static int count_mismatch(dz_rule_ctx *ctx) {
   const dz_frame *f = &ctx->frame;
   if (!f->nasp || (!f->part[DZ_ROLE_PROBLEMS] && (f->nasp < 2 || f->exact + f->renamed < 2))) return 0;
@@ -152,7 +203,7 @@ static int count_mismatch(dz_rule_ctx *ctx) {
     for (const char *p = memmem(ctx->s, end, w, wl); p; p = memmem(p + 1, end - (size_t)(p + 1 - ctx->s), w, wl)) {
       size_t x = (size_t)(p - ctx->s), s;
       int v = numeral_before(ctx, x, &s);
-      if (v > 0 && (size_t)v != f->nasp) {
+      if (v > 0 && (size_t)v != f->nasp && announces_structure(ctx, s, x + wl, end)) {
         char num[16];
         if (dz__emit(ctx, "structure.count-mismatch", s, x + wl, NULL, "文中说“%.*s”，但正文列出了%s个方面。",
                      (int)(x + wl - s), ctx->s + s, dz__cn_number((int)f->nasp, num)))

@@ -19,6 +19,30 @@ static void usage(FILE *f) {
              "  --no-mtime         判断方向时不参考文件修改时间\n");
 }
 
+/* Drop the arguments that name a file already in the list (the same path twice, a link, or a
+** folder and a file inside it): a file compared with itself would be reported as 100% copied.
+** Each dropped one gets a note on stderr. Returns the new count. */
+static size_t drop_same_files(char **files, size_t n) {
+  struct stat *st = calloc(n ? n : 1, sizeof *st);
+  char *ok = calloc(n ? n : 1, 1);
+  size_t m = 0;
+  if (!st || !ok) { free(st); free(ok); return n; }
+  for (size_t i = 0; i < n; i++) {
+    ok[i] = stat(files[i], &st[i]) == 0;
+    size_t k = 0;
+    while (ok[i] && k < m && !(ok[k] && st[k].st_dev == st[i].st_dev && st[k].st_ino == st[i].st_ino)) k++;
+    if (ok[i] && k < m) {
+      fprintf(stderr, "duizhao batch: %s 与 %s 是同一个文件，只比对一次。\n", files[i], files[k]);
+      free(files[i]);
+      continue;
+    }
+    st[m] = st[i], ok[m] = ok[i], files[m++] = files[i];
+  }
+  free(st);
+  free(ok);
+  return m;
+}
+
 /* Parse options, read every file (with its mtime), cross-check, render. */
 int dz_cmd_batch(int argc, char **argv) {
   const char *v;
@@ -55,6 +79,11 @@ int dz_cmd_batch(int argc, char **argv) {
     sim_free_list(files, nf);
     free(args);
     return cli_usage_error("batch", "至少需要两个文件（或一个含两个以上 .txt/.md/.docx 文件的文件夹）。");
+  }
+  if ((nf = drop_same_files(files, nf)) < 2) {
+    sim_free_list(files, nf);
+    free(args);
+    return cli_usage_error("batch", "至少需要两个不同的文件：给出的路径都指向同一个文件。");
   }
   free(args);
   dz_text **texts = calloc(nf, sizeof *texts);

@@ -9,13 +9,39 @@
 
 #include "io/docx.h"
 #include "text/text.h"
+#include "text/utf8.h"
 #include "util/error.h"
 #include "util/file.h"
 
 static const char *nm(const dz_decode_options *o) { return o && o->name ? o->name : "标准输入"; }
 
-int dz_read_bytes(dz_text **out, const void *bytes, size_t len, const dz_decode_options *opts,
-                  dz_error *err) {
+/* Nothing but white space (ASCII, full-width U+3000, no-break and zero-width spaces, BOMs)? */
+static int blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    uint32_t c = dz_utf8_next(s, n, &i);
+    if (c != ' ' && (c < '\t' || c > '\r') && c != 0x3000 && c != 0xA0 && c != 0x200B && c != 0xFEFF &&
+        c != 0x2060)
+      return 0;
+  }
+  return 1;
+}
+
+/* An empty input has nothing to check or compare: checking it would print 未发现问题 and a
+** copy check 0%, both of which read as a clean result. Refuse it instead. */
+static int refuse_blank(dz_text **out, size_t len, const dz_decode_options *opts, dz_error *err) {
+  size_t n;
+  const char *s = dz_text_data(*out, &n);
+  if (!blank(s, n)) return DZ_OK;
+  dz_text_free(*out);
+  *out = NULL;
+  const char *what = len ? "（只有空格或空行）" : "";
+  if (!strcmp(nm(opts), "标准输入"))
+    return dz__error_set(err, DZ_EINVALID, "标准输入是空的%s，没有可检查的内容。", what);
+  return dz__error_set(err, DZ_EINVALID, "文件 %s 是空的%s，没有可检查的内容。请确认选择了正确的文件。", nm(opts), what);
+}
+
+/* Sniff the type and read: .docx, refused formats, or text. */
+static int read_any(dz_text **out, const void *bytes, size_t len, const dz_decode_options *opts, dz_error *err) {
   const unsigned char *b = bytes;
   if (len >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 || b[2] == 5 || b[2] == 7))
     return dz__docx_read(out, bytes, len, opts, err);
@@ -36,6 +62,16 @@ int dz_read_bytes(dz_text **out, const void *bytes, size_t len, const dz_decode_
   if (len >= 5 && !memcmp(b, "{\\rtf", 5))
     return dz__error_set(err, DZ_EFORMAT, "文件 %s 是 RTF 格式，无法读取。请另存为 .docx 后重试。", nm(opts));
   return dz_text_decode(out, bytes, len, opts, err);
+}
+
+/* Read, then refuse a result without any text. */
+int dz_read_bytes(dz_text **out, const void *bytes, size_t len, const dz_decode_options *opts,
+                  dz_error *err) {
+  dz_text *t = NULL;
+  int rc = read_any(&t, bytes, len, opts, err);
+  if (!rc) rc = refuse_blank(&t, len, opts, err);
+  if (!rc) *out = t;
+  return rc;
 }
 
 /* Read a file whole, honouring the size limit before reading all of it. */
@@ -70,7 +106,9 @@ static int read_path(dz_text **out, const char *path, const dz_decode_options *o
   size_t len = 0;
   dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
   if (opts) o = *opts;
-  if (!o.name) o.name = strcmp(path, "-") ? path : "标准输入";
+  /* Reports name stdin in words: a bare "-" reads as a stray dash to a user. */
+  if (!strcmp(path, "-") && (!o.name || !strcmp(o.name, "-"))) o.name = "标准输入";
+  if (!o.name) o.name = path;
   int rc = slurp(path, &o, &buf, &len, err);
   if (rc) return rc;
   rc = any_type ? dz_read_bytes(out, buf, len, &o, err) : dz_text_decode(out, buf, len, &o, err);

@@ -18,14 +18,18 @@
 
 typedef struct { uint32_t a, b; } seed;
 
-/* First index of hash h in the sorted index, or -1. */
-static int fp_find_first(const dz_fp *v, size_t n, uint64_t h) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (v[mid].h < h) lo = mid + 1; else hi = mid;
+/* Slot of a hash in the index table (the hashes are XXH3 values: their low bits are mixed). */
+static size_t slot_of(uint64_t h, uint64_t mask) { return (size_t)((h ^ (h >> 32)) & mask); }
+
+/* First entry of hash h in the index, or -1. */
+static int64_t index_find(const dz_align_index *ix, uint64_t h) {
+  uint64_t b = (h >> 40) & ix->bmask;
+  if (!((ix->bits[b >> 6] >> (b & 63)) & 1)) return -1;
+  for (size_t j = slot_of(h, ix->mask);; j = (j + 1) & ix->mask) {
+    uint32_t v = ix->slot[j];
+    if (!v) return -1;
+    if (ix->bi[v - 1].h == h) return (int64_t)v - 1;
   }
-  return lo < n && v[lo].h == h ? (int)lo : -1;
 }
 
 /* Seeds by diagonal, then by position in A: one pass per diagonal extends them. */
@@ -83,21 +87,18 @@ static int run_cmp(const void *x, const void *y) {
 }
 
 /* Collect seeds (a, b) from hash matches. */
-static int collect_seeds(seed **out, size_t *ns, const uint64_t *ha, size_t nha, const dz_fp *bi,
-                         size_t nb, int max_occ, const dz_align_filter *flt) {
+static int collect_seeds(seed **out, size_t *ns, const uint64_t *ha, size_t nha, const dz_align_index *ix,
+                         int max_occ) {
   size_t cap = 1024, n = 0;
   seed *s = malloc(cap * sizeof *s);
   if (!s) return -1;
+  const dz_fp *bi = ix->bi;
   for (size_t i = 0; i < nha; i++) {
     if (ha[i] == DZ_FP_SKIP) continue;
-    if (flt && flt->bits) {
-      uint64_t b = ha[i] & flt->mask;
-      if (!((flt->bits[b >> 6] >> (b & 63)) & 1)) continue;
-    }
-    int f = fp_find_first(bi, nb, ha[i]);
+    int64_t f = index_find(ix, ha[i]);
     if (f < 0) continue;
     size_t e = (size_t)f;
-    while (e < nb && bi[e].h == ha[i]) e++;
+    while (e < ix->nb && bi[e].h == ha[i]) e++;
     if ((int)(e - (size_t)f) > max_occ) continue;
     for (size_t j = (size_t)f; j < e; j++) {
       if (n == cap) {
@@ -207,11 +208,11 @@ static void extend_ends(dz_npassage *p, size_t n, const dz_ntext *A, const dz_nt
 }
 
 int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha,
-              const dz_ntext *B, const dz_fp *bi, size_t nb, const dz_align_params *p) {
+              const dz_ntext *B, const dz_align_index *ix, const dz_align_params *p) {
   seed *s = NULL;
   size_t ns = 0;
   dz_npassage *runs = NULL;
-  if (collect_seeds(&s, &ns, ha, nha, bi, nb, p->max_occ ? p->max_occ : 16, p->filter)) return -1;
+  if (collect_seeds(&s, &ns, ha, nha, ix, p->max_occ ? p->max_occ : 16)) return -1;
   sort_seeds(s, ns);
   runs = malloc((ns ? ns : 1) * sizeof *runs);
   if (!runs) { free(s); return -1; }
@@ -224,27 +225,44 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   return 0;
 }
 
-/* See align.h: B's unmasked k-grams sorted by hash, built once per source. */
-dz_fp *dz__align_index(const uint64_t *hb, size_t nhb) {
-  dz_fp *bi = malloc((nhb ? nhb : 1) * sizeof *bi);
-  if (!bi) return NULL;
-  size_t m = 0;
+/* See align.h. The table has at least four slots per distinct hash, so that the few absent
+** hashes that pass the bit filter usually meet an empty slot at once. */
+int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb) {
+  memset(ix, 0, sizeof *ix);
+  if (!(ix->bi = malloc((nhb ? nhb : 1) * sizeof *ix->bi))) return -1;
   for (size_t j = 0; j < nhb; j++)
-    if (hb[j] != DZ_FP_SKIP) bi[m++] = (dz_fp){hb[j], (uint32_t)j};
-  dz__fp_sort(bi, m);
-  if (m < nhb) bi[m] = (dz_fp){DZ_FP_SKIP, 0}; /* sentinel: the index ends at the first SKIP */
-  return bi;
+    if (hb[j] != DZ_FP_SKIP) ix->bi[ix->nb++] = (dz_fp){hb[j], (uint32_t)j};
+  dz__fp_sort(ix->bi, ix->nb);
+  size_t cap = 64;
+  while (cap < ix->nb * 4) cap *= 2;
+  if (!(ix->slot = calloc(cap, sizeof *ix->slot))) {
+    dz__align_index_free(ix);
+    return -1;
+  }
+  ix->mask = cap - 1;
+  size_t bits = 4096;
+  while (bits < ix->nb * 32) bits *= 2; /* about 3% of absent hashes pass */
+  if (!(ix->bits = calloc(bits / 64, sizeof *ix->bits))) {
+    dz__align_index_free(ix);
+    return -1;
+  }
+  ix->bmask = bits - 1;
+  for (size_t i = 0; i < ix->nb; i++) {
+    uint64_t b = (ix->bi[i].h >> 40) & ix->bmask;
+    ix->bits[b >> 6] |= 1ull << (b & 63);
+    if (i && ix->bi[i].h == ix->bi[i - 1].h) continue;
+    size_t j = slot_of(ix->bi[i].h, ix->mask);
+    while (ix->slot[j]) j = (j + 1) & ix->mask;
+    ix->slot[j] = (uint32_t)i + 1;
+  }
+  return 0;
 }
 
-/* See align.h: one bit per hash value modulo a power of two. */
-void dz__align_filter_build(dz_align_filter *f, const dz_fp *bi, size_t nb) {
-  size_t bits = 4096;
-  while (bits < nb * 32) bits *= 2; /* about 3% false positives */
-  f->bits = calloc(bits / 64, sizeof *f->bits);
-  f->mask = bits - 1;
-  if (!f->bits) return;
-  for (size_t i = 0; i < nb; i++) {
-    uint64_t b = bi[i].h & f->mask;
-    f->bits[b >> 6] |= 1ull << (b & 63);
-  }
+/* NULL-safe. */
+void dz__align_index_free(dz_align_index *ix) {
+  if (!ix) return;
+  free(ix->bi);
+  free(ix->slot);
+  free(ix->bits);
+  memset(ix, 0, sizeof *ix);
 }

@@ -17,30 +17,33 @@ typedef struct dz_npassage {
   uint32_t matched;
 } dz_npassage;
 
-/* A bit filter over a seed index: most k-grams of A are absent from B and are rejected with
-** one memory access instead of a binary search. */
-typedef struct dz_align_filter {
-  uint64_t *bits;
-  uint64_t mask; /* number of bits - 1 (a power of two) */
-} dz_align_filter;
+/* B's side of an alignment, built once per text: its unmasked k-gram hashes with positions,
+** sorted by hash (equal hashes adjacent), and an open-addressing table from each distinct hash
+** to its first entry. A lookup of one of A's k-grams costs about one probe, where a binary
+** search over the sorted array mispredicted at every step. */
+typedef struct dz_align_index {
+  dz_fp *bi;      /* nb entries */
+  size_t nb;
+  uint32_t *slot; /* 1 + index into bi of a hash's first entry, 0 empty; mask + 1 slots */
+  uint64_t mask;
+  uint64_t *bits; /* one bit per hash modulo bmask + 1, in front of the table: a test that */
+  uint64_t bmask; /* is nearly always "absent" predicts well, where an empty slot does not */
+} dz_align_index;
 
-/* Build the filter for nb hashes (bits malloc'd; NULL bits on failure means "no filter"). */
-void dz__align_filter_build(dz_align_filter *f, const dz_fp *bi, size_t nb);
+/* Build the index of nhb k-gram hashes (DZ_FP_SKIP entries are left out). Returns 0, or -1
+** when out of memory (nothing to free then). */
+int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb);
+/* NULL-safe. */
+void dz__align_index_free(dz_align_index *ix);
 
 typedef struct dz_align_params {
   int k;        /* k-gram length (characters) */
   int max_gap;  /* largest gap, in characters of either text, bridged when merging runs */
   int max_occ;  /* a k-gram occurring more often than this in B gives no seeds */
-  const dz_align_filter *filter; /* optional */
 } dz_align_params;
 
-/* Align A (with its k-gram hashes ha; masked entries DZ_FP_SKIP give no seeds) against B,
-** given as `bi`, its nb unmasked k-gram hashes with positions sorted by hash
-** (dz__align_index). *out receives a malloc'd array of passages sorted by a0; *n its length. */
+/* Align A (with its k-gram hashes ha; masked entries DZ_FP_SKIP give no seeds) against B and
+** its index. *out receives a malloc'd array of passages sorted by a0; *n its length. */
 int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha,
-              const dz_ntext *B, const dz_fp *bi, size_t nb, const dz_align_params *p);
-
-/* The sorted seed index of a text's k-gram hashes, skipping masked ones (malloc'd, nhb
-** entries of capacity; the count of unmasked entries is the number of non-SKIP hashes). */
-dz_fp *dz__align_index(const uint64_t *hb, size_t nhb);
+              const dz_ntext *B, const dz_align_index *ix, const dz_align_params *p);
 #endif

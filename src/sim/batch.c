@@ -15,6 +15,8 @@
 **    containment exceeds the other by at least DIR_MARGIN, the more contained text is taken as
 **    the source ("containment"). Otherwise the older modification time is taken as the
 **    source ("mtime"), when the caller gave times and they differ. Otherwise "unknown".
+**    Two texts that decode to the same characters are marked "identical" instead: the same
+**    material twice (one file given under two names, or a whole copy), not a direction.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -100,10 +102,22 @@ static int make_groups(dz_sim_batch *b, double thr) {
   return DZ_OK;
 }
 
-/* The direction heuristic described at the top of this file. */
-static void direction(dz_sim_pair *q, const int64_t *mtimes) {
+/* The same decoded text (whatever the encoding or file name)? */
+static int same_text(const dz_text *x, const dz_text *y) {
+  size_t nx, ny;
+  const char *a = dz_text_data(x, &nx), *b = dz_text_data(y, &ny);
+  return nx == ny && !memcmp(a, b, nx);
+}
+
+/* The direction heuristic described at the top of this file. Two identical texts are one
+** material submitted twice (or copied whole): there is no direction to tell. */
+static void direction(dz_sim_pair *q, const int64_t *mtimes, int identical) {
   q->direction = DZ_DIR_UNKNOWN;
   q->basis = "none";
+  if (identical) {
+    q->basis = "identical";
+    return;
+  }
   if (q->a_in_b >= q->b_in_a + DIR_MARGIN) q->direction = DZ_DIR_A_TO_B, q->basis = "containment";
   else if (q->b_in_a >= q->a_in_b + DIR_MARGIN) q->direction = DZ_DIR_B_TO_A, q->basis = "containment";
   else if (mtimes && mtimes[q->a] && mtimes[q->b] && mtimes[q->a] != mtimes[q->b]) {
@@ -142,7 +156,7 @@ static int add_pair(dz_sim_batch *b, size_t *cap, const dz_simctx *ctx, dz_sdoc 
     q->npassages++;
   }
   free(np);
-  direction(q, mtimes);
+  direction(q, mtimes, same_text(texts[i], texts[j]));
   b->matrix[i * b->n + j] = q->a_in_b;
   b->matrix[j * b->n + i] = q->b_in_a;
   return DZ_OK;

@@ -38,6 +38,10 @@ static int add_phrase(dz_simctx *ctx, const char *s, size_t len, size_t *cap, dz
   return DZ_OK;
 }
 
+/* The filter word of a hash and its two bits there (see core.h). */
+static size_t bloom_word(uint64_t h) { return (size_t)(h >> 20) & (DZ_STOCK_BLOOM_WORDS - 1); }
+static uint64_t bloom_bits(uint64_t h) { return 1ull << (h & 63) | 1ull << ((h >> 6) & 63); }
+
 /* Load every embedded lexicon/stock_phrases*.tsv into the sorted stock set and its filter. */
 static int load_stock(dz_simctx *ctx, dz_error *err) {
   size_t cap = 0;
@@ -60,7 +64,7 @@ static int load_stock(dz_simctx *ctx, dz_error *err) {
   }
   if (ctx->nstock) qsort(ctx->stock, ctx->nstock, sizeof *ctx->stock, u64_cmp);
   if (!(ctx->bloom = calloc(DZ_STOCK_BLOOM_WORDS, sizeof *ctx->bloom))) return dz__error_nomem(err);
-  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[(ctx->stock[i] & 0xFFFFF) >> 6] |= 1ull << (ctx->stock[i] & 63);
+  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[bloom_word(ctx->stock[i])] |= bloom_bits(ctx->stock[i]);
   return DZ_OK;
 }
 
@@ -88,7 +92,8 @@ void dz__simctx_free(dz_simctx *ctx) {
 
 /* Is this k-gram hash inside a stock phrase? Bloom filter first, then binary search. */
 static int is_stock(const dz_simctx *ctx, uint64_t h) {
-  if (!((ctx->bloom[(h & 0xFFFFF) >> 6] >> (h & 63)) & 1)) return 0;
+  uint64_t b = bloom_bits(h);
+  if ((ctx->bloom[bloom_word(h)] & b) != b) return 0;
   size_t lo = 0, hi = ctx->nstock;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -124,8 +129,7 @@ void dz__sdoc_free(dz_sdoc *d) {
   dz__ntext_free(&d->nt);
   free(d->h);
   free(d->stock);
-  free(d->bi);
-  free(d->filter.bits);
+  dz__align_index_free(&d->ix);
   memset(d, 0, sizeof *d);
 }
 
@@ -170,17 +174,14 @@ static size_t drop_shadowed(dz_npassage *ps, size_t n, size_t alen) {
 
 /* See core.h: align, then drop stock-only and shadowed passages. */
 int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n) {
-  dz_align_params p = {ctx->k, ctx->max_gap, 16, NULL};
+  dz_align_params p = {ctx->k, ctx->max_gap, 16};
   dz_npassage *ps;
   size_t np;
-  if (!B->bi) {
-    if (!(B->bi = dz__align_index(B->h, B->nh))) return DZ_ENOMEM;
-    B->nbi = 0;
-    for (size_t i = 0; i < B->nh; i++) B->nbi += B->h[i] != DZ_FP_SKIP;
-    dz__align_filter_build(&B->filter, B->bi, B->nbi);
+  if (!B->has_ix) {
+    if (dz__align_index_build(&B->ix, B->h, B->nh)) return DZ_ENOMEM;
+    B->has_ix = 1;
   }
-  p.filter = &B->filter;
-  if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, B->bi, B->nbi, &p)) return DZ_ENOMEM;
+  if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, &B->ix, &p)) return DZ_ENOMEM;
   size_t keep = 0;
   for (size_t i = 0; i < np; i++) {
     size_t own = 0;

@@ -21,27 +21,35 @@ size_t dz__kgram_hashes(const uint32_t *c, size_t n, int k, uint64_t *h) {
   return m;
 }
 
-/* Winnowing keeps, for each window, the minimum; a deque of candidate positions whose hashes
-** increase from front to back gives each window's minimum in amortised O(1). */
+/* Winnowing keeps, for each window, the rightmost minimum. The current minimum m is kept
+** while it stays in the window: a new hash at or below it replaces it (rightmost on ties),
+** and only when m slides out is the window rescanned. On random hashes the new one wins about
+** 2 / (w + 1) of the time and m expires about as often, so the cost is one well-predicted
+** comparison per hash plus an occasional scan of w: several times cheaper than a monotone deque,
+** whose pops mispredict. Same selection as the deque (the unit tests compare the two). */
 size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
   if (nh == 0) return 0;
-  if (w < 1) w = 1;
-  size_t *dq = malloc(nh * sizeof *dq);
-  if (!dq) return 0;
-  size_t head = 0, tail = 0, n = 0, last = (size_t)-1;
-  for (size_t i = 0; i < nh; i++) {
-    /* Rightmost minimum on ties: drop candidates that are >= the new hash. */
-    while (tail > head && h[dq[tail - 1]] >= h[i]) tail--;
-    dq[tail++] = i;
-    if (i + 1 < (size_t)w && i + 1 < nh) continue; /* first window not full yet */
-    while (dq[head] + (size_t)w <= i) head++;
-    size_t m = dq[head];
+  size_t W = w < 1 ? 1 : (size_t)w, n = 0, last = (size_t)-1;
+  size_t first = W < nh ? W : nh; /* the first window ends at first - 1 */
+  /* hm caches h[m]: reloading h[m] after every move of m made each scan step wait on the last */
+  size_t m = 0;
+  uint64_t hm = h[0];
+  for (size_t j = 1; j < first; j++)
+    if (h[j] <= hm) m = j, hm = h[j];
+  for (size_t i = first - 1;;) {
     if (m != last) {
       last = m;
-      if (h[m] != DZ_FP_SKIP) out[n++] = (dz_fp){h[m], (uint32_t)m};
+      if (hm != DZ_FP_SKIP) out[n++] = (dz_fp){hm, (uint32_t)m};
+    }
+    if (++i >= nh) break;
+    if (h[i] <= hm) {
+      m = i, hm = h[i];
+    } else if (m + W <= i) { /* the minimum left the window [i - W + 1, i]: rescan it */
+      m = i - W + 1, hm = h[m];
+      for (size_t j = m + 1; j <= i; j++)
+        if (h[j] <= hm) m = j, hm = h[j];
     }
   }
-  free(dq);
   return n;
 }
 

@@ -37,8 +37,13 @@ typedef struct pipeline {
   job ring[WINDOW];
   pthread_mutex_t mu;
   pthread_cond_t cv_done, cv_space;
+  /* Who sleeps: waking a thread is a system call, so each side signals only a waiting one. */
+  size_t writer_waits_for;  /* the file the writer waits for, NONE when it does not wait */
+  int space_waiters;        /* workers waiting for room in the window */
   int stop;
 } pipeline;
+
+#define NONE ((size_t)-1)
 
 /* Read and prepare file i into its slot (no shared state touched). */
 static void prepare(job *j, dz_simctx *ctx, const char *path) {
@@ -59,8 +64,11 @@ static void *work(void *arg) {
   pipeline *pl = w->pl;
   for (;;) {
     pthread_mutex_lock(&pl->mu);
-    while (!pl->stop && pl->next < pl->n && pl->next >= pl->consumed + WINDOW)
+    while (!pl->stop && pl->next < pl->n && pl->next >= pl->consumed + WINDOW) {
+      pl->space_waiters++;
       pthread_cond_wait(&pl->cv_space, &pl->mu);
+      pl->space_waiters--;
+    }
     if (pl->stop || pl->next >= pl->n) {
       pthread_mutex_unlock(&pl->mu);
       return NULL;
@@ -72,7 +80,7 @@ static void *work(void *arg) {
     pthread_mutex_lock(&pl->mu);
     pl->ring[i % WINDOW] = tmp;
     pl->ring[i % WINDOW].done = 1;
-    pthread_cond_broadcast(&pl->cv_done);
+    if (pl->writer_waits_for == i) pthread_cond_signal(&pl->cv_done);
     pthread_mutex_unlock(&pl->mu);
   }
 }
@@ -92,7 +100,11 @@ static job *take(pipeline *pl, size_t i, int nworkers, dz_simctx *ctx) {
     return j;
   }
   pthread_mutex_lock(&pl->mu);
-  while (!j->done) pthread_cond_wait(&pl->cv_done, &pl->mu);
+  while (!j->done) {
+    pl->writer_waits_for = i;
+    pthread_cond_wait(&pl->cv_done, &pl->mu);
+  }
+  pl->writer_waits_for = NONE;
   pthread_mutex_unlock(&pl->mu);
   return j;
 }
@@ -102,7 +114,7 @@ static void release(pipeline *pl, job *j) {
   job_clear(j);
   pthread_mutex_lock(&pl->mu);
   pl->consumed++;
-  pthread_cond_broadcast(&pl->cv_space);
+  if (pl->space_waiters) pthread_cond_broadcast(&pl->cv_space);
   pthread_mutex_unlock(&pl->mu);
 }
 
@@ -152,7 +164,7 @@ int dz_index_add_files(dz_index_import *out, dz_index *idx, const char *const *p
     free(pl), free(ws);
     return dz__error_nomem(err);
   }
-  pl->paths = paths, pl->n = n;
+  pl->paths = paths, pl->n = n, pl->writer_waits_for = NONE;
   pthread_mutex_init(&pl->mu, NULL);
   pthread_cond_init(&pl->cv_done, NULL);
   pthread_cond_init(&pl->cv_space, NULL);

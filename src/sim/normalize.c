@@ -147,42 +147,71 @@ static int convert_clause(dz_norm *nm, dz_ntext *src, size_t a, size_t b, dz_nte
   return DZ_OK;
 }
 
-/* See normalize.h: fold and drop (pass 1), then convert flagged clauses (pass 2). */
+/* Append a's characters [k, e) to b unchanged. */
+static void copy_span(dz_ntext *b, const dz_ntext *a, size_t k, size_t e) {
+  size_t n = e - k;
+  memcpy(b->c + b->n, a->c + k, n * sizeof *b->c);
+  memcpy(b->ostart + b->n, a->ostart + k, n * sizeof *b->c);
+  memcpy(b->oend + b->n, a->oend + k, n * sizeof *b->c);
+  b->n += n;
+}
+
+/* Pass 2, for a text holding a character that t2s changes: convert clause by clause the
+** clauses that hold one. A clause boundary is where a dropped character sat, i.e. where one
+** kept character does not end where the next begins. */
+static int convert_text(dz_norm *nm, dz_ntext *a, dz_ntext *out) {
+  dz_ntext b = {0};
+  if (ntext_alloc(&b, a->n * 2)) { /* conversion may lengthen a clause (rarely); 2x covers t2s */
+    dz__ntext_free(&b);
+    return DZ_ENOMEM;
+  }
+  for (size_t k = 0; k < a->n;) {
+    size_t e = k + 1;
+    int trad = is_trad(a->c[k]);
+    for (; e < a->n && a->oend[e - 1] == a->ostart[e]; e++) trad |= is_trad(a->c[e]);
+    if (trad) {
+      if (convert_clause(nm, a, k, e, &b)) {
+        dz__ntext_free(&b);
+        return DZ_ENOMEM;
+      }
+    } else {
+      copy_span(&b, a, k, e);
+    }
+    k = e;
+  }
+  *out = b;
+  return DZ_OK;
+}
+
+/* See normalize.h: fold and drop (pass 1), then convert the clauses holding a traditional
+** character (pass 2, only for a text that has one). */
 int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_error *err) {
-  dz_ntext a = {0}, b = {0};
-  size_t nclauses = 0, *cl = NULL; /* clause starts in `a`, plus a sentinel */
-  uint8_t *conv = NULL;
-  int rc = DZ_ENOMEM;
+  dz_ntext a = {0};
   if (len > UINT32_MAX) return dz__error_set(err, DZ_ETOOBIG, "文本过大，无法计算相似度。");
-  if (ntext_alloc(&a, len)) goto cleanup;
-  cl = malloc((len + 2) * sizeof *cl);
-  conv = calloc(len + 2, 1);
-  if (!cl || !conv) goto cleanup;
-  int gap = 1;
+  if (ntext_alloc(&a, len)) {
+    dz__ntext_free(&a);
+    return dz__error_nomem(err);
+  }
   /* Locals rather than a.n and friends: stores through a.c could alias a struct field. */
   uint32_t *ac = a.c, *as = a.ostart, *ae = a.oend;
   size_t an = 0;
+  unsigned trad = 0; /* bit 0: some kept character is one that t2s changes */
   const unsigned char *u = (const unsigned char *)s;
   for (size_t i = 0; i < len;) {
-    /* Fastest path: a run of common ideographs (U+4E00-9FFF, lead bytes E4-E9) inside a clause
-    ** that is already open; they fold to themselves. */
-    if (!gap) {
-      /* In valid UTF-8 a lead byte E4-E9 is followed by two continuation bytes. U+3400 is a
-      ** multiple of 8, so the t2s bit of c is bit c & 7. */
-      unsigned trad = 0;
-      while (i + 2 < len && (unsigned)(u[i] - 0xE4) <= 5u) {
-        uint32_t c = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-        if (c < 0x4E00) break;
-        trad |= (unsigned)dz_t2s_changed[(c - HAN_LO) >> 3] >> (c & 7);
-        ac[an] = c;
-        as[an] = (uint32_t)i;
-        ae[an] = (uint32_t)i + 3;
-        an++;
-        i += 3;
-      }
-      conv[nclauses - 1] |= (uint8_t)(trad & 1);
-      if (i >= len) break;
+    /* Fastest path: a run of common ideographs (U+4E00-9FFF, lead bytes E4-E9); they fold to
+    ** themselves. In valid UTF-8 a lead byte E4-E9 is followed by two continuation bytes.
+    ** U+3400 is a multiple of 8, so the t2s bit of c is bit c & 7. */
+    while (i + 2 < len && (unsigned)(u[i] - 0xE4) <= 5u) {
+      uint32_t c = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+      if (c < 0x4E00) break;
+      trad |= (unsigned)dz_t2s_changed[(c - HAN_LO) >> 3] >> (c & 7);
+      ac[an] = c;
+      as[an] = (uint32_t)i;
+      ae[an] = (uint32_t)i + 3;
+      an++;
+      i += 3;
     }
+    if (i >= len) break;
     size_t st = i;
     unsigned char b0 = u[i];
     uint32_t c;
@@ -195,46 +224,21 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
     } else {
       c = fold(dz_utf8_next(s, len, &i));
     }
-    if (!c) { gap = 1; continue; }
-    if (gap) cl[nclauses++] = an, gap = 0;
-    if (is_trad(c)) conv[nclauses - 1] = 1;
+    if (!c) continue;
+    trad |= (unsigned)is_trad(c);
     ac[an] = c;
     as[an] = (uint32_t)st;
     ae[an] = (uint32_t)i;
     an++;
   }
   a.n = an;
-  cl[nclauses] = a.n;
-  if (!memchr(conv, 1, nclauses)) { /* nothing to convert: pass 1 is the result */
+  if (!(trad & 1)) { /* nothing to convert: pass 1 is the result */
     *out = a;
-    memset(&a, 0, sizeof a);
-    rc = DZ_OK;
-    goto cleanup;
+    return DZ_OK;
   }
-  /* Conversion may lengthen a clause (rarely); 2x covers every t2s entry. */
-  if (ntext_alloc(&b, a.n * 2)) goto cleanup;
-  for (size_t k = 0; k < nclauses; k++) {
-    if (conv[k]) {
-      rc = convert_clause(nm, &a, cl[k], cl[k + 1], &b);
-      if (rc) goto cleanup;
-      continue;
-    }
-    size_t n = cl[k + 1] - cl[k];
-    memcpy(b.c + b.n, a.c + cl[k], n * sizeof *b.c);
-    memcpy(b.ostart + b.n, a.ostart + cl[k], n * sizeof *b.c);
-    memcpy(b.oend + b.n, a.oend + cl[k], n * sizeof *b.c);
-    b.n += n;
-  }
-  *out = b;
-  memset(&b, 0, sizeof b);
-  rc = DZ_OK;
-cleanup:
+  int rc = convert_text(nm, &a, out);
   dz__ntext_free(&a);
-  dz__ntext_free(&b);
-  free(cl);
-  free(conv);
-  if (rc == DZ_ENOMEM) return dz__error_nomem(err);
-  return rc;
+  return rc == DZ_ENOMEM ? dz__error_nomem(err) : rc;
 }
 
 /* See normalize.h: normalise the decoded text, then map offsets to the original. */

@@ -131,7 +131,8 @@ int dz__batch_render_html(FILE *out, const dz_sim_batch *b) {
     const dz_sim_pair *p = &b->pairs[i];
     dz_buf_printf(f, "<h2>[%zu] 与 [%zu]：%.1f%% / %.1f%%（%s）</h2>\n<table class=\"pair\">\n", p->a, p->b, p->a_in_b * 100,
             p->b_in_a * 100,
-            p->direction == DZ_DIR_A_TO_B ? "后者可能抄自前者" : p->direction == DZ_DIR_B_TO_A ? "前者可能抄自后者" : "方向不明");
+            !strcmp(p->basis, "identical") ? "两份文件内容完全相同" : p->direction == DZ_DIR_A_TO_B ? "后者可能抄自前者"
+            : p->direction == DZ_DIR_B_TO_A ? "前者可能抄自后者" : "方向不明");
     for (size_t k = 0; k < p->npassages; k++) passage_rows(f, &p->passages[k], b->files[p->a], b->files[p->b]);
     dz_buf_puts(f, "</table>\n");
   }

@@ -71,6 +71,7 @@ int dz__sim_render_text(FILE *f, const dz_sim_result *const *r, size_t n, int co
 
 /* Direction in words. */
 static const char *dir_text(const dz_sim_pair *p) {
+  if (!strcmp(p->basis, "identical")) return "两份文件内容完全相同";
   switch (p->direction) {
   case DZ_DIR_A_TO_B: return "后者可能抄自前者";
   case DZ_DIR_B_TO_A: return "前者可能抄自后者";
@@ -82,6 +83,7 @@ static const char *dir_text(const dz_sim_pair *p) {
 static const char *basis_text(const char *basis) {
   if (!strcmp(basis, "containment")) return "依据：一方被另一方整体包含";
   if (!strcmp(basis, "mtime")) return "依据：文件修改时间";
+  if (!strcmp(basis, "identical")) return "同一份材料提交了两次，或整篇照抄";
   return "依据不足";
 }
 

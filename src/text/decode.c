@@ -4,9 +4,11 @@
 ** always reported in the coordinates of the file the user gave us.
 **
 ** Detection order: a BOM (UTF-8, UTF-16 LE/BE); NUL bytes or control characters mean binary
-** data; valid UTF-8; otherwise strict GB18030 (a superset of GBK and GB2312). Input that
+** data; valid UTF-8; otherwise strict GB18030 (a superset of GBK and GB2312) or Big5. Input that
 ** looks like UTF-8 but breaks part-way is reported as damaged UTF-8 rather than re-read as
 ** GB18030, since the GB18030 reading of UTF-8 bytes is garbage that would be silently accepted.
+** Bytes that are also Big5 (CP950) are read as Big5 when that reading is the more plausible
+** Chinese (src/text/big5.c): a traditional-character file from Taiwan or Hong Kong.
 */
 #include <errno.h>
 #include <iconv.h>
@@ -166,11 +168,84 @@ static size_t gb18030_char_len(const unsigned char *p, size_t n) {
   return 2;
 }
 
-static int decode_gb18030(outbuf *o, const unsigned char *in, size_t n, const dz_decode_options *opts,
-                          size_t utf8_ok, dz_error *err) {
-  uint32_t *u;
-  size_t count, bad = 0;
+/* Bytes of a non-UTF-8 input that decide between GB18030 and Big5. */
+#define BIG5_SNIFF 65536
+
+/* Byte length of the Big5 character whose first byte is at p. */
+static size_t big5_char_len(const unsigned char *p, size_t n) {
+  (void)n;
+  return p[0] >= 0x81 ? 2 : 1;
+}
+
+/* Append the code points u[0..count) that iconv read from in[0..n), mapping each to the offset
+** of its first byte. DZ_EINVALID on a control character or when the characters do not account
+** for exactly n bytes. */
+static int emit_chars(outbuf *o, const uint32_t *u, size_t count, const unsigned char *in, size_t n,
+                      size_t (*char_len)(const unsigned char *, size_t)) {
+  size_t pos = 0;
+  int cr = 0;
+  for (size_t k = 0; k < count; k++) {
+    if (pos >= n || (u[k] < 0x80 && is_binary_byte((unsigned char)u[k]))) return DZ_EINVALID;
+    if (out_put(o, u[k], pos, &cr)) return DZ_ENOMEM;
+    pos += char_len(in + pos, n - pos);
+  }
+  return pos == n ? DZ_OK : DZ_EINVALID;
+}
+
+/* emit_chars, then free u; an error names the encoding. */
+static int emit_all(outbuf *o, uint32_t *u, size_t count, const unsigned char *in, size_t n,
+                    size_t (*char_len)(const unsigned char *, size_t), const char *enc,
+                    const dz_decode_options *opts, dz_error *err) {
+  int rc = emit_chars(o, u, count, in, n, char_len);
+  free(u);
+  if (rc == DZ_ENOMEM) return dz__error_nomem(err);
+  if (rc)
+    return dz__error_set(err, DZ_EINVALID, "文件 %s 的 %s 编码不完整，无法完整读取。请另存为 UTF-8 编码的文本后重试。",
+                         display_name(opts), enc);
+  return DZ_OK;
+}
+
+/* Double-byte Chinese: GB18030 (a superset of GBK and GB2312), or Big5 when the bytes are Big5
+** and read more like Chinese that way (dz__prefer_big5). */
+static int decode_legacy(dz_text *t, outbuf *o, const unsigned char *in, size_t n, const dz_decode_options *opts,
+                         size_t utf8_ok, dz_error *err) {
+  uint32_t *u, *b5 = NULL;
+  size_t count = 0, nb5 = 0, bad = 0, bad5 = 0;
   int rc = iconv_to_u32("GB18030", in, n, &u, &count, &bad);
+  if (rc && rc != DZ_EINVALID) return dz__error_set(err, rc, "无法打开 GB18030 转换器（iconv）");
+  /* Decide on a prefix (whole characters in both readings), then decode all of it as Big5 only
+  ** when Big5 wins there: GB text is often valid CP950 too, and reading it twice costs. */
+  size_t p = 0, ngb = 0;
+  while (p < n && p < BIG5_SNIFF) p += big5_char_len(in + p, n - p);
+  if (p > n) p -= 2;
+  for (size_t q = 0; !rc && q < p && ngb < count; ngb++) q += gb18030_char_len(in + q, n - q);
+  int rc5 = iconv_to_u32("CP950", in, p, &b5, &nb5, &bad5);
+  if (!rc5 && dz__prefer_big5(rc ? NULL : u, ngb, b5, nb5)) {
+    if (p < n) {
+      free(b5);
+      b5 = NULL;
+      rc5 = iconv_to_u32("CP950", in, n, &b5, &nb5, &bad5);
+    }
+    /* Big5 text that breaks further on: as with UTF-8, the GB18030 reading would be garbage. */
+    if (rc5 == DZ_EINVALID) {
+      if (!rc) free(u);
+      return dz__error_set(err, rc5, "文件 %s 是 Big5 编码，但第 %zu 字节处的编码损坏%s，无法完整读取。请检查文件是否完整。",
+                           display_name(opts), bad5 + 1, bad5 + 2 >= n ? "（文件可能被截断）" : "");
+    }
+  } else if (!rc5) {
+    free(b5);
+    rc5 = DZ_EINVALID;
+  }
+  if (rc5 == DZ_ENOMEM) {
+    if (!rc) free(u);
+    return dz__error_nomem(err);
+  }
+  if (!rc5) {
+    if (!rc) free(u);
+    t->enc = DZ_ENC_BIG5;
+    return emit_all(o, b5, nb5, in, n, big5_char_len, "Big5", opts, err);
+  }
+  t->enc = DZ_ENC_GB18030;
   /* Valid UTF-8 that runs further than GB18030 did: the break is a damaged UTF-8 byte, and the
   ** place to look is where UTF-8 stopped, not where GB18030 gave up on good UTF-8. */
   if (rc == DZ_EINVALID && utf8_ok > bad)
@@ -179,21 +254,7 @@ static int decode_gb18030(outbuf *o, const unsigned char *in, size_t n, const dz
   if (rc == DZ_EINVALID)
     return dz__error_set(err, rc, "无法识别文件 %s 的编码：第 %zu 字节处既不是 UTF-8 也不是 GB18030/GBK。请另存为 UTF-8 编码的文本后重试。",
                          display_name(opts), bad + 1);
-  if (rc) return dz__error_set(err, rc, "无法打开 GB18030 转换器（iconv）");
-  size_t pos = 0;
-  int cr = 0;
-  for (size_t k = 0; k < count; k++) {
-    if (pos >= n) { rc = DZ_EINVALID; break; }
-    uint32_t cp = u[k];
-    if (cp < 0x80 && is_binary_byte((unsigned char)cp)) { rc = DZ_EINVALID; break; }
-    if (out_put(o, cp, pos, &cr)) { free(u); return dz__error_nomem(err); }
-    pos += gb18030_char_len(in + pos, n - pos);
-  }
-  free(u);
-  if (rc || pos != n)
-    return dz__error_set(err, DZ_EINVALID, "文件 %s 的 GB18030 编码不完整，无法完整读取。请另存为 UTF-8 编码的文本后重试。",
-                         display_name(opts));
-  return DZ_OK;
+  return emit_all(o, u, count, in, n, gb18030_char_len, "GB18030", opts, err);
 }
 
 static int decode_utf16(outbuf *o, const unsigned char *in, size_t n, int big_endian,
@@ -327,9 +388,8 @@ static int decode_bytes(dz_text *t, const unsigned char *in, size_t n, const dz_
     return dz__error_set(err, DZ_EINVALID, "文件 %s 是 UTF-8 编码，但第 %zu 字节处的编码损坏，无法完整读取。请检查文件是否完整。",
                          display_name(opts), ok + 1);
   }
-  t->enc = DZ_ENC_GB18030;
   outbuf o = {0};
-  rc = decode_gb18030(&o, in, n, opts, mb ? ok : 0, err);
+  rc = decode_legacy(t, &o, in, n, opts, mb ? ok : 0, err);
   if (rc) { out_free(&o); return rc; }
   return out_finish(t, &o, n, err);
 }
@@ -379,6 +439,7 @@ const char *dz_encoding_name(dz_encoding enc) {
   case DZ_ENC_GB18030: return "GB18030";
   case DZ_ENC_UTF16LE: return "UTF-16LE";
   case DZ_ENC_UTF16BE: return "UTF-16BE";
+  case DZ_ENC_BIG5: return "Big5";
   }
   return "?";
 }

@@ -3,9 +3,12 @@
 ** search, O(log n)); columns count characters, using a checkpoint every 64 bytes that holds
 ** the number of characters before it, so a column costs at most one 64-byte scan.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "text/text.h"
 #include "text/utf8.h"
@@ -104,11 +107,49 @@ size_t dz_text_decoded_offset(const dz_text *t, size_t orig) {
   return lo;
 }
 
+/* Read the rest of a regular file of known size with read(2): one system call for the whole
+** file where stdio took three (its own fstat, the data, the end). Returns 0 when done, 1 when
+** the caller must go on with stdio (not a regular file, or it grew while read: *out then holds
+** what was read so far, *cap its capacity, possibly NULL and 0), or a negative error. */
+static int read_sized(FILE *f, size_t max, char **out, size_t *len, size_t *cap) {
+  struct stat st;
+  int fd = fileno(f);
+  *out = NULL, *len = 0, *cap = 0;
+  if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) return 1;
+  /* Only a stream that nothing has read yet: once stdio has read, the descriptor's offset is
+  ** past what stdio handed out, and stdio must go on. */
+  off_t pos = lseek(fd, 0, SEEK_CUR);
+  if (pos != 0) return 1;
+  size_t rest = (size_t)(st.st_size - pos), want = rest < max ? rest : max;
+  size_t c = want + 1; /* one byte more than expected shows growth or a passed limit */
+  char *buf = malloc(c);
+  if (!buf) return DZ_ENOMEM;
+  size_t n = 0;
+  while (n < c) {
+    ssize_t r = read(fd, buf + n, c - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { free(buf); return DZ_EIO; }
+    n += (size_t)r;
+    if (r == 0 || n == rest) break; /* the end, or all that fstat announced */
+  }
+  *out = buf, *len = n, *cap = c;
+  return n == c && want < max ? 1 : 0; /* grew meanwhile: stdio reads the rest */
+}
+
 /* Read everything from `f` up to max+1 bytes (one more tells us the limit was passed). */
 int dz__read_all(FILE *f, size_t max, char **out, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) return DZ_ENOMEM;
+  char *buf;
+  size_t n, cap;
+  int rc = read_sized(f, max, &buf, &n, &cap);
+  if (rc < 0) return rc;
+  if (rc == 0) {
+    *out = buf, *len = n;
+    return DZ_OK;
+  }
+  if (!buf) {
+    cap = 1 << 16;
+    if (!(buf = malloc(cap))) return DZ_ENOMEM;
+  }
   for (;;) {
     if (n == cap) {
       if (cap > max) break;

@@ -28,6 +28,11 @@ struct dz_text {
 int dz__text_from_utf8(dz_text **out, const char *utf8, size_t len, const char *name,
                        dz_error *err);
 
+/* Given the GB18030 reading (gb, ngb code points; NULL when the bytes are not GB18030) and
+** the Big5 reading of the same bytes, whether Big5 is the more plausible Chinese text
+** (src/text/big5.c). */
+int dz__prefer_big5(const uint32_t *gb, size_t ngb, const uint32_t *b5, size_t nb5);
+
 /* Finish a text whose buf/len/map are set: builds line and column indexes. */
 int dz__text_index(dz_text *t, dz_error *err);
 #endif

@@ -68,6 +68,38 @@ static void gbk(void **s) {
   dz_text_free(t);
 }
 
+/* A Big5 (CP950) file: also valid GB18030 bytes, which read as kana and rare characters. */
+static void big5(void **s) {
+  (void)s;
+  dz_error e;
+  /* 關於加強學習的通知 CRLF 一、我們要認真學習。 */
+  const char in[] = "\xC3\xF6\xA9\xF3\xA5\x5B\xB1\x6A\xBE\xC7\xB2\xDF\xAA\xBA\xB3\x71\xAA\xBE\r\n"
+                    "\xA4\x40\xA1\x42\xA7\xDA\xAD\xCC\xAD\x6E\xBB\x7B\xAF\x75\xBE\xC7\xB2\xDF\xA1\x43";
+  dz_text *t = dec(in, sizeof in - 1, DZ_OK, &e);
+  assert_string_equal(dz_text_data(t, NULL), "關於加強學習的通知\n一、我們要認真學習。");
+  assert_int_equal(dz_text_encoding(t), DZ_ENC_BIG5);
+  assert_string_equal(dz_encoding_name(dz_text_encoding(t)), "Big5");
+  assert_int_equal(dz_text_orig_offset(t, 3), 2);       /* 於 */
+  assert_int_equal(dz_text_orig_offset(t, 28), 20);     /* 一 after CRLF */
+  assert_int_equal(dz_text_orig_offset(t, 31), 22);     /* 、 */
+  assert_int_equal(dz_text_orig_offset(t, 58), sizeof in - 1);
+  dz_text_free(t);
+  /* Cut inside the last character: damaged Big5, not a GB18030 reading of it. */
+  assert_null(dec(in, sizeof in - 2, DZ_EINVALID, &e));
+  assert_string_equal(e.message, "文件 t.txt 是 Big5 编码，但第 39 字节处的编码损坏（文件可能被截断），无法完整读取。请检查文件是否完整。");
+}
+
+/* GBK bytes that CP950 also accepts (我们学习 reads 扂蠅悝炾 in Big5): still GBK. */
+static void gbk_not_big5(void **s) {
+  (void)s;
+  dz_error e;
+  const char in[] = "\xCE\xD2\xC3\xC7\xD1\xA7\xCF\xB0";
+  dz_text *t = dec(in, sizeof in - 1, DZ_OK, &e);
+  assert_string_equal(dz_text_data(t, NULL), "我们学习");
+  assert_int_equal(dz_text_encoding(t), DZ_ENC_GB18030);
+  dz_text_free(t);
+}
+
 static void gb18030_four_byte(void **s) {
   (void)s;
   dz_error e;
@@ -156,7 +188,7 @@ static void linecol_long_line(void **s) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(utf8_plain), cmocka_unit_test(utf8_bom_crlf), cmocka_unit_test(gbk),
+      cmocka_unit_test(utf8_plain), cmocka_unit_test(utf8_bom_crlf), cmocka_unit_test(gbk), cmocka_unit_test(big5), cmocka_unit_test(gbk_not_big5),
       cmocka_unit_test(gb18030_four_byte), cmocka_unit_test(utf16), cmocka_unit_test(rejects),
       cmocka_unit_test(empty), cmocka_unit_test(linecol_long_line),
   };

@@ -1,0 +1,1 @@
+check --format json @DIR@/input_blank.txt

@@ -1,0 +1,1 @@
+fix @DIR@/input_blank.txt -o /dev/null

@@ -1,0 +1,1 @@
+check @DIR@/input_empty.txt

@@ -1,0 +1,1 @@
+fmt @DIR@/input_empty.txt -o /dev/null

@@ -1,0 +1,1 @@
+check --format json @DIR@/structure_count_following.txt

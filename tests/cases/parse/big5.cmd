@@ -1,0 +1,1 @@
+parse @DIR@/big5.txt

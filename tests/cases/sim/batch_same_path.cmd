@@ -1,0 +1,1 @@
+batch --no-mtime @DIR@/query.txt @DIR@/query.txt @DIR@/tpl_a.txt

@@ -1,0 +1,1 @@
+batch @DIR@/query.txt @DIR@/../sim/query.txt
