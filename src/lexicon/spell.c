@@ -119,6 +119,7 @@ static double slip_cost(const dz_spell_params *p, int rel) {
   case DZ_REL_FUZZY: return p->cost_fuzzy;
   case DZ_REL_WORD: return p->cost_word;
   case DZ_REL_WORD_RARE: return p->cost_word_rare;
+  case DZ_REL_SHAPE_WEAK: return p->cost_shape_weak;
   default: return p->cost_shape;
   }
 }

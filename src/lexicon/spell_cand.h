@@ -13,8 +13,9 @@
 
 #define DZ_SPELL_MAX_CANDS 2048 /* per chunk; more are dropped (cap against pathological text) */
 
-/* WORD: a whole sound-alike word picked for a common word; WORD_RARE: for a rare one. */
-enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD, DZ_REL_WORD_RARE };
+/* WORD: a whole sound-alike word picked for a common word; WORD_RARE: for a rare one.
+** SHAPE_WEAK: a weaker look-alike (codes two edits apart, glyphs confirming). */
+enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD, DZ_REL_WORD_RARE, DZ_REL_SHAPE_WEAK };
 
 typedef struct dz_spell_cand {
   int p0, p1;       /* replaced character indices; p1 = -1 for a single change, else p0 < p1 */

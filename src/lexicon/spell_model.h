@@ -15,6 +15,7 @@ typedef struct dz_spell_params {
   double cost_same;   /* ln-cost of typing a same-pinyin character */
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
+  double cost_shape_weak; /* ... a weaker look-alike (codes two edits apart, glyphs confirming) */
   double cost_word;   /* ... a whole sound-alike word with two characters wrong (菜狗→采购) */
   double cost_word_rare; /* ... the same when the word as written is rarer than swap_common_freq */
   int64_t swap_common_freq;
