@@ -73,7 +73,8 @@ if(DZ_CANGJIE_DUMP)
   add_custom_command(
     OUTPUT ${DZ_GLYPH_PAIRS}
     COMMAND dz_glyphsim ${DZ_GLYPH_PAIRS} ${DZ_GLYPH_FONT} ${DZ_JIEBA_DICT}
-    DEPENDS dz_glyphsim ${DZ_GLYPH_FONT} ${DZ_JIEBA_DICT}
+            --codes ${CMAKE_BINARY_DIR}/data/cangjie.txt ${CMAKE_BINARY_DIR}/data/wubi.txt
+    DEPENDS dz_glyphsim ${DZ_GLYPH_FONT} ${DZ_JIEBA_DICT} ${DZ_CANGJIE_DUMP}
     COMMENT "Comparing glyph images for the look-alike table")
 endif()
 

@@ -345,8 +345,10 @@ static int cmp_u64(const void *x, const void *y) {
   uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
   return a < b ? -1 : a > b;
 }
-static int cmp_u32(const void *x, const void *y) {
+/* Look-alike items by code point, a plain look-alike before a weak one of the same. */
+static int cmp_look(const void *x, const void *y) {
   uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  if (DZ_LOOK_CP(a) != DZ_LOOK_CP(b)) return DZ_LOOK_CP(a) < DZ_LOOK_CP(b) ? -1 : 1;
   return a < b ? -1 : a > b;
 }
 
@@ -373,15 +375,16 @@ static uint64_t *glyph_pairs(const char *path, size_t *n) {
   size_t cap = 0;
   char line[256];
   while (fgets(line, sizeof line, f)) {
-    char *a = strtok(line, "\t\r\n"), *b = strtok(NULL, "\t\r\n");
+    char *a = strtok(line, "\t\r\n"), *b = strtok(NULL, "\t\r\n"), *kind = strtok(NULL, "\t\r\n");
     if (!a || !b) continue;
+    uint64_t weak = kind && !strcmp(kind, "k") ? DZ_LOOK_WEAK : 0;
     size_t i = 0, j = 0, na = strlen(a), nb = strlen(b);
     uint32_t x = dz_utf8_next(a, na, &i), y = dz_utf8_next(b, nb, &j);
     if (i != na || j != nb || x < CP_FIRST || x > CP_LAST || y < CP_FIRST || y > CP_LAST || x == y)
       die("bad glyph pair line", path);
     if (*n + 2 > cap) v = xrealloc(v, (cap = cap ? cap * 2 : 4096) * sizeof *v);
-    v[(*n)++] = (uint64_t)x << 32 | y;
-    v[(*n)++] = (uint64_t)y << 32 | x;
+    v[(*n)++] = (uint64_t)x << 32 | y | weak;
+    v[(*n)++] = (uint64_t)y << 32 | x | weak;
   }
   fclose(f);
   qsort(v, *n, sizeof *v, cmp_u64);
@@ -569,10 +572,10 @@ int main(int argc, char **argv) {
       if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
       litems[nl++] = (uint32_t)gp[gi];
     }
-    if (nl > from) qsort(litems + from, nl - from, sizeof *litems, cmp_u32);
+    if (nl > from) qsort(litems + from, nl - from, sizeof *litems, cmp_look);
     size_t m = from;
     for (size_t k = from; k < nl; k++)
-      if (m == from || litems[m - 1] != litems[k]) litems[m++] = litems[k];
+      if (m == from || DZ_LOOK_CP(litems[m - 1]) != DZ_LOOK_CP(litems[k])) litems[m++] = litems[k];
     nl = m;
   }
   free(gp);

@@ -51,6 +51,9 @@ typedef struct opts {
   const char *face_tag;
   int n_chars, max_per_char, shift;
   double alike, contain, ratio;
+  const char *cangjie, *wubi; /* code tables: pairs two edits apart that glyphs confirm */
+  double confirm;
+  int max_weak;
 } opts;
 
 /* The build stops on bad input rather than ship a silently empty table. */
@@ -231,6 +234,52 @@ static int relate(const glyph *a, const glyph *b, const opts *o, double *score) 
   return kind;
 }
 
+/* Shape codes of the common characters from a `libime_tabledict -d` dump ("code char" lines
+** after "[Data]"): the shortest code (Cangjie) or the longest (Wubi) of each, "" when none. */
+static void read_codes(const char *path, const glyph *gl, int ng, char (*code)[8], int longest) {
+  memset(code, 0, (size_t)ng * sizeof *code);
+  FILE *f = fopen(path, "r");
+  if (!f) die("cannot open code table", path);
+  int *idx = malloc((CP_LAST - CP_FIRST + 1) * sizeof *idx);
+  if (!idx) die("out of memory", NULL);
+  for (uint32_t k = 0; k <= CP_LAST - CP_FIRST; k++) idx[k] = -1;
+  for (int i = 0; i < ng; i++) idx[gl[i].cp - CP_FIRST] = i;
+  char line[256];
+  int data = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (!data) {
+      data = !strncmp(line, "[Data]", 6);
+      continue;
+    }
+    char *c = strtok(line, " \t\r\n"), *ch = strtok(NULL, " \t\r\n");
+    if (!c || !ch || strlen(c) > 5) continue;
+    size_t i = 0, n = strlen(ch);
+    uint32_t cp = dz_utf8_next(ch, n, &i);
+    if (i != n || cp < CP_FIRST || cp > CP_LAST || idx[cp - CP_FIRST] < 0) continue;
+    char *slot = code[idx[cp - CP_FIRST]];
+    size_t have = strlen(slot), cl = strlen(c);
+    if (!have || (longest ? cl > have : cl < have)) memcpy(slot, c, cl + 1);
+  }
+  fclose(f);
+  free(idx);
+}
+
+/* Levenshtein distance of two short codes; 0 when either is empty (no evidence). */
+static int code_dist(const char *a, const char *b) {
+  int n = (int)strlen(a), m = (int)strlen(b), dp[8][8];
+  if (!n || !m) return 0;
+  for (int i = 0; i <= n; i++) dp[i][0] = i;
+  for (int j = 0; j <= m; j++) dp[0][j] = j;
+  for (int i = 1; i <= n; i++)
+    for (int j = 1; j <= m; j++) {
+      int v = dp[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      if (dp[i - 1][j] + 1 < v) v = dp[i - 1][j] + 1;
+      if (dp[i][j - 1] + 1 < v) v = dp[i][j - 1] + 1;
+      dp[i][j] = v;
+    }
+  return dp[n][m];
+}
+
 typedef struct pair {
   int a, b;
   double score;
@@ -254,6 +303,9 @@ static int parse_opts(int argc, char **argv, int i, opts *o) {
     else if (!strcmp(a, "--ratio") && v) o->ratio = atof(v), i++;
     else if (!strcmp(a, "--max") && v) o->max_per_char = atoi(v), i++;
     else if (!strcmp(a, "--shift") && v) o->shift = atoi(v), i++;
+    else if (!strcmp(a, "--codes") && v && i + 2 < argc) o->cangjie = v, o->wubi = argv[i + 2], i += 2;
+    else if (!strcmp(a, "--confirm") && v) o->confirm = atof(v), i++;
+    else if (!strcmp(a, "--maxweak") && v) o->max_weak = atoi(v), i++;
     else break;
   }
   return i;
@@ -261,7 +313,7 @@ static int parse_opts(int argc, char **argv, int i, opts *o) {
 
 /* Write the look-alike pairs, or with --show print the measures of the given pairs. */
 int main(int argc, char **argv) {
-  opts o = {" SC", 8000, 6, 3, 0.82, 0.93, 0.60};
+  opts o = {" SC", 8000, 6, 3, 0.82, 0.93, 0.60, NULL, NULL, 0.70, 0};
   if (argc < 4) {
     fprintf(stderr, "usage: glyphsim OUT.txt|--show FONT JIEBA_DICT [options] [pairs]\n");
     return 2;
@@ -301,6 +353,17 @@ int main(int argc, char **argv) {
     if (render(face, cps[i], &gl[ng])) ng++;
   free(cps);
 
+  /* With code tables, pairs whose Cangjie or Wubi codes are two edits apart (列 mnln / 例 omnn)
+  ** are kept as weaker look-alikes (kind k) when their glyphs are alike at --confirm. */
+  char (*cj)[8] = NULL, (*wb)[8] = NULL;
+  opts weak = o;
+  weak.alike = o.confirm, weak.contain = 2; /* alike only */
+  if (o.cangjie) {
+    cj = malloc((size_t)ng * sizeof *cj), wb = malloc((size_t)ng * sizeof *wb);
+    if (!cj || !wb) die("out of memory", NULL);
+    read_codes(o.cangjie, gl, ng, cj, 0);
+    read_codes(o.wubi, gl, ng, wb, 1);
+  }
   /* Every pair once: a few tens of millions of 32-row bit tests. */
   pair *pv = NULL;
   size_t np = 0, cap = 0;
@@ -308,6 +371,10 @@ int main(int argc, char **argv) {
     for (int j = i + 1; j < ng; j++) {
       double sc;
       int kind = relate(&gl[i], &gl[j], &o, &sc);
+      if (!kind && cj && strlen(cj[i]) + strlen(cj[j]) >= 6 &&
+          (code_dist(cj[i], cj[j]) == 2 || code_dist(wb[i], wb[j]) == 2) &&
+          relate(&gl[i], &gl[j], &weak, &sc))
+        kind = 'k';
       if (!kind) continue;
       if (np == cap) {
         cap = cap ? cap * 2 : 4096;
@@ -320,12 +387,15 @@ int main(int argc, char **argv) {
   qsort(pv, np, sizeof *pv, by_score);
   int *used = calloc((size_t)ng, sizeof *used), *rank_ok = calloc(np ? np : 1, sizeof *rank_ok);
   if (!used || !rank_ok) die("out of memory", NULL);
-  int *seen = calloc((size_t)ng, sizeof *seen);
-  if (!seen) die("out of memory", NULL);
+  int *seen = calloc((size_t)ng, sizeof *seen), *seen_k = calloc((size_t)ng, sizeof *seen_k);
+  if (!seen || !seen_k) die("out of memory", NULL);
   for (size_t k = 0; k < np; k++) {
     int a = pv[k].a, b = pv[k].b;
-    rank_ok[k] = seen[a] < o.max_per_char && seen[b] < o.max_per_char;
-    seen[a]++, seen[b]++;
+    /* Confirmed code pairs have a cap of their own (0: none; the codes already chose them). */
+    int *cnt = pv[k].kind == 'k' ? seen_k : seen;
+    int cap_k = pv[k].kind != 'k' ? o.max_per_char : o.max_weak ? o.max_weak : ng;
+    rank_ok[k] = cnt[a] < cap_k && cnt[b] < cap_k;
+    cnt[a]++, cnt[b]++;
   }
   FILE *f = fopen(argv[1], "w");
   if (!f) die("cannot write", argv[1]);
@@ -340,7 +410,7 @@ int main(int argc, char **argv) {
   }
   if (fclose(f)) die("cannot write", argv[1]);
   fprintf(stderr, "glyphsim: %d characters, %zu related pairs, %zu kept\n", ng, np, kept);
-  free(used), free(rank_ok), free(seen), free(pv), free(gl);
+  free(used), free(rank_ok), free(seen), free(pv), free(gl), free(cj), free(wb), free(seen_k);
   FT_Done_Face(face);
   FT_Done_FreeType(lib);
   return 0;

@@ -246,6 +246,12 @@ int dz_dict_pair_maybe(const dz_dict *d, uint32_t a, uint32_t b) {
   return (d->pairs[p1 >> 3] >> (p1 & 7) & 1) && (d->pairs[p2 >> 3] >> (p2 & 7) & 1);
 }
 
+/* The Bloom filter for dz_dict_pair_test. */
+const uint8_t *dz_dict_pair_filter(const dz_dict *d, uint32_t *mask) {
+  *mask = d->h->pair_bits - 1;
+  return d->pairs;
+}
+
 /* CSR slice of the look-alike lists, bounds-checked against the item count. */
 const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n) {
   uint32_t k = cp - d->h->cp_first;

@@ -54,6 +54,15 @@ uint32_t dz_dict_shape(const dz_dict *d, uint32_t cp);
 /* Could some word of 2..DZ_DICT_VAR_MAX characters hold a next to b? 0 means surely not. */
 int dz_dict_pair_maybe(const dz_dict *d, uint32_t a, uint32_t b);
 
+/* The same test inlined, for loops over many pairs: the filter's bits and mask come from
+** dz_dict_pair_filter once. */
+const uint8_t *dz_dict_pair_filter(const dz_dict *d, uint32_t *mask);
+static inline int dz_dict_pair_test(const uint8_t *bits, uint32_t mask, uint32_t a, uint32_t b) {
+  uint32_t p1, p2;
+  dz_dict_pair_probes(a, b, mask, &p1, &p2);
+  return (bits[p1 >> 3] >> (p1 & 7) & 1) && (bits[p2 >> 3] >> (p2 & 7) & 1);
+}
+
 /* The characters that look like cp (borrowed from the map; *n of them, sorted). */
 const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n);
 

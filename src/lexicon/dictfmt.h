@@ -46,6 +46,10 @@
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the sound-alike index */
 #define DZ_DICT_ALT 2     /* other readings kept per character */
 #define DZ_DICT_SYLC_MIN 100 /* one-character word frequency of a homophone character */
+/* A look-alike list item is a code point, with this bit set for a weaker look-alike (codes two
+** edits apart that the glyphs confirm); lists are sorted by DZ_LOOK_CP. */
+#define DZ_LOOK_WEAK 0x80000000u
+#define DZ_LOOK_CP(x) ((x) & 0x1FFFFFu)
 
 enum {
   DZ_DW_WORD = 1,     /* a real word, not only a prefix */

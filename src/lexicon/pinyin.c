@@ -28,8 +28,8 @@ dz_confusion dz_pinyin_confusion(const dz_dict *d, uint32_t wrong, uint32_t righ
   size_t lo = 0, hi = n; /* the list is sorted */
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (look[mid] < right) lo = mid + 1;
+    if (DZ_LOOK_CP(look[mid]) < right) lo = mid + 1;
     else hi = mid;
   }
-  return lo < n && look[lo] == right ? DZ_CONF_SHAPE : DZ_CONF_NONE;
+  return lo < n && DZ_LOOK_CP(look[lo]) == right ? DZ_CONF_SHAPE : DZ_CONF_NONE;
 }

@@ -142,8 +142,10 @@ static double slip_cost(const dz_speller *sp, const dz_spell_chunk *ch, const dz
   const dz_spell_params *p = &sp->params;
   if (k->rel == DZ_REL_WORD) return p->cost_word;
   if (k->rel == DZ_REL_PAIR) return p->cost_pair;
-  double c = k->rel == DZ_REL_SAME ? p->cost_same : k->rel == DZ_REL_FUZZY ? p->cost_fuzzy
-                                                                          : p->cost_shape;
+  double c = k->rel == DZ_REL_SAME         ? p->cost_same
+             : k->rel == DZ_REL_FUZZY      ? p->cost_fuzzy
+             : k->rel == DZ_REL_SHAPE_WEAK ? p->cost_shape_weak
+                                           : p->cost_shape;
   return sp->lm ? c + in_word_cost(sp, ch, k->p0) : c;
 }
 

@@ -10,7 +10,8 @@
 ** by a more frequent one-character word of its reading (禾→和).
 ** Look-alike: a character is replaced by one from its look-alike list (Cangjie or Wubi codes
 ** one edit away, or glyph images alike) when that makes a dictionary word with its neighbours
-** (休→体, 太→大).
+** (休→体, 太→大); the list's weaker look-alikes (codes two edits apart that the glyphs
+** confirm, 言→信) are costed higher (DZ_REL_SHAPE_WEAK).
 ** Either way the new word must be more frequent than the span as written (params.min_ratio),
 ** which keeps common correct words from being "corrected" into rarer ones; a whole-word swap
 ** has its own, looser ratio (word_min_ratio) and must replace a word the segmentation keeps.
@@ -105,6 +106,8 @@ static void lookalikes(gen_ctx *g) {
   const dz_dict *d = g->d;
   char w[DZ_DICT_VAR_MAX * 4 + 4];
   double weak = log((double)g->p->shape_max_freq) - g->log_total;
+  uint32_t mask;
+  const uint8_t *bloom = dz_dict_pair_filter(d, &mask);
   for (int pos = 0; pos < ch->n; pos++) {
     if (ch->guard[pos]) continue;
     /* Look-alike slips make non-words; a character inside a common word as written is left to
@@ -114,16 +117,19 @@ static void lookalikes(gen_ctx *g) {
     size_t nl;
     const uint32_t *look = dz_dict_lookalikes(d, ch->cps[pos], &nl);
     for (size_t li = 0; li < nl; li++) {
-      uint32_t cp = look[li];
-      /* A cheap Bloom test first: can cp sit next to either neighbour in some word? */
-      if (!(pos > 0 && dz_dict_pair_maybe(d, ch->cps[pos - 1], cp)) &&
-          !(pos + 1 < ch->n && dz_dict_pair_maybe(d, cp, ch->cps[pos + 1])))
-        continue;
+      uint32_t cp = DZ_LOOK_CP(look[li]);
+      int rel = look[li] & DZ_LOOK_WEAK ? DZ_REL_SHAPE_WEAK : DZ_REL_SHAPE;
+      /* A cheap Bloom test first: can cp sit next to either neighbour in some word? A span
+      ** that holds cp next to a neighbour it cannot sit by is not tried either. */
+      int left = pos > 0 && dz_dict_pair_test(bloom, mask, ch->cps[pos - 1], cp);
+      int right = pos + 1 < ch->n && dz_dict_pair_test(bloom, mask, cp, ch->cps[pos + 1]);
+      if (!left && !right) continue;
       int found = 0;
       for (int a = pos - DZ_DICT_VAR_MAX + 1 < 0 ? 0 : pos - DZ_DICT_VAR_MAX + 1; a <= pos && !found; a++) {
-        if (a < pos && ch->dc->reach[a] < pos - a) continue; /* no word of the text reaches pos */
+        if (a < pos && (!left || ch->dc->reach[a] < pos - a)) continue; /* no word reaches pos */
         for (int len = 2; len <= DZ_DICT_VAR_MAX && a + len <= ch->n && !found; len++) {
           if (a + len <= pos) continue;
+          if (a + len - 1 > pos && !right) break; /* longer spans hold cp before its neighbour */
           size_t b = 0;
           for (int i = a; i < a + len; i++) {
             if (i == pos) b += (size_t)dz_utf8_put(w + b, cp);
@@ -136,7 +142,7 @@ static void lookalikes(gen_ctx *g) {
         }
       }
       if (found && dz_pinyin_confusion(d, ch->cps[pos], cp) == DZ_CONF_SHAPE)
-        add(g, pos, cp, -1, 0, DZ_REL_SHAPE);
+        add(g, pos, cp, -1, 0, rel);
     }
   }
 }

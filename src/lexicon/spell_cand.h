@@ -14,8 +14,9 @@
 #define DZ_SPELL_MAX_CANDS 2048 /* per chunk; more are dropped (cap against pathological text) */
 
 /* WORD: a whole sound-alike word picked wrongly from the input method (two characters of a word
-** replaced); PAIR: the same over two characters that stand alone and make no word (乖买). */
-enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD, DZ_REL_PAIR };
+** replaced); PAIR: the same over two characters that stand alone and make no word (乖买).
+** SHAPE_WEAK: a weaker look-alike (codes two edits apart, glyphs confirming). */
+enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD, DZ_REL_PAIR, DZ_REL_SHAPE_WEAK };
 
 typedef struct dz_spell_cand {
   int p0, p1;       /* replaced character indices; p1 = -1 for a single change, else p0 < p1 */

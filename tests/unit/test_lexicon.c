@@ -194,7 +194,7 @@ static void pinyin_relations(void **s) {
   size_t n;
   const uint32_t *l = dz_dict_lookalikes(dict, cp_of("休"), &n);
   assert_true(n > 0);
-  for (size_t i = 1; i < n; i++) assert_true(l[i] > l[i - 1]); /* sorted, for bsearch */
+  for (size_t i = 1; i < n; i++) assert_true(DZ_LOOK_CP(l[i]) > DZ_LOOK_CP(l[i - 1])); /* sorted */
 }
 
 /* Frequency of a character as a one-character word. */
@@ -243,12 +243,12 @@ static void polyphones(void **s) {
   assert_int_equal(dz_dict_readings(dict, cp_of("a"), r), 0);
 }
 
-/* Is b in a's look-alike list? */
+/* Is b in a's look-alike list? 1: a plain look-alike, 2: a weaker one. */
 static int alike(const char *a, const char *b) {
   size_t n;
   const uint32_t *l = dz_dict_lookalikes(dict, cp_of(a), &n);
   for (size_t i = 0; i < n; i++)
-    if (l[i] == cp_of(b)) return 1;
+    if (DZ_LOOK_CP(l[i]) == cp_of(b)) return l[i] & DZ_LOOK_WEAK ? 2 : 1;
   return 0;
 }
 
@@ -270,8 +270,16 @@ static void lookalike_table(void **s) {
     assert_false(alike(unrelated[i][0], unrelated[i][1]));
   /* The glyph comparison keeps at most 6 partners a character: 大 has no code-based ones. */
   size_t n;
-  dz_dict_lookalikes(dict, cp_of("大"), &n);
-  assert_true(n >= 2 && n <= 6);
+  const uint32_t *l = dz_dict_lookalikes(dict, cp_of("大"), &n);
+  size_t plain = 0;
+  for (size_t i = 0; i < n; i++) plain += !(l[i] & DZ_LOOK_WEAK);
+  assert_true(plain >= 2 && plain <= 6);
+  /* Weaker look-alikes: codes two edits apart that the glyphs confirm, both ways. */
+  assert_int_equal(alike("言", "信"), 2);
+  assert_int_equal(alike("信", "言"), 2);
+  assert_int_equal(alike("但", "何"), 2);
+  assert_int_equal(alike("大", "太"), 1); /* a plain look-alike stays plain */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("信"), cp_of("言")), DZ_CONF_SHAPE);
 }
 
 /* A look-alike or homophone-character section whose list bounds are damaged makes the file
