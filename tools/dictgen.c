@@ -329,11 +329,7 @@ static void shapes(const char *path, uint32_t *out, int longest) {
     size_t i = 0, n = strlen(ch), cl = strlen(code);
     uint32_t cp = dz_utf8_next(ch, n, &i);
     if (i != n || cp < CP_FIRST || cp > CP_LAST || cl < 1 || cl > 5) continue;
-    uint32_t v = (uint32_t)cl << 29;
-    for (size_t k = 0; k < cl; k++) {
-      if (code[k] < 'a' || code[k] > 'z') { v = 0; break; }
-      v |= (uint32_t)(code[k] - 'a' + 1) << (5 * k);
-    }
+    uint32_t v = dz_shape_pack(code);
     uint32_t *slot = &out[cp - CP_FIRST];
     if (v && (!*slot || (longest ? (*slot >> 29) < cl : (*slot >> 29) > cl))) *slot = v;
   }

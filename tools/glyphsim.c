@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon/shape.h"
 #include "text/utf8.h"
 
 #define G 64           /* bitmap side in pixels */
@@ -234,9 +235,10 @@ static int relate(const glyph *a, const glyph *b, const opts *o, double *score) 
   return kind;
 }
 
-/* Shape codes of the common characters from a `libime_tabledict -d` dump ("code char" lines
-** after "[Data]"): the shortest code (Cangjie) or the longest (Wubi) of each, "" when none. */
-static void read_codes(const char *path, const glyph *gl, int ng, char (*code)[8], int longest) {
+/* Packed shape codes (shape.h) of the common characters from a `libime_tabledict -d` dump
+** ("code char" lines after "[Data]"): the shortest code (Cangjie) or the longest (Wubi) of
+** each, 0 when none. */
+static void read_codes(const char *path, const glyph *gl, int ng, uint32_t *code, int longest) {
   memset(code, 0, (size_t)ng * sizeof *code);
   FILE *f = fopen(path, "r");
   if (!f) die("cannot open code table", path);
@@ -252,32 +254,22 @@ static void read_codes(const char *path, const glyph *gl, int ng, char (*code)[8
       continue;
     }
     char *c = strtok(line, " \t\r\n"), *ch = strtok(NULL, " \t\r\n");
-    if (!c || !ch || strlen(c) > 5) continue;
+    uint32_t v = c ? dz_shape_pack(c) : 0;
+    if (!v || !ch) continue;
     size_t i = 0, n = strlen(ch);
     uint32_t cp = dz_utf8_next(ch, n, &i);
     if (i != n || cp < CP_FIRST || cp > CP_LAST || idx[cp - CP_FIRST] < 0) continue;
-    char *slot = code[idx[cp - CP_FIRST]];
-    size_t have = strlen(slot), cl = strlen(c);
-    if (!have || (longest ? cl > have : cl < have)) memcpy(slot, c, cl + 1);
+    uint32_t *slot = &code[idx[cp - CP_FIRST]];
+    if (!*slot || (longest ? (*slot >> 29) < (v >> 29) : (*slot >> 29) > (v >> 29))) *slot = v;
   }
   fclose(f);
   free(idx);
 }
 
-/* Levenshtein distance of two short codes; 0 when either is empty (no evidence). */
-static int code_dist(const char *a, const char *b) {
-  int n = (int)strlen(a), m = (int)strlen(b), dp[8][8];
-  if (!n || !m) return 0;
-  for (int i = 0; i <= n; i++) dp[i][0] = i;
-  for (int j = 0; j <= m; j++) dp[0][j] = j;
-  for (int i = 1; i <= n; i++)
-    for (int j = 1; j <= m; j++) {
-      int v = dp[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-      if (dp[i - 1][j] + 1 < v) v = dp[i - 1][j] + 1;
-      if (dp[i][j - 1] + 1 < v) v = dp[i][j - 1] + 1;
-      dp[i][j] = v;
-    }
-  return dp[n][m];
+/* Codes exactly two edits apart (one of them of three letters or more: shape.h reports
+** shorter codes one edit apart as 2). */
+static int codes_two_apart(uint32_t a, uint32_t b) {
+  return a && b && ((a >> 29) >= 3 || (b >> 29) >= 3) && dz_shape_code_distance(a, b) == 2;
 }
 
 typedef struct pair {
@@ -355,7 +347,7 @@ int main(int argc, char **argv) {
 
   /* With code tables, pairs whose Cangjie or Wubi codes are two edits apart (列 mnln / 例 omnn)
   ** are kept as weaker look-alikes (kind k) when their glyphs are alike at --confirm. */
-  char (*cj)[8] = NULL, (*wb)[8] = NULL;
+  uint32_t *cj = NULL, *wb = NULL;
   opts weak = o;
   weak.alike = o.confirm, weak.contain = 2; /* alike only */
   if (o.cangjie) {
@@ -371,8 +363,10 @@ int main(int argc, char **argv) {
     for (int j = i + 1; j < ng; j++) {
       double sc;
       int kind = relate(&gl[i], &gl[j], &o, &sc);
-      if (!kind && cj && strlen(cj[i]) + strlen(cj[j]) >= 6 &&
-          (code_dist(cj[i], cj[j]) == 2 || code_dist(wb[i], wb[j]) == 2) &&
+      /* Cangjie codes of six letters or more together: shorter ones two edits apart differ
+      ** by most of the glyph. */
+      if (!kind && cj && (cj[i] >> 29) + (cj[j] >> 29) >= 6 &&
+          (codes_two_apart(cj[i], cj[j]) || codes_two_apart(wb[i], wb[j])) &&
           relate(&gl[i], &gl[j], &weak, &sc))
         kind = 'k';
       if (!kind) continue;

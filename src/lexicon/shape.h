@@ -10,6 +10,17 @@
 #define DZ_LEXICON_SHAPE_H
 #include <stdint.h>
 
+/* Pack a code of 1..5 letters a-z (5 bits a letter, length in the top 3 bits); 0 when it is
+** not one. */
+static inline uint32_t dz_shape_pack(const char *code) {
+  uint32_t n = 0, v = 0;
+  for (; code[n]; n++) {
+    if (n == 5 || code[n] < 'a' || code[n] > 'z') return 0;
+    v |= (uint32_t)(code[n] - 'a' + 1) << (5 * n);
+  }
+  return n ? v | n << 29 : 0;
+}
+
 /* Edit distance of two packed codes, or -1 when either is 0; only 1 means "alike" (shorter
 ** codes one edit apart are reported as 2, and distances are capped at 3). */
 static inline int dz_shape_code_distance(uint32_t va, uint32_t vb) {
