@@ -633,25 +633,41 @@ int main(int argc, char **argv) {
   free(pairs);
 
   /* Sound-alike index over real Han words of 2..DZ_DICT_VAR_MAX characters, keyed by their
-  ** sequence of fuzzy pinyin classes; open addressing with load factor <= 2/3. */
-  size_t n_items = 0;
+  ** sequence of fuzzy pinyin classes: one slot per distinct key (open addressing, load factor
+  ** <= 1/2) pointing at its list of word records in the items (a count, then the offsets, in
+  ** word order). One slot per word made every key's words one probe run, and common keys (shi
+  ** shi: 实施 事实 时事 逝世 ...) merged into runs that every lookup nearby had to walk. */
+  size_t n_pairs = 0;
   uint32_t keys[2];
-  for (size_t i = 0; i < real; i++) n_items += (size_t)word_keys(&words[i], rd, alt, keys);
-  h.var_nb = next_pow2((uint64_t)n_items * 3 / 2);
-  dz_dict_var_slot *vt = calloc(h.var_nb, sizeof *vt);
-  if (!vt) die("out of memory", NULL);
+  for (size_t i = 0; i < real; i++) n_pairs += (size_t)word_keys(&words[i], rd, alt, keys);
+  uint64_t *kv = calloc(n_pairs ? n_pairs : 1, sizeof *kv); /* key << 32 | word index */
+  if (!kv) die("out of memory", NULL);
+  size_t np = 0;
   for (size_t i = 0; i < real; i++) {
     int nk = word_keys(&words[i], rd, alt, keys);
-    for (int k = 0; k < nk; k++) {
-      uint32_t slot = keys[k] & (h.var_nb - 1);
-      while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
-      vt[slot] = (dz_dict_var_slot){keys[k], words[i].off};
-    }
+    for (int k = 0; k < nk; k++) kv[np++] = (uint64_t)keys[k] << 32 | (uint32_t)i;
   }
-  h.var_n_items = (uint32_t)n_items;
+  qsort(kv, np, sizeof *kv, cmp_u64); /* by key, then word order */
+  size_t n_keys = 0;
+  for (size_t i = 0; i < np; i++) n_keys += !i || (kv[i] >> 32) != (kv[i - 1] >> 32);
+  h.var_nb = next_pow2((uint64_t)n_keys * 2);
+  dz_dict_var_slot *vt = calloc(h.var_nb, sizeof *vt);
+  uint32_t *items = calloc(np + n_keys + 1, sizeof *items);
+  if (!vt || !items) die("out of memory", NULL);
+  size_t ni = 0;
+  for (size_t i = 0; i < np;) {
+    uint32_t key = (uint32_t)(kv[i] >> 32), slot = key & (h.var_nb - 1);
+    size_t e = i;
+    while (e < np && (uint32_t)(kv[e] >> 32) == key) e++;
+    while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
+    vt[slot] = (dz_dict_var_slot){key, (uint32_t)ni};
+    items[ni++] = (uint32_t)(e - i);
+    for (; i < e; i++) items[ni++] = words[(uint32_t)kv[i]].off;
+  }
+  h.var_n_items = (uint32_t)ni;
   h.var_start_off = (uint32_t)put(&out, vt, (size_t)h.var_nb * sizeof *vt);
-  h.var_items_off = 0;
-  free(vt);
+  h.var_items_off = (uint32_t)put(&out, items, (ni ? ni : 1) * sizeof *items);
+  free(vt), free(items), free(kv);
 
   memcpy(h.magic, DZ_DICT_MAGIC, 8);
   h.n_words = (uint32_t)real;

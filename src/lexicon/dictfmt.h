@@ -34,7 +34,9 @@
 **            as in that word when libime's pinyin dictionary spells it: 地区 di qu), so
 **            that one lookup returns the words that a pinyin typist could have meant by a span
 **            (部暑→部署, 淡味→单位). An open-addressing table of var_nb dz_dict_var_slot at
-**            var_start_off (key 0 = empty; keys forced odd); equal keys sit in one probe run.
+**            var_start_off (key 0 = empty; keys forced odd), one slot per distinct key; its
+**            `off` is an index into the uint32 items at var_items_off (var_n_items of them):
+**            items[off] = the number of words, then their record offsets in word order.
 **            The reader compares the classes of a matching slot's word (any reading of each
 **            character), so hash collisions cannot produce a wrong candidate.
 */
@@ -42,7 +44,7 @@
 #define DZ_LEXICON_DICTFMT_H
 #include <stdint.h>
 
-#define DZ_DICT_MAGIC "DZDICT07"
+#define DZ_DICT_MAGIC "DZDICT08"
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the sound-alike index */
 #define DZ_DICT_ALT 2     /* other readings kept per character */
 #define DZ_DICT_SYLC_MIN 100 /* one-character word frequency of a homophone character */
@@ -69,7 +71,7 @@ typedef struct dz_dict_header {
   uint32_t cp_first, cp_count;
   uint32_t readings_off, shapes_off;
   uint32_t syl_off, syl_count, syl_fuzzy_off;
-  uint32_t var_nb, var_start_off, var_items_off /* unused */, var_n_items;
+  uint32_t var_nb, var_start_off, var_items_off, var_n_items;
   uint32_t max_word_bytes;
   uint32_t look_start_off, look_items_off, look_n_items;
   uint32_t pair_off, pair_bits; /* pair_bits is a power of two */
