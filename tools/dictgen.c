@@ -634,8 +634,7 @@ int main(int argc, char **argv) {
 
   /* Sound-alike index over real Han words of 2..DZ_DICT_VAR_MAX characters, keyed by their
   ** sequence of fuzzy pinyin classes: one slot per distinct key (open addressing, load factor
-  ** <= 1/2) pointing at its list of word records in the items (a count, then the offsets, in
-  ** word order). One slot per word made every key's words one probe run, and common keys (shi
+  ** <= 1/2) pointing at its words in the items (in word order, code points inline). One slot per word made every key's words one probe run, and common keys (shi
   ** shi: 实施 事实 时事 逝世 ...) merged into runs that every lookup nearby had to walk. */
   size_t n_pairs = 0;
   uint32_t keys[2];
@@ -652,21 +651,25 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < np; i++) n_keys += !i || (kv[i] >> 32) != (kv[i - 1] >> 32);
   h.var_nb = next_pow2((uint64_t)n_keys * 2);
   dz_dict_var_slot *vt = calloc(h.var_nb, sizeof *vt);
-  uint32_t *items = calloc(np + n_keys + 1, sizeof *items);
+  dz_dict_var_item *items = calloc(np ? np : 1, sizeof *items);
   if (!vt || !items) die("out of memory", NULL);
-  size_t ni = 0;
   for (size_t i = 0; i < np;) {
     uint32_t key = (uint32_t)(kv[i] >> 32), slot = key & (h.var_nb - 1);
     size_t e = i;
     while (e < np && (uint32_t)(kv[e] >> 32) == key) e++;
     while (vt[slot].key) slot = (slot + 1) & (h.var_nb - 1);
-    vt[slot] = (dz_dict_var_slot){key, (uint32_t)ni};
-    items[ni++] = (uint32_t)(e - i);
-    for (; i < e; i++) items[ni++] = words[(uint32_t)kv[i]].off;
+    vt[slot] = (dz_dict_var_slot){key, (uint32_t)i, (uint32_t)(e - i)};
+    for (; i < e; i++) {
+      const word *w = &words[(uint32_t)kv[i]];
+      uint32_t cps[DZ_DICT_VAR_MAX + 1];
+      int n = word_cps(w->s, w->len, cps, DZ_DICT_VAR_MAX + 1);
+      items[i].off = w->off;
+      for (int k = 0; k < n && k < DZ_DICT_VAR_MAX; k++) items[i].cp[k] = cps[k];
+    }
   }
-  h.var_n_items = (uint32_t)ni;
+  h.var_n_items = (uint32_t)np;
   h.var_start_off = (uint32_t)put(&out, vt, (size_t)h.var_nb * sizeof *vt);
-  h.var_items_off = (uint32_t)put(&out, items, (ni ? ni : 1) * sizeof *items);
+  h.var_items_off = (uint32_t)put(&out, items, (np ? np : 1) * sizeof *items);
   free(vt), free(items), free(kv);
 
   memcpy(h.magic, DZ_DICT_MAGIC, 8);

@@ -26,7 +26,7 @@ struct dz_dict {
   const uint16_t *readings, *alt, *syl_fuzzy;
   const uint32_t *shapes, *look_start, *look_items, *sylc_start, *sylc_items;
   const dz_dict_var_slot *var;
-  const uint32_t *var_items; /* var_n_items: per key a count, then record offsets */
+  const dz_dict_var_item *var_items;
   const char *syl;
   const uint8_t *pairs;
   double log_total;
@@ -62,7 +62,8 @@ static int check_header(const dz_dict *d) {
          in_file(sz, h->alt_off, (uint64_t)h->cp_count * DZ_DICT_ALT, 2) &&
          in_file(sz, h->syl_off, h->syl_count, 8) && in_file(sz, h->syl_fuzzy_off, h->syl_count, 2) &&
          in_file(sz, h->var_start_off, h->var_nb, sizeof(dz_dict_var_slot)) &&
-         in_file(sz, h->var_items_off, h->var_n_items, 4) && !(h->var_items_off & 3) &&
+         in_file(sz, h->var_items_off, h->var_n_items, sizeof(dz_dict_var_item)) &&
+         !(h->var_items_off & 3) &&
          in_file(sz, h->look_start_off, (uint64_t)h->cp_count + 1, 4) &&
          in_file(sz, h->look_items_off, h->look_n_items, 4) && !(h->look_start_off & 3) &&
          in_file(sz, h->sylc_start_off, (uint64_t)h->syl_count + 1, 4) &&
@@ -124,7 +125,7 @@ int dz_dict_open(dz_dict **out, const char *path, dz_error *err) {
   d->syl = (const char *)(d->base + d->h->syl_off);
   d->syl_fuzzy = (const uint16_t *)(d->base + d->h->syl_fuzzy_off);
   d->var = (const dz_dict_var_slot *)(d->base + d->h->var_start_off);
-  d->var_items = (const uint32_t *)(d->base + d->h->var_items_off);
+  d->var_items = (const dz_dict_var_item *)(d->base + d->h->var_items_off);
   d->pairs = d->base + d->h->pair_off;
   d->look_start = (const uint32_t *)(d->base + d->h->look_start_off);
   d->look_items = (const uint32_t *)(d->base + d->h->look_items_off);
@@ -275,8 +276,9 @@ const uint32_t *dz_dict_syllable_chars(const dz_dict *d, uint16_t id, size_t *n)
 }
 
 /* The words of the sound-alike list for the classes cls[0..len): find the key's slot, then
-** check each word character by character against the classes (any reading of the
-** character). A list reaching past the items (a damaged file) is ignored. */
+** check each word's code points against the classes (any reading of the character); only a
+** word that passes has its record read. A list reaching past the items (a damaged file) is
+** ignored. */
 static void homophone_run(const dz_dict *d, const uint32_t *cps, const uint32_t *cls, int len,
                           void (*fn)(void *ctx, const char *w, size_t wn, const uint32_t *wcps,
                                      uint32_t freq),
@@ -287,21 +289,17 @@ static void homophone_run(const dz_dict *d, const uint32_t *cps, const uint32_t 
        slot = (slot + 1) & m, probes++) {
     const dz_dict_var_slot *v = &d->var[slot];
     if (v->key != key) continue;
-    if (v->off >= ni || d->var_items[v->off] > ni - v->off - 1) return;
-    const uint32_t *it = d->var_items + v->off + 1;
-    for (uint32_t x = 0, cnt = d->var_items[v->off]; x < cnt; x++) {
-      const unsigned char *r = record(d, it[x]);
-      if (!r) continue;
-      const char *w = (const char *)r + 6;
-      size_t wn = r[4], p = 0;
+    if (v->start > ni || v->count > ni - v->start) return;
+    for (const dz_dict_var_item *e = d->var_items + v->start, *end = e + v->count; e < end; e++) {
       int k = 0, ok = 1, same = 1;
-      while (p < wn && k < len && ok) {
-        wc[k] = dz_utf8_next(w, wn, &p);
-        ok = has_class(d, wc[k], cls[k]);
+      for (; k < len && ok; k++) {
+        wc[k] = e->cp[k];
+        ok = wc[k] && has_class(d, wc[k], cls[k]);
         same &= wc[k] == cps[k];
-        k++;
       }
-      if (ok && !same && k == len && p == wn) fn(ctx, w, wn, wc, rec_freq(r));
+      if (!ok || same || (len < DZ_DICT_VAR_MAX && e->cp[len])) continue;
+      const unsigned char *r = record(d, e->off);
+      if (r) fn(ctx, (const char *)r + 6, r[4], wc, rec_freq(r));
     }
     return; /* one slot per key */
   }

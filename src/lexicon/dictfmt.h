@@ -34,9 +34,9 @@
 **            as in that word when libime's pinyin dictionary spells it: 地区 di qu), so
 **            that one lookup returns the words that a pinyin typist could have meant by a span
 **            (部暑→部署, 淡味→单位). An open-addressing table of var_nb dz_dict_var_slot at
-**            var_start_off (key 0 = empty; keys forced odd), one slot per distinct key; its
-**            `off` is an index into the uint32 items at var_items_off (var_n_items of them):
-**            items[off] = the number of words, then their record offsets in word order.
+**            var_start_off (key 0 = empty; keys forced odd), one slot per distinct key with
+**            the range of its words among the var_n_items dz_dict_var_item at var_items_off
+**            (in word order).
 **            The reader compares the classes of a matching slot's word (any reading of each
 **            character), so hash collisions cannot produce a wrong candidate.
 */
@@ -44,7 +44,7 @@
 #define DZ_LEXICON_DICTFMT_H
 #include <stdint.h>
 
-#define DZ_DICT_MAGIC "DZDICT08"
+#define DZ_DICT_MAGIC "DZDICT09"
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the sound-alike index */
 #define DZ_DICT_ALT 2     /* other readings kept per character */
 #define DZ_DICT_SYLC_MIN 100 /* one-character word frequency of a homophone character */
@@ -95,9 +95,18 @@ static inline uint64_t dz_dict_hash64(const char *s, uint32_t n) {
 }
 
 typedef struct dz_dict_var_slot {
-  uint32_t key; /* dz_dict_var_key | 1; 0 = empty */
-  uint32_t off; /* file offset of the word record */
+  uint32_t key;   /* dz_dict_var_key | 1; 0 = empty */
+  uint32_t start; /* first of the key's words in the items */
+  uint32_t count; /* number of its words */
 } dz_dict_var_slot;
+
+/* A word of the sound-alike index: its code points inline (0 after the last), so that checking
+** a list of words reads one sequential array instead of one record per word somewhere in the
+** pool (a cache miss each); the record is read only for a word that passes. */
+typedef struct dz_dict_var_item {
+  uint32_t off; /* file offset of the word record */
+  uint32_t cp[DZ_DICT_VAR_MAX];
+} dz_dict_var_item;
 
 /* FNV-1a, forced odd so that 0 can mark empty slots. */
 static inline uint32_t dz_dict_hash(const char *s, uint32_t n) {
