@@ -10,10 +10,14 @@
 ** characters, A440-C67E). A right reading is almost all level-1 characters and ordinary
 ** punctuation; a wrong one turns frequent characters into rare ones, kana, bopomofo, box drawing
 ** and private-use code points. The sets are built from the encodings themselves with iconv, so
-** no list is copied into the project. (The spelling dictionary has frequencies too, but it sits
+** no list is copied into the project; once per process (pthread_once), since the two iconv
+** passes cost about 0.9 M instructions, several times the rest of reading a short file, and
+** `corpus add` or `batch` may read thousands of GBK files. The table never changes after that.
+** (The spelling dictionary has frequencies too, but it sits
 ** in a higher layer and is a large file to map for deciding an encoding.)
 */
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,12 +80,18 @@ static long score(const uint32_t *u, size_t n, const unsigned char *common) {
   return s;
 }
 
+static unsigned char common_chars[(URO_HI - URO_LO) / 8];
+static int common_rc = DZ_ENOMEM;
+static pthread_once_t common_once = PTHREAD_ONCE_INIT;
+
+/* Mark the level-1 characters of both standards (once). */
+static void build_common(void) {
+  common_rc = mark(common_chars, "GB2312", 0xB0, 0xD7, 0xA1, 0xFE, 0xFF, 0xFE, 0xD7F9);
+  if (!common_rc) common_rc = mark(common_chars, "CP950", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
+}
+
 int dz__prefer_big5(const uint32_t *gb, size_t ngb, const uint32_t *b5, size_t nb5) {
-  unsigned char *common = calloc((URO_HI - URO_LO) / 8, 1);
-  if (!common) return 0;
-  int rc = mark(common, "GB2312", 0xB0, 0xD7, 0xA1, 0xFE, 0xFF, 0xFE, 0xD7F9);
-  if (!rc) rc = mark(common, "CP950", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
-  long sb = rc ? 0 : score(b5, nb5, common), sg = gb ? score(gb, ngb, common) : 0;
-  free(common);
-  return !rc && sb > 0 && (!gb || sb > sg);
+  if (pthread_once(&common_once, build_common) || common_rc) return 0;
+  long sb = score(b5, nb5, common_chars), sg = gb ? score(gb, ngb, common_chars) : 0;
+  return sb > 0 && (!gb || sb > sg);
 }
