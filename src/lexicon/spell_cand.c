@@ -161,7 +161,7 @@ static void single_homophones(gen_ctx *g) {
     size_t n;
     const uint32_t *cs = dz_dict_syllable_chars(g->d, syl, &n);
     if (!n) continue;
-    double own = span_lp(ch->dc, pos, 1);
+    double own = ch->dc->lp1[pos]; /* the character as written (single characters are no cache edges) */
     for (size_t i = 0; i < n; i++) {
       char w[4];
       if (cs[i] == ch->cps[pos]) break; /* the list runs from the most frequent down */
