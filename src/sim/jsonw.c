@@ -119,7 +119,7 @@ static void str(dz_buf *b, const char *s, size_t n) {
 void dz__jw_str_member(dz_jsonw *w, const char *key, const char *s) {
   if (!s) return;
   size_t n = strlen(s);
-  if (dz_utf8_valid_prefix((const unsigned char *)s, n, NULL) != n) return;
+  if (!dz__utf8_all_valid((const unsigned char *)s, n)) return;
   dz__jw_key(w, key);
   str(w->b, s, n);
 }
@@ -127,7 +127,7 @@ void dz__jw_str_member(dz_jsonw *w, const char *key, const char *s) {
 void dz__jw_str_elem(dz_jsonw *w, const char *s) {
   if (!s) return;
   size_t n = strlen(s);
-  if (dz_utf8_valid_prefix((const unsigned char *)s, n, NULL) != n) return;
+  if (!dz__utf8_all_valid((const unsigned char *)s, n)) return;
   dz__jw_elem(w);
   str(w->b, s, n);
 }
