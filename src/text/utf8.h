@@ -59,6 +59,9 @@ size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_
 int dz__utf8_all_valid(const unsigned char *s, size_t n);
 int dz__utf8_plain_text(const unsigned char *s, size_t n);
 
+/* Characters (bytes that are not UTF-8 continuation bytes) in p[0..n). */
+size_t dz__utf8_count_chars(const unsigned char *p, size_t n);
+
 /* Han ideograph (CJK unified, extension A, compatibility)? */
 static inline int dz_is_han(uint32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||

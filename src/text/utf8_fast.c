@@ -109,6 +109,18 @@ static AVX2 int blocks_ok(const unsigned char *s, size_t m, int no_binary) {
   return _mm256_testz_si256(err, err);
 }
 
+/* Non-continuation bytes in blocks of 32 up to m, then the rest byte by byte. */
+static AVX2 size_t count_chars_avx2(const unsigned char *p, size_t n) {
+  size_t c = 0, i = 0;
+  const __m256i top2 = _mm256_set1_epi8((char)0xC0), cont = _mm256_set1_epi8((char)0x80);
+  for (; i + 32 <= n; i += 32) {
+    __m256i x = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + i)), top2);
+    c += 32 - (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, cont)));
+  }
+  for (; i < n; i++) c += (p[i] & 0xC0) != 0x80;
+  return c;
+}
+
 /* Can this CPU run the AVX2 path? (checked once; read-only after) */
 static int have_avx2(void) {
   static int v = -1;
@@ -132,7 +144,23 @@ static int fast_ok(const unsigned char *s, size_t n, int no_binary) {
       if (binary_byte(s[i])) return 0;
   return dz_utf8_valid_prefix(s + b, n - b, NULL) == n - b;
 }
+
+/* See utf8.h. */
+size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
+  if (!have_avx2()) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
+    return c;
+  }
+  return count_chars_avx2(p, n);
+}
 #else
+size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
+  return c;
+}
+
 static int fast_ok(const unsigned char *s, size_t n, int no_binary) { return scalar_ok(s, n, no_binary); }
 #endif
 
