@@ -18,7 +18,7 @@
 
 typedef struct { uint32_t a, b; } seed;
 
-/* Slot of a hash in the index table (the hashes are XXH3 values: their low bits are mixed). */
+/* Slot of a hash in the index table (the hashes are mixed: their low bits are as good as any). */
 static size_t slot_of(uint64_t h, uint64_t mask) { return (size_t)((h ^ (h >> 32)) & mask); }
 
 /* First entry of hash h in the index, or -1. */
