@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "text/utf8.h"
+#include "util/cpu.h"
 
 /* Control bytes that mark a file as binary: below 0x20 except \t \n \v \f \r, and 0x7F (the
 ** same set as decode.c's check_binary). */
@@ -31,10 +32,10 @@ static int scalar_ok(const unsigned char *s, size_t n, int no_binary) {
   return dz_utf8_valid_prefix(s, n, NULL) == n;
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if DZ_HAVE_AVX2_PATH
 #include <immintrin.h>
 
-#define AVX2 __attribute__((target("avx2")))
+#define AVX2 DZ_AVX2
 
 /* Error classes of a (previous byte, byte) pair; see the paper's table 7. */
 enum {
@@ -121,21 +122,11 @@ static AVX2 size_t count_chars_avx2(const unsigned char *p, size_t n) {
   return c;
 }
 
-/* Can this CPU run the AVX2 path? (checked once; read-only after) */
-static int have_avx2(void) {
-  static int v = -1;
-  if (v < 0) {
-    __builtin_cpu_init();
-    v = __builtin_cpu_supports("avx2") ? 1 : 0;
-  }
-  return v;
-}
-
 /* The AVX2 path: blocks, then the scalar validator from the start of the last sequence that
 ** begins inside them (it may reach past the blocks) to the end. */
 static int fast_ok(const unsigned char *s, size_t n, int no_binary) {
   size_t m = n & ~(size_t)31;
-  if (m < 32 || !have_avx2()) return scalar_ok(s, n, no_binary);
+  if (m < 32 || !dz__cpu_avx2()) return scalar_ok(s, n, no_binary);
   if (!blocks_ok(s, m, no_binary)) return 0;
   size_t b = m - 1; /* the blocks are valid: at most three continuation bytes precede a lead */
   while (b > 0 && m - b < 4 && (s[b] & 0xC0) == 0x80) b--;
@@ -147,7 +138,7 @@ static int fast_ok(const unsigned char *s, size_t n, int no_binary) {
 
 /* See utf8.h. */
 size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
-  if (!have_avx2()) {
+  if (!dz__cpu_avx2()) {
     size_t c = 0;
     for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
     return c;
