@@ -234,17 +234,34 @@ int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassa
   return DZ_OK;
 }
 
-/* See core.h: a byte mask, so overlapping passages count once. */
+/* Intervals by start. */
+static int span_cmp(const void *x, const void *y) {
+  const uint32_t *a = x, *b = y;
+  return (a[0] > b[0]) - (a[0] < b[0]);
+}
+
+/* See core.h: the length of the union of the intervals (sorted by start, then swept), so that
+** overlapping passages count once. A byte mask per source cost a calloc and a pass over the
+** whole text. */
 size_t dz__coverage(const dz_npassage *p, size_t n, int use_b, size_t len) {
-  uint8_t *m = calloc(len ? len : 1, 1);
-  if (!m) return 0;
+  uint32_t (*iv)[2] = malloc((n ? n : 1) * sizeof *iv);
+  if (!iv) return 0;
+  size_t m = 0;
+  int sorted = 1;
   for (size_t i = 0; i < n; i++) {
     uint32_t s = use_b ? p[i].b0 : p[i].a0, e = use_b ? p[i].b1 : p[i].a1;
     if (e > len) e = (uint32_t)len;
-    if (s < e) memset(m + s, 1, e - s);
+    if (s >= e) continue;
+    if (m && s < iv[m - 1][0]) sorted = 0;
+    iv[m][0] = s, iv[m][1] = e, m++;
   }
+  if (!sorted) qsort(iv, m, sizeof *iv, span_cmp);
   size_t c = 0;
-  for (size_t i = 0; i < len; i++) c += m[i];
-  free(m);
+  uint32_t end = 0; /* covered up to here */
+  for (size_t i = 0; i < m; i++) {
+    uint32_t s = iv[i][0] > end ? iv[i][0] : end;
+    if (iv[i][1] > s) c += iv[i][1] - s, end = iv[i][1];
+  }
+  free(iv);
   return c;
 }
