@@ -4,8 +4,7 @@
 ** line, {"line":N,"findings":[{"rule","start","end","cstart","cend","original","suggestion",
 ** "confidence"}]}, offsets in bytes of the line. Options override the model constants:
 **   spell_dev [--conf C] [--same X] [--fuzzy X] [--shape X] [--shapeweak X] [--gain X] [--dist N]
-**             [--word W]... [--lm2 W --lm2gate G --lm2mode M --lm2floor F] FILE
-** (the --lm2* options blend the second model, sunpinyin's, into the score: spell.c, lm2_term).
+**             [--word W]... FILE
 ** The last line on stderr gives the sentence count and the time spent checking.
 */
 #include <stdio.h>
@@ -61,10 +60,6 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--dist") && v) p->min_distance = atoi(v), i++;
     else if (!strcmp(a, "--uni") && v) p->uni_weight = atof(v), i++;
     else if (!strcmp(a, "--lm") && v) p->lm_weight = atof(v), i++;
-    else if (!strcmp(a, "--lm2") && v) p->lm2_weight = atof(v), i++;
-    else if (!strcmp(a, "--lm2mode") && v) p->lm2_mode = atoi(v), i++;
-    else if (!strcmp(a, "--lm2gate") && v) p->lm2_gate = atoi(v), i++;
-    else if (!strcmp(a, "--lm2floor") && v) p->lm2_floor = atof(v), i++;
     else if (!strcmp(a, "--ratio") && v) p->min_ratio = atof(v), i++;
     else if (!strcmp(a, "--prescreen") && v) p->prescreen = atof(v), i++;
     else if (!strcmp(a, "--minfreq") && v) p->min_freq = atol(v), i++;

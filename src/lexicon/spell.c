@@ -21,7 +21,6 @@
 #include "duizhao.h"
 #include "lexicon/dict.h"
 #include "lexicon/lm.h"
-#include "lexicon/lm2.h"
 #include "lexicon/segment.h"
 #include "lexicon/spell_cand.h"
 #include "lexicon/spell_model.h"
@@ -36,7 +35,6 @@
 struct dz_speller {
   dz_dict *dict;
   dz_lm *lm; /* NULL: unigram scoring only */
-  dz_lm2 *lm2; /* the second model (NULL: libime's alone) */
   char **words; /* the caller's words */
   size_t n_words, cap_words;
   double min_conf; /* > 0: a plain threshold set by the caller; 0: the sentence policy */
@@ -54,10 +52,7 @@ int dz_spell_new(dz_speller **out, const dz_spell_options *opts, dz_error *err) 
   }
   sp->min_conf = opts && opts->min_confidence > 0 ? opts->min_confidence : 0;
   if (dz_lm_open(&sp->lm, NULL)) sp->lm = NULL;
-  /* The second model only sharpens the first one's verdicts. */
-  if (!sp->lm || dz_lm2_open(&sp->lm2, NULL, NULL, NULL)) sp->lm2 = NULL;
   dz_spell_params_default(&sp->params, sp->lm != NULL);
-  if (!sp->lm2) sp->params.lm2_weight = 0;
   *out = sp;
   return DZ_OK;
 }
@@ -69,7 +64,6 @@ void dz_spell_free(dz_speller *sp) {
   free(sp->words);
   dz_dict_free(sp->dict);
   dz_lm_free(sp->lm);
-  dz_lm2_free(sp->lm2);
   free(sp);
 }
 
@@ -141,60 +135,6 @@ static double in_word_cost(const dz_speller *sp, const dz_spell_chunk *ch, int i
 static int swap_judged(const dz_speller *sp, const dz_spell_chunk *ch, const dz_spell_cand *k) {
   return !sp->lm ||
          dz_lm_known(sp->lm, ch->s + ch->off[k->sa], ch->off[k->sa + k->sl] - ch->off[k->sa]);
-}
-
-/* Does the second model know the word (as written) that holds character i? A character that
-** stands alone counts as known. */
-static int lm2_knows_at(const dz_speller *sp, const dz_spell_chunk *ch, int i) {
-  int a = ch->wstart[i], b = ch->wend[i];
-  return b - a < 2 || dz_lm2_word_id(sp->lm2, ch->s + ch->off[a], ch->off[b] - ch->off[a]) >= 0;
-}
-
-/* Is there a dictionary word (as written) of 2-4 characters over character i that the second
-** model lacks? Then its score of the text is by pieces and flatters changes. */
-static int lm2_gap_at(const dz_speller *sp, const dz_spell_chunk *ch, int i) {
-  for (int a = i - 3 < 0 ? 0 : i - 3; a <= i; a++)
-    for (int b = (a + 2 > i + 1 ? a + 2 : i + 1); b <= a + 4 && b <= ch->n; b++) {
-      const char *w = ch->s + ch->off[a];
-      size_t n = ch->off[b] - ch->off[a];
-      if (dz_dict_lookup(sp->dict, w, n, NULL) > 0 && dz_lm2_word_id(sp->lm2, w, n) < 0) return 1;
-    }
-  return 0;
-}
-
-/* The second model's share of candidate k's gain, given both models' log-ratios dl and dl2
-** and the gain g0 without it. Every variant measured (docs/spell.md, "Tried and dropped"; none
-** helped, so lm2_weight is 0): gates that drop dl2 (1: its positive part when the word as
-** written over a change is one the model lacks; 2: unless that word has two or more characters
-** and the model knows it; 3: as 2, whole-word swaps only; 4: its positive part when any
-** dictionary word of 2-4 characters over a change is one the model lacks), then modes that
-** combine (0: linear; 1: only its negative part, a veto; 2: only its positive part; 3: the
-** smaller of dl and dl2 in place of dl; 4: the mean of dl and dl2 and their minimum; 5: the
-** positive part of the smaller; 6: linear, only for candidates whose g0 reaches lm2_floor). */
-static double lm2_term(const dz_speller *sp, const dz_spell_chunk *ch, const dz_spell_cand *k,
-                       double dl, double dl2, double g0) {
-  const dz_spell_params *p = &sp->params;
-  int gate = p->lm2_gate, two = k->p1 >= 0;
-  if (gate == 1 && dl2 > 0 && (!lm2_knows_at(sp, ch, k->p0) || (two && !lm2_knows_at(sp, ch, k->p1))))
-    dl2 = 0;
-  if (gate == 3 && k->rel != DZ_REL_WORD) dl2 = 0;
-  if (gate == 2 || gate == 3) {
-    int a = ch->wstart[k->p0], b = ch->wend[k->p0];
-    if (b - a < 2 || dz_lm2_word_id(sp->lm2, ch->s + ch->off[a], ch->off[b] - ch->off[a]) < 0)
-      dl2 = 0;
-  }
-  if (gate == 4 && dl2 > 0 && (lm2_gap_at(sp, ch, k->p0) || (two && lm2_gap_at(sp, ch, k->p1))))
-    dl2 = 0;
-  double lo = dl < dl2 ? dl : dl2;
-  switch (p->lm2_mode) {
-  case 1: return p->lm2_weight * (dl2 < 0 ? dl2 : 0);
-  case 2: return p->lm2_weight * (dl2 > 0 ? dl2 : 0);
-  case 3: return p->lm_weight * (lo - dl);
-  case 4: return p->lm_weight * (0.5 * (dl + dl2) + 0.5 * lo - dl);
-  case 5: return p->lm2_weight * (lo > 0 ? lo : 0);
-  case 6: return g0 < p->lm2_floor ? 0 : p->lm2_weight * dl2;
-  default: return p->lm2_weight * dl2;
-  }
 }
 
 /* Log-cost of the slip that candidate k assumes (natural log, positive). */
@@ -344,15 +284,14 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   char buf[DZ_SPELL_SPAN * 4 + 4];
   uint32_t woff[DZ_SPELL_SPAN + 1];
   int next[DZ_SPELL_SPAN + 1], last_lo = -1, last_hi = -1;
-  int use_lm = sp->lm && p->lm_weight != 0, use_lm2 = use_lm && sp->lm2 && p->lm2_weight != 0;
-  double orig_uni = 0, orig_lm = 0, orig_lm2 = 0;
+  int use_lm = sp->lm && p->lm_weight != 0;
+  double orig_uni = 0, orig_lm = 0;
   for (int i = 0; i < nc; i++) {
     int lo, hi;
     window_of(&cands[i], &ch, &lo, &hi);
     if (lo != last_lo || hi != last_hi) {
       orig_uni = window_uni(sp, &ch, lo, hi, NULL, buf, woff, next);
       orig_lm = use_lm ? window_lm(sp, hi - lo, buf, woff, next) : 0;
-      orig_lm2 = use_lm2 ? dz_lm2_score(sp->lm2, buf, woff, hi - lo) : 0;
       last_lo = lo, last_hi = hi;
     }
     if (cands[i].rel == DZ_REL_WORD && !swap_judged(sp, &ch, &cands[i])) {
@@ -372,9 +311,7 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
       continue;
     }
     double dl = window_lm(sp, hi - lo, buf, woff, next) - orig_lm;
-    double dl2 = use_lm2 ? dz_lm2_score(sp->lm2, buf, woff, hi - lo) - orig_lm2 : 0;
-    double g0 = p->uni_weight * du + p->lm_weight * dl - cost;
-    cands[i].gain = use_lm2 ? g0 + lm2_term(sp, &ch, &cands[i], dl, dl2, g0) : g0;
+    cands[i].gain = p->uni_weight * du + p->lm_weight * dl - cost;
   }
 
   qsort(cands, (size_t)nc, sizeof *cands, by_gain);

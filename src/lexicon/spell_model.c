@@ -4,7 +4,6 @@
 void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->uni_weight = with_lm ? 0.5 : 1.0;
   p->lm_weight = with_lm ? 0.5 : 0.0;
-  p->lm2_weight = 0.0; /* sunpinyin's model: measured and dropped (docs/spell.md) */
   p->cost_same = 8.0;
   p->cost_fuzzy = 11.0;
   p->cost_shape = 9.0;

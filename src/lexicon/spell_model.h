@@ -33,10 +33,6 @@ typedef struct dz_spell_params {
   int min_distance;   /* two reported changes are at least this many characters apart */
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */
   double lm_weight;   /* weight of the language model's score (0: unigram only) */
-  double lm2_weight;  /* weight of the second model's score (sunpinyin, lm2.h; 0: off, the
-                         default: measured and dropped, docs/spell.md) */
-  int lm2_gate, lm2_mode; /* how it is gated and combined (spell.c, lm2_term) */
-  double lm2_floor;   /* lm2_mode 6: only candidates whose gain without it reaches this */
   double prescreen;   /* skip the model when the weighted unigram gain is below -prescreen */
   int64_t shape_max_freq; /* look-alikes only inside words (as written) rarer than this */
   int64_t min_freq;   /* a candidate word must have at least this jieba frequency */
