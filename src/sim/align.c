@@ -290,8 +290,8 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   return 0;
 }
 
-/* See align.h. The table has at least four slots per distinct hash, so that the few absent
-** hashes that pass the bit filter usually meet an empty slot at once. */
+/* See align.h. The table has at least two slots per distinct hash: absent hashes are mostly
+** stopped by the bit filter before it, and a larger table was most of a cached source's memory. */
 int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb) {
   memset(ix, 0, sizeof *ix);
   if (!(ix->bi = malloc((nhb ? nhb : 1) * sizeof *ix->bi))) return -1;
@@ -299,7 +299,7 @@ int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb) {
     if (hb[j] != DZ_FP_SKIP) ix->bi[ix->nb++] = (dz_fp){hb[j], (uint32_t)j};
   dz__fp_sort(ix->bi, ix->nb);
   size_t cap = 64;
-  while (cap < ix->nb * 4) cap *= 2;
+  while (cap < ix->nb * 2) cap *= 2;
   if (!(ix->slot = calloc(cap, sizeof *ix->slot))) {
     dz__align_index_free(ix);
     return -1;

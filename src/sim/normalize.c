@@ -86,6 +86,18 @@ static int ntext_alloc(dz_ntext *nt, size_t cap) {
   return nt->c && nt->ostart && nt->oend ? DZ_OK : DZ_ENOMEM;
 }
 
+/* Give back the unused room of the arrays (sized for one character a byte; Chinese text fills
+** a third): sources stay cached per thread, and the slack was most of their memory. */
+static void ntext_shrink(dz_ntext *nt) {
+  size_t n = nt->n ? nt->n : 1;
+  uint32_t *c = realloc(nt->c, n * sizeof *c);
+  if (c) nt->c = c;
+  uint32_t *s = realloc(nt->ostart, n * sizeof *s);
+  if (s) nt->ostart = s;
+  uint32_t *e = realloc(nt->oend, n * sizeof *e);
+  if (e) nt->oend = e;
+}
+
 /* The simplified form of one character (TSCharacters as OpenCC applies it alone). */
 static uint32_t t2s_char(uint32_t c) {
   size_t lo = 0, hi = dz_t2s_nchars;
@@ -288,11 +300,13 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
   }
   a.n = an;
   if (!(trad & 1)) { /* nothing to convert: pass 1 is the result */
+    ntext_shrink(&a);
     *out = a;
     return DZ_OK;
   }
   int rc = convert_text(nm, &a, out);
   dz__ntext_free(&a);
+  if (rc == DZ_OK) ntext_shrink(out);
   return rc == DZ_ENOMEM ? dz__error_nomem(err) : rc;
 }
 
