@@ -444,6 +444,13 @@ static int setup(sq_store *s, dz_error *err) {
                          "%s 不是 duizhao 语料库数据库。请用 --db 指定另一个文件。", s->path);
   if ((rc = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", err)))
     return rc;
+  /* A current database needs no write: connections opened at the same moment (the threads of a
+  ** check) must not queue for the write lock, whose busy handler sleeps a millisecond or more. */
+  int64_t has_index = 0;
+  if (ntables > 0 && one_int(s, "SELECT version FROM schema_version", &ver, NULL) == 0 && ver == SCHEMA_VERSION &&
+      one_int(s, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='postings_h'", &has_index, NULL) == 0 &&
+      has_index == 1)
+    return DZ_OK;
   if ((rc = exec(s, "BEGIN IMMEDIATE", err))) return rc;
   if ((rc = exec(s, SCHEMA, err))) goto fail;
   rc = one_int(s, "SELECT version FROM schema_version", &ver, err);
