@@ -12,7 +12,8 @@
 **   sorted by key;
 ** - `dz_t2s_phrases[]`: every TSPhrases key with what OpenCC t2s makes of it, as flat records
 **   (key length, value length, key code points, value code points) sorted by key, plus their
-**   offsets `dz_t2s_phrase_off[]`.
+**   offsets `dz_t2s_phrase_off[]`;
+** - `dz_t2s_starts[]`: one bit per code point of the same range that starts a TSPhrases key.
 ** With these, the normaliser replays t2s.json (maximal-match segmentation on TSPhrases, then
 ** phrase or character conversion) without OpenCC's per-call cost; tests/unit/test_sim.c
 ** compares the two on traditional text.
@@ -163,6 +164,13 @@ int main(int argc, char **argv) {
     off += 2 + (size_t)phr[i].nk + (size_t)phr[i].nv;
   }
   fprintf(f, "0};\nconst size_t dz_t2s_nphrases = %zu;\n", np);
+  /* which code points of the range start a phrase key: the others need no phrase search */
+  unsigned char starts[(HI - LO) / 8] = {0};
+  for (size_t i = 0; i < np; i++)
+    if (phr[i].k[0] >= LO && phr[i].k[0] < HI) starts[(phr[i].k[0] - LO) / 8] |= (unsigned char)(1u << ((phr[i].k[0] - LO) % 8));
+  fprintf(f, "const unsigned char dz_t2s_starts[%zu] = {", sizeof starts);
+  for (size_t i = 0; i < sizeof starts; i++) fprintf(f, "%s%u,", i % 32 ? "" : "\n", starts[i]);
+  fprintf(f, "\n};\n");
   opencc_convert_utf8_free(out);
   opencc_close(cc);
   free(in);

@@ -34,6 +34,10 @@ extern const size_t dz_t2s_nchars;
 extern const uint32_t dz_t2s_phrases[];
 extern const uint32_t dz_t2s_phrase_off[];
 extern const size_t dz_t2s_nphrases;
+extern const unsigned char dz_t2s_starts[(HAN_HI - HAN_LO) / 8];
+
+/* Bit c of a bitmap over [HAN_LO, HAN_HI) (c in range). */
+static int han_bit(const unsigned char *bits, uint32_t c) { return (bits[(c - HAN_LO) >> 3] >> ((c - HAN_LO) & 7)) & 1; }
 
 struct dz_norm {
   uint32_t *conv; /* scratch for one converted clause */
@@ -100,6 +104,7 @@ static void ntext_shrink(dz_ntext *nt) {
 
 /* The simplified form of one character (TSCharacters as OpenCC applies it alone). */
 static uint32_t t2s_char(uint32_t c) {
+  if (c >= HAN_LO && c < HAN_HI && !han_bit(dz_t2s_changed, c)) return c; /* most of a text */
   size_t lo = 0, hi = dz_t2s_nchars;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -110,6 +115,7 @@ static uint32_t t2s_char(uint32_t c) {
 
 /* The longest TSPhrases key that c[0..n) starts with: its record in dz_t2s_phrases, or NULL. */
 static const uint32_t *t2s_phrase(const uint32_t *c, size_t n) {
+  if (c[0] >= HAN_LO && c[0] < HAN_HI && !han_bit(dz_t2s_starts, c[0])) return NULL; /* no key starts so */
   size_t lo = 0, hi = dz_t2s_nphrases;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
