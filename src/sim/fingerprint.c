@@ -144,31 +144,43 @@ static int fp_cmp(const void *a, const void *b) {
 }
 
 /* See fingerprint.h. Callers build fp by increasing position, but the order is not assumed:
-** when it is (the usual case) a stable byte radix sort on the hash gives hash-then-position
-** order; otherwise, or without memory for the buffer, qsort. */
+** when it is (the usual case), the fingerprints are distributed by the top bits of their hash
+** into about one bucket each (a stable counting pass, so equal hashes stay in position order)
+** and each bucket is finished by insertion; otherwise, or without memory, qsort. An LSD radix
+** sort made eight passes and cleared its counters eight times: most of the cost for the few
+** hundred fingerprints of a template. */
 void dz__fp_sort(dz_fp *fp, size_t n) {
   int by_pos = 1;
   for (size_t i = 1; i < n && by_pos; i++) by_pos = fp[i - 1].pos < fp[i].pos;
-  dz_fp *tmp = by_pos && n > 32 ? malloc(n * sizeof *tmp) : NULL, *src = fp, *dst = tmp;
-  if (!tmp) {
+  int bits = 4;
+  while (bits < 20 && ((size_t)1 << bits) < n) bits++;
+  size_t nb = (size_t)1 << bits;
+  dz_fp *tmp = by_pos && n > 16 ? malloc(n * sizeof *tmp) : NULL;
+  uint32_t *start = tmp ? calloc(nb + 1, sizeof *start) : NULL;
+  if (!start) {
+    free(tmp);
     qsort(fp, n, sizeof *fp, fp_cmp);
     return;
   }
-  size_t cnt[256];
-  for (int shift = 0; shift < 64; shift += 8) {
-    memset(cnt, 0, sizeof cnt);
-    for (size_t i = 0; i < n; i++) cnt[(src[i].h >> shift) & 0xFF]++;
-    if (cnt[(src[0].h >> shift) & 0xFF] == n) continue;
-    size_t sum = 0;
-    for (size_t d = 0; d < 256; d++) {
-      size_t c = cnt[d];
-      cnt[d] = sum, sum += c;
-    }
-    for (size_t i = 0; i < n; i++) dst[cnt[(src[i].h >> shift) & 0xFF]++] = src[i];
-    dz_fp *t = src;
-    src = dst, dst = t;
+  int shift = 64 - bits;
+  for (size_t i = 0; i < n; i++) start[(fp[i].h >> shift) + 1]++;
+  uint32_t most = 0;
+  for (size_t b = 1; b <= nb; b++) most = start[b] > most ? start[b] : most;
+  if (most > 64) { /* not spread by their top bits (not our hashes): insertion would be slow */
+    free(start), free(tmp);
+    qsort(fp, n, sizeof *fp, fp_cmp);
+    return;
   }
-  if (src != fp) memcpy(fp, src, n * sizeof *fp);
+  for (size_t b = 0; b < nb; b++) start[b + 1] += start[b];
+  for (size_t i = 0; i < n; i++) tmp[start[fp[i].h >> shift]++] = fp[i]; /* start[b] ends at bucket b's end */
+  for (size_t i = 1; i < n; i++) { /* insertion within buckets: entries only move past larger hashes */
+    dz_fp x = tmp[i];
+    size_t j = i;
+    for (; j > 0 && tmp[j - 1].h > x.h; j--) tmp[j] = tmp[j - 1];
+    tmp[j] = x;
+  }
+  memcpy(fp, tmp, n * sizeof *fp);
+  free(start);
   free(tmp);
 }
 

@@ -257,6 +257,36 @@ static void parts_precheck(void **s) {
   dz_text_free(t);
 }
 
+/* Fingerprints by hash then position. */
+static int fp_ref_cmp(const void *x, const void *y) {
+  const dz_fp *a = x, *b = y;
+  if (a->h != b->h) return a->h < b->h ? -1 : 1;
+  return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* dz__fp_sort against qsort: random, clustered and heavily tied hashes, in position order (the
+** bucket path) and shuffled (its fallback), at sizes around its thresholds. */
+static void fp_sort(void **s) {
+  (void)s;
+  uint32_t st = 21;
+  const size_t sizes[] = {0, 1, 2, 16, 17, 300, 2100, 70000};
+  for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++)
+    for (int kind = 0; kind < 4; kind++) {
+      size_t n = sizes[z];
+      dz_fp *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+      for (size_t i = 0; i < n; i++) {
+        uint64_t v = (uint64_t)rnd(&st) << 48 | (uint64_t)rnd(&st) << 32 | (uint64_t)rnd(&st) << 16 | rnd(&st);
+        a[i].h = kind == 0 ? v : kind == 1 ? v >> 40 : kind == 2 ? (v % 5) << 61 : v % 3;
+        a[i].pos = kind == 3 ? (uint32_t)(n - i) : (uint32_t)i;
+      }
+      memcpy(b, a, n * sizeof *a);
+      dz__fp_sort(a, n);
+      qsort(b, n, sizeof *b, fp_ref_cmp);
+      for (size_t i = 0; i < n; i++) assert_true(a[i].h == b[i].h && a[i].pos == b[i].pos);
+      free(a), free(b);
+    }
+}
+
 /* Coverage (the union of passages' spans, either side, clipped to the text) against a byte
 ** mask, on random, overlapping, nested, empty and unsorted spans. */
 static void coverage_union(void **s) {
@@ -307,6 +337,7 @@ int main(void) {
       cmocka_unit_test(u64_sort),
       cmocka_unit_test(coverage_union),
       cmocka_unit_test(kgram_paths_agree),
+      cmocka_unit_test(fp_sort),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
