@@ -19,7 +19,8 @@ static int grow(dz_buf *b, size_t extra) {
   return 0;
 }
 
-void dz_buf_put(dz_buf *b, const char *s, size_t n) {
+/* See buf.h: the case that needs room first. */
+void dz__buf_put_grow(dz_buf *b, const char *s, size_t n) {
   if (grow(b, n)) return;
   memcpy(b->data + b->len, s, n);
   b->len += n;
