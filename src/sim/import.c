@@ -18,7 +18,7 @@
 
 #define BATCH 200       /* documents per transaction: what an interruption can lose at most */
 #define WINDOW 256      /* files prepared ahead of the writer */
-#define BULK_MIN 1000   /* imports this large (and at least the corpus size) rebuild the index once */
+#define BULK_MIN 100    /* imports this large (and at least the corpus size) rebuild the index once */
 #define MAX_WORKERS 4
 
 typedef struct job {
