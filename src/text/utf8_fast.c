@@ -44,10 +44,12 @@ enum {
   TWO_CONTS = 1 << 7, CARRY = TOO_SHORT | TOO_LONG | TWO_CONTS
 };
 
-/* A 16-byte table repeated in both lanes. */
-#define TABLE(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15)                      \
-  _mm256_setr_epi8(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a0, a1, a2, a3, a4, \
-                   a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15)
+/* A 16-byte table repeated in both lanes (the flags reach 0x80: cast, as the intrinsic takes char). */
+#define C8(x) ((char)(unsigned char)(x))
+#define TABLE(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15)                         \
+  _mm256_setr_epi8(C8(a0), C8(a1), C8(a2), C8(a3), C8(a4), C8(a5), C8(a6), C8(a7), C8(a8), C8(a9), C8(a10),  \
+                   C8(a11), C8(a12), C8(a13), C8(a14), C8(a15), C8(a0), C8(a1), C8(a2), C8(a3), C8(a4),       \
+                   C8(a5), C8(a6), C8(a7), C8(a8), C8(a9), C8(a10), C8(a11), C8(a12), C8(a13), C8(a14), C8(a15))
 
 /* The 32 bytes before `cur` shifted in by n (1..3): bytes of `prev` fill the first n places. */
 #define PREV(cur, prev, n) _mm256_alignr_epi8(cur, _mm256_permute2x128_si256(prev, cur, 0x21), 16 - (n))
