@@ -15,8 +15,10 @@
 **     than params.min_distance keep only the best.
 **  4. Iterative correction: the surest changes (params.iter_conf) are applied to a working copy
 **     of the run, and the candidates whose windows hold one are generated and scored again in
-**     that corrected context (two errors close together each spoil the other's window). Hits
-**     keep the offsets and the characters of the text as written.
+**     that corrected context (two errors close together each spoil the other's window). Two
+**     close changes that are both unsure are scored jointly (the second with the first applied)
+**     and fixed together when the pair is sure enough. Hits keep the offsets and the characters
+**     of the text as written.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -390,40 +392,94 @@ static int touched(const dz_spell_cand *k, const dz_spell_chunk *ch, const dz_sp
   return 0;
 }
 
-/* Iterative correction: apply the picks at iter_conf or more to a working copy and rescore, in
-** that corrected context, every candidate whose window holds one of them (two errors close
-** together each spoil the other's context). Candidates of untouched windows keep their scores.
-** Returns the new candidate count, 0 when no pick was fixed this round (nothing changes). */
-static int correct_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *fixed, int *nf,
-                         const pick *pk, int np, dz_spell_cand *cands, int nc, int cap,
-                         dz_spell_cand *fresh, work *w) {
-  const dz_spell_params *p = &sp->params;
-  int q[DZ_SPELL_CHUNK], nq = 0;
-  for (int i = 0; i < np && *nf < DZ_SPELL_CHUNK; i++)
-    if (!pk[i].fixed && pk[i].conf >= p->iter_conf) {
-      fixed[*nf] = pk[i];
-      fixed[(*nf)++].fixed = 1;
-      q[nq++] = pk[i].k.p0;
-      if (pk[i].k.p1 >= 0) q[nq++] = pk[i].k.p1;
-    }
-  if (!nq) return 0;
-  build_work(sp, ch, fixed, *nf, 2.0, w);
+/* The candidates of w (the chunk with the fixed changes applied) whose windows, in ch or in w,
+** hold one of the positions q[0..nq): generated into fresh and scored in w. Returns their
+** count. */
+static int rescore_near(const dz_speller *sp, const dz_spell_chunk *ch, work *w, const int *q,
+                        int nq, dz_spell_cand *fresh) {
   for (int i = 0; i < ch->n; i++) {
     dz_spell_cand one = {i, -1, 0, 0, 0, 0, 0, 0};
     w->focus[i] = (unsigned char)touched(&one, ch, &w->ch, q, nq);
   }
   w->ch.focus = w->focus;
-  int nn = dz_spell_candidates(sp->dict, p, &w->ch, fresh), m = 0;
+  int nn = dz_spell_candidates(sp->dict, &sp->params, &w->ch, fresh), m = 0;
   w->ch.focus = NULL;
   for (int i = 0; i < nn; i++)
     if (touched(&fresh[i], ch, &w->ch, q, nq)) fresh[m++] = fresh[i];
   score_cands(sp, &w->ch, fresh, m);
-  int kept = 0;
+  return m;
+}
+
+/* Fix the picks fixed[0..nf) (the last ones changing the positions q[0..nq)) and rescore, in
+** that corrected context, every candidate whose window holds one of q: two errors close
+** together each spoil the other's context. Candidates of untouched windows keep their scores.
+** Returns the new candidate count (-1 for none). */
+static int fix_and_rescore(const dz_speller *sp, const dz_spell_chunk *ch, const pick *fixed,
+                           int nf, const int *q, int nq, dz_spell_cand *cands, int nc, int cap,
+                           dz_spell_cand *fresh, work *w) {
+  build_work(sp, ch, fixed, nf, 2.0, w);
+  int m = rescore_near(sp, ch, w, q, nq, fresh), kept = 0;
   for (int i = 0; i < nc; i++)
     if (!touched(&cands[i], ch, &w->ch, q, nq)) cands[kept++] = cands[i];
   for (int i = 0; i < m && kept < cap; i++) cands[kept++] = fresh[i];
   qsort(cands, (size_t)kept, sizeof *cands, by_gain);
   return kept ? kept : -1;
+}
+
+/* Append pick x to fixed (as fixed) and its positions to q. */
+static void fix_pick(pick *fixed, int *nf, const pick *x, int *q, int *nq) {
+  fixed[*nf] = *x;
+  fixed[(*nf)++].fixed = 1;
+  q[(*nq)++] = x->k.p0;
+  if (x->k.p1 >= 0) q[(*nq)++] = x->k.p1;
+}
+
+/* Iterative correction: fix the picks at iter_conf or more and rescore around them. Returns the
+** new candidate count, 0 when no pick was fixed (nothing changes). */
+static int correct_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *fixed, int *nf,
+                         const pick *pk, int np, dz_spell_cand *cands, int nc, int cap,
+                         dz_spell_cand *fresh, work *w) {
+  int q[DZ_SPELL_CHUNK], nq = 0;
+  for (int i = 0; i < np && *nf < DZ_SPELL_CHUNK; i++)
+    if (!pk[i].fixed && pk[i].conf >= sp->params.iter_conf) fix_pick(fixed, nf, &pk[i], q, &nq);
+  if (!nq) return 0;
+  return fix_and_rescore(sp, ch, fixed, *nf, q, nq, cands, nc, cap, fresh, w);
+}
+
+/* Joint scoring of two close changes, neither sure alone: for each unsure pick a (pair_min up
+** to iter_conf), the candidates around it are scored with a applied; a pair (a, b) whose summed
+** gain (the evidence for both changes against neither) reaches pair_conf is fixed, with that
+** confidence for both, and its surroundings rescored. Returns the new candidate count, 0 when
+** no pair qualifies. */
+static int pair_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *fixed, int *nf,
+                      const pick *pk, int np, dz_spell_cand *cands, int nc, int cap,
+                      dz_spell_cand *fresh, work *w) {
+  const dz_spell_params *p = &sp->params;
+  double best = -HUGE_VAL;
+  pick ba, bb;
+  for (int i = 0; i < np && *nf + 2 <= DZ_SPELL_CHUNK; i++) {
+    const pick *a = &pk[i];
+    if (a->fixed || a->conf < p->pair_min || a->conf >= p->iter_conf) continue;
+    int q[2], nq = 0, nf2 = *nf;
+    fix_pick(fixed, &nf2, a, q, &nq);
+    build_work(sp, ch, fixed, nf2, 2.0, w);
+    int m = rescore_near(sp, ch, w, q, nq, fresh);
+    for (int j = 0; j < m; j++) {
+      const dz_spell_cand *b = &fresh[j];
+      int clash = 0, last = b->p1 >= 0 ? b->p1 : b->p0;
+      for (int t = 0; t < nf2 && !clash; t++) clash = clashes(p, &fixed[t], b->p0, last);
+      if (clash || a->k.gain + b->gain <= best) continue;
+      best = a->k.gain + b->gain;
+      ba = *a, bb = (pick){*b, 0, 0};
+    }
+  }
+  double conf = 1.0 / (1.0 + exp(-(best - p->min_gain)));
+  if (best == -HUGE_VAL || conf < p->pair_conf) return 0;
+  int q[4], nq = 0;
+  ba.conf = bb.conf = conf;
+  fix_pick(fixed, nf, &ba, q, &nq);
+  fix_pick(fixed, nf, &bb, q, &nq);
+  return fix_and_rescore(sp, ch, fixed, *nf, q, nq, cands, nc, cap, fresh, w);
 }
 
 /* Check one chunk of n Han characters starting at byte `base` of the text. */
@@ -461,6 +517,16 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
       goto done;
     }
     int m = correct_round(sp, &ch, fixed, &nf, pk, np, cands, nc, cap, cands + cap, w);
+    if (!m) break;
+    nc = m < 0 ? 0 : m;
+    np = select_changes(p, floor_conf, fixed, nf, cands, nc, pk);
+  }
+  for (int round = 0; round < p->pair_rounds; round++) {
+    if (!w && !(w = malloc(sizeof *w))) {
+      rc = DZ_ENOMEM;
+      goto done;
+    }
+    int m = pair_round(sp, &ch, fixed, &nf, pk, np, cands, nc, cap, cands + cap, w);
     if (!m) break;
     nc = m < 0 ? 0 : m;
     np = select_changes(p, floor_conf, fixed, nf, cands, nc, pk);

@@ -51,6 +51,11 @@ typedef struct dz_spell_params {
   int iter_rounds;
   double iter_conf;
   int iter_distance;
+  /* Joint scoring (spell.c, pair_round): two close changes, neither sure alone, are fixed together
+  ** when their summed gain reaches pair_conf; up to pair_rounds pairs a run (0: off). The first
+  ** of the two must reach pair_min alone. */
+  int pair_rounds;
+  double pair_conf, pair_min;
   int place_guard;     /* never change the two characters before 村, 镇, 乡, 街, 社区 */
   int name_min_chars;  /* guard words tagged as person names of at least this many characters */
 } dz_spell_params;
