@@ -511,26 +511,19 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
                       : p->conf_doubt < p->conf_with ? p->conf_doubt : p->conf_with;
   pick pk[DZ_SPELL_CHUNK], fixed[DZ_SPELL_CHUNK];
   int nf = 0, np = select_changes(p, floor_conf, NULL, 0, cands, nc, pk);
-  for (int round = 0; round < p->iter_rounds; round++) {
-    if (!w && !(w = malloc(sizeof *w))) {
-      rc = DZ_ENOMEM;
-      goto done;
+  /* Iterative correction, then joint scoring of close pairs (both rescore around what they fix). */
+  for (int kind = 0; kind < 2; kind++)
+    for (int round = 0; round < (kind ? p->pair_rounds : p->iter_rounds); round++) {
+      if (!w && !(w = malloc(sizeof *w))) {
+        rc = DZ_ENOMEM;
+        goto done;
+      }
+      int m = (kind ? pair_round : correct_round)(sp, &ch, fixed, &nf, pk, np, cands, nc, cap,
+                                                  cands + cap, w);
+      if (!m) break;
+      nc = m < 0 ? 0 : m;
+      np = select_changes(p, floor_conf, fixed, nf, cands, nc, pk);
     }
-    int m = correct_round(sp, &ch, fixed, &nf, pk, np, cands, nc, cap, cands + cap, w);
-    if (!m) break;
-    nc = m < 0 ? 0 : m;
-    np = select_changes(p, floor_conf, fixed, nf, cands, nc, pk);
-  }
-  for (int round = 0; round < p->pair_rounds; round++) {
-    if (!w && !(w = malloc(sizeof *w))) {
-      rc = DZ_ENOMEM;
-      goto done;
-    }
-    int m = pair_round(sp, &ch, fixed, &nf, pk, np, cands, nc, cap, cands + cap, w);
-    if (!m) break;
-    nc = m < 0 ? 0 : m;
-    np = select_changes(p, floor_conf, fixed, nf, cands, nc, pk);
-  }
   /* Each change is reported in the context of the others that would be reported with it. */
   const dz_spell_chunk *ctx = &ch;
   if (nf) {
