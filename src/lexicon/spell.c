@@ -446,9 +446,19 @@ static int correct_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *f
   return fix_and_rescore(sp, ch, fixed, *nf, q, nq, cands, nc, cap, fresh, w);
 }
 
+/* The gain of the change k among the candidates scored before (-HUGE_VAL when none is). */
+static double gain_as_written(const dz_spell_cand *cands, int nc, const dz_spell_cand *k) {
+  for (int i = 0; i < nc; i++)
+    if (cands[i].p0 == k->p0 && cands[i].c0 == k->c0 && cands[i].p1 == k->p1 &&
+        cands[i].c1 == k->c1)
+      return cands[i].gain;
+  return -HUGE_VAL;
+}
+
 /* Joint scoring of two close changes, neither sure alone: for each unsure pick a (pair_min up
 ** to iter_conf), the candidates around it are scored with a applied; a pair (a, b) whose summed
-** gain (the evidence for both changes against neither) reaches pair_conf is fixed, with that
+** gain (the evidence for both changes against neither) reaches pair_conf and beats each change
+** alone (b's gain given a is positive; b's gain as written is lower) is fixed, with that
 ** confidence for both, and its surroundings rescored. Returns the new candidate count, 0 when
 ** no pair qualifies. */
 static int pair_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *fixed, int *nf,
@@ -468,7 +478,8 @@ static int pair_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *fixe
       const dz_spell_cand *b = &fresh[j];
       int clash = 0, last = b->p1 >= 0 ? b->p1 : b->p0;
       for (int t = 0; t < nf2 && !clash; t++) clash = clashes(p, &fixed[t], b->p0, last);
-      if (clash || a->k.gain + b->gain <= best) continue;
+      if (clash || b->gain <= p->min_gain || a->k.gain + b->gain <= best) continue;
+      if (a->k.gain + b->gain <= gain_as_written(cands, nc, b)) continue;
       best = a->k.gain + b->gain;
       ba = *a, bb = (pick){*b, 0, 0};
     }
