@@ -1,22 +1,36 @@
 /*
-** k-gram hashing (XXH3) and winnowing with a monotone deque, O(n) per text. See
-** fingerprint.h for the guarantee t = k + w - 1.
+** k-gram hashing (a rolling polynomial hash, mixed) and winnowing. See fingerprint.h for the
+** guarantee t = k + w - 1.
 */
 #include <stdlib.h>
 #include <string.h>
-/* Inlined: the 32-byte k-gram hash is specialised at compile time (same values as the library). */
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 #include "sim/fingerprint.h"
 
-/* See fingerprint.h; DZ_FP_SKIP is never a real hash (it is nudged down by one). */
+#define POLY_BASE 0x9E3779B97F4A7C15ull /* odd: multiplication by it is a bijection mod 2^64 */
+
+/* splitmix64's finaliser (Steele, Lea, Flood 2014): a bijection of 64-bit values whose every
+** output bit depends on every input bit, so winnowing's minima fall at random places. */
+static uint64_t mix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+/* See fingerprint.h. The polynomial sum c[i]*B^(k-1) + ... + c[i+k-1] (mod 2^64) moves one
+** character at a time with two multiplications; XXH3 over the 32 bytes of each k-gram cost
+** four times as many instructions. DZ_FP_SKIP is never a real hash (it is nudged down). */
 size_t dz__kgram_hashes(const uint32_t *c, size_t n, int k, uint64_t *h) {
   if (k <= 0 || n < (size_t)k) return 0;
   size_t m = n - (size_t)k + 1;
-  for (size_t i = 0; i < m; i++) {
-    uint64_t v = XXH3_64bits(c + i, (size_t)k * sizeof *c);
+  uint64_t r = 0, top = 1; /* top = B^(k-1), the weight of the character that leaves */
+  for (int j = 0; j < k; j++) r = r * POLY_BASE + c[j];
+  for (int j = 1; j < k; j++) top *= POLY_BASE;
+  for (size_t i = 0;; i++) {
+    uint64_t v = mix64(r);
     h[i] = v == DZ_FP_SKIP ? v - 1 : v; /* keep the mask value reserved */
+    if (i + 1 == m) break;
+    r = (r - c[i] * top) * POLY_BASE + c[i + (size_t)k];
   }
   return m;
 }

@@ -257,6 +257,30 @@ static void parts_precheck(void **s) {
   dz_text_free(t);
 }
 
+/* Coverage (the union of passages' spans, either side, clipped to the text) against a byte
+** mask, on random, overlapping, nested, empty and unsorted spans. */
+static void coverage_union(void **s) {
+  (void)s;
+  uint32_t st = 99;
+  for (int round = 0; round < 3000; round++) {
+    dz_npassage p[12];
+    size_t n = (size_t)(round % 12), len = 1 + (round * 7) % 300;
+    uint8_t mask[2][400] = {{0}};
+    for (size_t i = 0; i < n; i++) {
+      uint32_t v[4];
+      for (int j = 0; j < 4; j++) st = st * 1103515245u + 12345u, v[j] = (st >> 8) % 320;
+      p[i] = (dz_npassage){v[0], v[0] + v[1] % 60, v[2], v[2] + v[3] % 60, 0};
+      for (uint32_t c = p[i].a0; c < p[i].a1 && c < len; c++) mask[0][c] = 1;
+      for (uint32_t c = p[i].b0; c < p[i].b1 && c < len; c++) mask[1][c] = 1;
+    }
+    for (int side = 0; side < 2; side++) {
+      size_t want = 0;
+      for (size_t c = 0; c < len; c++) want += mask[side][c];
+      assert_int_equal(dz__coverage(p, n, side, len), want);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(normalise_offsets),
@@ -265,6 +289,7 @@ int main(void) {
       cmocka_unit_test(align_merges_edits),
       cmocka_unit_test(parts_precheck),
       cmocka_unit_test(u64_sort),
+      cmocka_unit_test(coverage_union),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
