@@ -4,7 +4,7 @@
 ** line, {"line":N,"findings":[{"rule","start","end","cstart","cend","original","suggestion",
 ** "confidence"}]}, offsets in bytes of the line. Options override the model constants:
 **   spell_dev [--conf C] [--same X] [--fuzzy X] [--shape X] [--shapeweak X] [--gain X] [--dist N]
-**             [--word W]... FILE
+**             [--iter N] [--iterconf C] [--iterdist N] [--pairs N] [--pairconf C] [--pairmin C] [--word W]... FILE
 ** The last line on stderr gives the sentence count and the time spent checking.
 */
 #include <stdio.h>
@@ -68,6 +68,12 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--with") && v) p->conf_with = atof(v), i++;
     else if (!strcmp(a, "--doubt") && v) p->conf_doubt = atof(v), i++;
     else if (!strcmp(a, "--sure") && v) p->conf_sure = atof(v), i++;
+    else if (!strcmp(a, "--iter") && v) p->iter_rounds = atoi(v), i++;
+    else if (!strcmp(a, "--iterconf") && v) p->iter_conf = atof(v), i++;
+    else if (!strcmp(a, "--iterdist") && v) p->iter_distance = atoi(v), i++;
+    else if (!strcmp(a, "--pairs") && v) p->pair_rounds = atoi(v), i++;
+    else if (!strcmp(a, "--pairconf") && v) p->pair_conf = atof(v), i++;
+    else if (!strcmp(a, "--pairmin") && v) p->pair_min = atof(v), i++;
     else if (!strcmp(a, "--place") && v) p->place_guard = atoi(v), i++;
     else if (!strcmp(a, "--namelen") && v) p->name_min_chars = atoi(v), i++;
     else if (!strcmp(a, "--conf") && v) i++; /* read above, before the speller is made */

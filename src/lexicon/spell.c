@@ -13,6 +13,12 @@
 **     positions in the caller's words, in words the dictionary marks as person names and in
 **     the names of small places (before 村, 镇, ...) are never touched, and changes closer
 **     than params.min_distance keep only the best.
+**  4. Iterative correction: the surest changes (params.iter_conf) are applied to a working copy
+**     of the run, and the candidates whose windows hold one are generated and scored again in
+**     that corrected context (two errors close together each spoil the other's window). Two
+**     close changes that are both unsure are scored jointly (the second with the first applied)
+**     and fixed together when the pair is sure enough. Hits keep the offsets and the characters
+**     of the text as written.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -236,14 +242,17 @@ static void guard_chunk(const dz_speller *sp, const char *s, const uint32_t *cps
 }
 
 /* Turn an accepted candidate into a hit: the flagged word is the word of the corrected
-** window's segmentation that holds the change (both changes for a two-character one). */
-static int emit_hit(const dz_speller *sp, const dz_spell_chunk *ch, const char *text, size_t base,
-                    const dz_spell_cand *k, double conf, hitvec *hits) {
+** window's segmentation that holds the change (both changes for a two-character one). The
+** window is segmented in ctx, the chunk with the other accepted changes applied (or as written);
+** offsets and the original word are those of the text as written (ch). */
+static int emit_hit(const dz_speller *sp, const dz_spell_chunk *ch, const dz_spell_chunk *ctx,
+                    const char *text, size_t base, const dz_spell_cand *k, double conf,
+                    hitvec *hits) {
   char buf[DZ_SPELL_SPAN * 4 + 4];
   uint32_t woff[DZ_SPELL_SPAN + 1];
   int next[DZ_SPELL_SPAN + 1], lo, hi;
-  window_of(k, ch, &lo, &hi);
-  window_uni(sp, ch, lo, hi, k, buf, woff, next);
+  window_of(k, ctx, &lo, &hi);
+  window_uni(sp, ctx, lo, hi, k, buf, woff, next);
   int last = k->p1 >= 0 ? k->p1 : k->p0;
   int ws = 0;
   while (next[ws] <= k->p0 - lo) ws = next[ws];
@@ -263,24 +272,11 @@ static int emit_hit(const dz_speller *sp, const dz_spell_chunk *ch, const char *
   return push_hit(hits, &h);
 }
 
-/* Check one chunk of n Han characters starting at byte `base` of the text. */
-static int check_chunk(const dz_speller *sp, const char *text, size_t base, const uint32_t *cps,
-                       const uint32_t *off, int n, hitvec *hits) {
+/* Score every candidate in the chunk (or working copy) ch: the gain of the change over the
+** window as it stands in ch. */
+static void score_cands(const dz_speller *sp, const dz_spell_chunk *ch, dz_spell_cand *cands,
+                        int nc) {
   const dz_spell_params *p = &sp->params;
-  const char *s = text + base;
-  unsigned char guard[DZ_SPELL_CHUNK];
-  dz_seg_cache dc;
-  dz_seg_cache_build(&dc, sp->dict, s, off, n);
-  uint8_t wstart[DZ_SPELL_CHUNK], wend[DZ_SPELL_CHUNK];
-  guard_chunk(sp, s, cps, off, n, &dc, guard, wstart, wend);
-  dz_spell_chunk ch = {s, cps, off, n, guard, &dc, wstart, wend};
-
-  /* On the heap: 64 KB would be a lot of stack for a server thread. */
-  dz_spell_cand *cands = malloc(DZ_SPELL_MAX_CANDS * sizeof *cands);
-  if (!cands) return DZ_ENOMEM;
-  int nc = dz_spell_candidates(sp->dict, p, &ch, cands), rc = DZ_OK;
-  if (!nc) goto done;
-
   char buf[DZ_SPELL_SPAN * 4 + 4];
   uint32_t woff[DZ_SPELL_SPAN + 1];
   int next[DZ_SPELL_SPAN + 1], last_lo = -1, last_hi = -1;
@@ -288,18 +284,18 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
   double orig_uni = 0, orig_lm = 0;
   for (int i = 0; i < nc; i++) {
     int lo, hi;
-    window_of(&cands[i], &ch, &lo, &hi);
+    window_of(&cands[i], ch, &lo, &hi);
     if (lo != last_lo || hi != last_hi) {
-      orig_uni = window_uni(sp, &ch, lo, hi, NULL, buf, woff, next);
+      orig_uni = window_uni(sp, ch, lo, hi, NULL, buf, woff, next);
       orig_lm = use_lm ? window_lm(sp, hi - lo, buf, woff, next) : 0;
       last_lo = lo, last_hi = hi;
     }
-    if (cands[i].rel == DZ_REL_WORD && !swap_judged(sp, &ch, &cands[i])) {
+    if (cands[i].rel == DZ_REL_WORD && !swap_judged(sp, ch, &cands[i])) {
       cands[i].gain = -HUGE_VAL;
       continue;
     }
-    double cost = slip_cost(sp, &ch, &cands[i]);
-    double du = window_uni(sp, &ch, lo, hi, &cands[i], buf, woff, next) - orig_uni;
+    double cost = slip_cost(sp, ch, &cands[i]);
+    double du = window_uni(sp, ch, lo, hi, &cands[i], buf, woff, next) - orig_uni;
     if (!use_lm) {
       cands[i].gain = du - cost;
       continue;
@@ -313,30 +309,246 @@ static int check_chunk(const dz_speller *sp, const char *text, size_t base, cons
     double dl = window_lm(sp, hi - lo, buf, woff, next) - orig_lm;
     cands[i].gain = p->uni_weight * du + p->lm_weight * dl - cost;
   }
+}
 
-  qsort(cands, (size_t)nc, sizeof *cands, by_gain);
-  /* Under the sentence policy, changes down to the lower of its two thresholds are kept here and
-  ** judged per sentence in apply_policy. */
-  double floor_conf = sp->min_conf > 0 ? sp->min_conf
-                      : p->conf_doubt < p->conf_with ? p->conf_doubt : p->conf_with;
-  int taken[DZ_SPELL_CHUNK];
-  int n_taken = 0;
-  for (int i = 0; i < nc; i++) {
+/* A change accepted for a chunk; fixed: applied to the working copy (iterative correction). */
+typedef struct pick {
+  dz_spell_cand k;
+  double conf;
+  int fixed;
+} pick;
+
+/* Does the change of pick o lie closer to [p0, last] than the distance allowed? A change scored
+** with a fixed one applied may sit closer to it (iter_distance) than two changes scored apart. */
+static int clashes(const dz_spell_params *p, const pick *o, int p0, int last) {
+  int need = o->fixed ? p->iter_distance : p->min_distance;
+  if (o->k.p0 > p0 - need && o->k.p0 < last + need) return 1;
+  return o->k.p1 >= 0 && o->k.p1 > p0 - need && o->k.p1 < last + need;
+}
+
+/* Best gain first, at confidence floor_conf or more, none too close to another: the fixed
+** changes first, then cands (sorted by gain). Returns the number of picks in out. */
+static int select_changes(const dz_spell_params *p, double floor_conf, const pick *fixed, int nf,
+                          const dz_spell_cand *cands, int nc, pick *out) {
+  int m = 0;
+  for (int i = 0; i < nf; i++) out[m++] = fixed[i];
+  for (int i = 0; i < nc && m < DZ_SPELL_CHUNK; i++) {
     const dz_spell_cand *k = &cands[i];
     double conf = 1.0 / (1.0 + exp(-(k->gain - p->min_gain)));
     if (conf < floor_conf) break;
     int clash = 0, last = k->p1 >= 0 ? k->p1 : k->p0;
-    for (int t = 0; t < n_taken && !clash; t++)
-      clash = taken[t] > k->p0 - p->min_distance && taken[t] < last + p->min_distance;
-    if (clash || n_taken + 2 > DZ_SPELL_CHUNK) continue;
-    taken[n_taken++] = k->p0;
-    if (k->p1 >= 0) taken[n_taken++] = k->p1;
-    if (emit_hit(sp, &ch, text, base, k, conf, hits)) {
-      rc = DZ_ENOMEM;
-      break;
+    for (int t = 0; t < m && !clash; t++) clash = clashes(p, &out[t], k->p0, last);
+    if (!clash) out[m++] = (pick){*k, conf, 0};
+  }
+  return m;
+}
+
+/* A working copy of a chunk with some changes applied, with its own DAG, words and guard. */
+typedef struct work {
+  char s[DZ_SPELL_CHUNK * 4 + 4];
+  uint32_t cps[DZ_SPELL_CHUNK], off[DZ_SPELL_CHUNK + 1];
+  unsigned char guard[DZ_SPELL_CHUNK], focus[DZ_SPELL_CHUNK];
+  uint8_t wstart[DZ_SPELL_CHUNK], wend[DZ_SPELL_CHUNK];
+  dz_seg_cache dc;
+  dz_spell_chunk ch;
+} work;
+
+/* Build w: the chunk ch with the picks of ch applied (those with conf >= min_conf). The changed
+** characters and everything ch guards stay guarded. */
+static void build_work(const dz_speller *sp, const dz_spell_chunk *ch, const pick *pk, int np,
+                       double min_conf, work *w) {
+  int n = ch->n;
+  memcpy(w->cps, ch->cps, (size_t)n * sizeof *w->cps);
+  for (int i = 0; i < np; i++) {
+    if (pk[i].conf < min_conf && !pk[i].fixed) continue;
+    w->cps[pk[i].k.p0] = pk[i].k.c0;
+    if (pk[i].k.p1 >= 0) w->cps[pk[i].k.p1] = pk[i].k.c1;
+  }
+  size_t b = 0;
+  for (int i = 0; i < n; i++) {
+    w->off[i] = (uint32_t)b;
+    if (w->cps[i] == ch->cps[i]) {
+      memcpy(w->s + b, ch->s + ch->off[i], ch->off[i + 1] - ch->off[i]);
+      b += ch->off[i + 1] - ch->off[i];
+    } else {
+      b += (size_t)dz_utf8_put(w->s + b, w->cps[i]);
     }
   }
+  w->off[n] = (uint32_t)b;
+  dz_seg_cache_build(&w->dc, sp->dict, w->s, w->off, n);
+  guard_chunk(sp, w->s, w->cps, w->off, n, &w->dc, w->guard, w->wstart, w->wend);
+  for (int i = 0; i < n; i++) w->guard[i] |= ch->guard[i] | (w->cps[i] != ch->cps[i]);
+  w->ch = (dz_spell_chunk){w->s, w->cps, w->off, n, w->guard, &w->dc, w->wstart, w->wend, NULL};
+}
+
+/* Does the window of k in ch or in w hold one of the positions q[0..nq)? */
+static int touched(const dz_spell_cand *k, const dz_spell_chunk *ch, const dz_spell_chunk *w,
+                   const int *q, int nq) {
+  int lo, hi, lo2, hi2;
+  window_of(k, ch, &lo, &hi);
+  window_of(k, w, &lo2, &hi2);
+  for (int i = 0; i < nq; i++)
+    if ((q[i] >= lo && q[i] < hi) || (q[i] >= lo2 && q[i] < hi2)) return 1;
+  return 0;
+}
+
+/* The candidates of w (the chunk with the fixed changes applied) whose windows, in ch or in w,
+** hold one of the positions q[0..nq): generated into fresh and scored in w. Returns their
+** count. */
+static int rescore_near(const dz_speller *sp, const dz_spell_chunk *ch, work *w, const int *q,
+                        int nq, dz_spell_cand *fresh) {
+  for (int i = 0; i < ch->n; i++) {
+    dz_spell_cand one = {i, -1, 0, 0, 0, 0, 0, 0};
+    w->focus[i] = (unsigned char)touched(&one, ch, &w->ch, q, nq);
+  }
+  w->ch.focus = w->focus;
+  int nn = dz_spell_candidates(sp->dict, &sp->params, &w->ch, fresh), m = 0;
+  w->ch.focus = NULL;
+  for (int i = 0; i < nn; i++)
+    if (touched(&fresh[i], ch, &w->ch, q, nq)) fresh[m++] = fresh[i];
+  score_cands(sp, &w->ch, fresh, m);
+  return m;
+}
+
+/* Fix the picks fixed[0..nf) (the last ones changing the positions q[0..nq)) and rescore, in
+** that corrected context, every candidate whose window holds one of q: two errors close
+** together each spoil the other's context. Candidates of untouched windows keep their scores.
+** Returns the new candidate count (-1 for none). */
+static int fix_and_rescore(const dz_speller *sp, const dz_spell_chunk *ch, const pick *fixed,
+                           int nf, const int *q, int nq, dz_spell_cand *cands, int nc, int cap,
+                           dz_spell_cand *fresh, work *w) {
+  build_work(sp, ch, fixed, nf, 2.0, w);
+  int m = rescore_near(sp, ch, w, q, nq, fresh), kept = 0;
+  for (int i = 0; i < nc; i++)
+    if (!touched(&cands[i], ch, &w->ch, q, nq)) cands[kept++] = cands[i];
+  for (int i = 0; i < m && kept < cap; i++) cands[kept++] = fresh[i];
+  qsort(cands, (size_t)kept, sizeof *cands, by_gain);
+  return kept ? kept : -1;
+}
+
+/* Append pick x to fixed (as fixed) and its positions to q. */
+static void fix_pick(pick *fixed, int *nf, const pick *x, int *q, int *nq) {
+  fixed[*nf] = *x;
+  fixed[(*nf)++].fixed = 1;
+  q[(*nq)++] = x->k.p0;
+  if (x->k.p1 >= 0) q[(*nq)++] = x->k.p1;
+}
+
+/* Iterative correction: fix the picks at iter_conf or more and rescore around them. Returns the
+** new candidate count, 0 when no pick was fixed (nothing changes). */
+static int correct_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *fixed, int *nf,
+                         const pick *pk, int np, dz_spell_cand *cands, int nc, int cap,
+                         dz_spell_cand *fresh, work *w) {
+  int q[DZ_SPELL_CHUNK], nq = 0;
+  for (int i = 0; i < np && *nf < DZ_SPELL_CHUNK; i++)
+    if (!pk[i].fixed && pk[i].conf >= sp->params.iter_conf) fix_pick(fixed, nf, &pk[i], q, &nq);
+  if (!nq) return 0;
+  return fix_and_rescore(sp, ch, fixed, *nf, q, nq, cands, nc, cap, fresh, w);
+}
+
+/* The gain of the change k among the candidates scored before (-HUGE_VAL when none is). */
+static double gain_as_written(const dz_spell_cand *cands, int nc, const dz_spell_cand *k) {
+  for (int i = 0; i < nc; i++)
+    if (cands[i].p0 == k->p0 && cands[i].c0 == k->c0 && cands[i].p1 == k->p1 &&
+        cands[i].c1 == k->c1)
+      return cands[i].gain;
+  return -HUGE_VAL;
+}
+
+/* Joint scoring of two close changes, neither sure alone: for each unsure pick a (pair_min up
+** to iter_conf), the candidates around it are scored with a applied; a pair (a, b) whose summed
+** gain (the evidence for both changes against neither) reaches pair_conf and beats each change
+** alone (b's gain given a is positive; b's gain as written is lower) is fixed, with that
+** confidence for both, and its surroundings rescored. Returns the new candidate count, 0 when
+** no pair qualifies. */
+static int pair_round(const dz_speller *sp, const dz_spell_chunk *ch, pick *fixed, int *nf,
+                      const pick *pk, int np, dz_spell_cand *cands, int nc, int cap,
+                      dz_spell_cand *fresh, work *w) {
+  const dz_spell_params *p = &sp->params;
+  double best = -HUGE_VAL;
+  pick ba, bb;
+  for (int i = 0; i < np && *nf + 2 <= DZ_SPELL_CHUNK; i++) {
+    const pick *a = &pk[i];
+    if (a->fixed || a->conf < p->pair_min || a->conf >= p->iter_conf) continue;
+    int q[2], nq = 0, nf2 = *nf;
+    fix_pick(fixed, &nf2, a, q, &nq);
+    build_work(sp, ch, fixed, nf2, 2.0, w);
+    int m = rescore_near(sp, ch, w, q, nq, fresh);
+    for (int j = 0; j < m; j++) {
+      const dz_spell_cand *b = &fresh[j];
+      int clash = 0, last = b->p1 >= 0 ? b->p1 : b->p0;
+      for (int t = 0; t < nf2 && !clash; t++) clash = clashes(p, &fixed[t], b->p0, last);
+      if (clash || b->gain <= p->min_gain || a->k.gain + b->gain <= best) continue;
+      if (a->k.gain + b->gain <= gain_as_written(cands, nc, b)) continue;
+      best = a->k.gain + b->gain;
+      ba = *a, bb = (pick){*b, 0, 0};
+    }
+  }
+  double conf = 1.0 / (1.0 + exp(-(best - p->min_gain)));
+  if (best == -HUGE_VAL || conf < p->pair_conf) return 0;
+  int q[4], nq = 0;
+  ba.conf = bb.conf = conf;
+  fix_pick(fixed, nf, &ba, q, &nq);
+  fix_pick(fixed, nf, &bb, q, &nq);
+  return fix_and_rescore(sp, ch, fixed, *nf, q, nq, cands, nc, cap, fresh, w);
+}
+
+/* Check one chunk of n Han characters starting at byte `base` of the text. */
+static int check_chunk(const dz_speller *sp, const char *text, size_t base, const uint32_t *cps,
+                       const uint32_t *off, int n, hitvec *hits) {
+  const dz_spell_params *p = &sp->params;
+  const char *s = text + base;
+  unsigned char guard[DZ_SPELL_CHUNK];
+  dz_seg_cache dc;
+  dz_seg_cache_build(&dc, sp->dict, s, off, n);
+  uint8_t wstart[DZ_SPELL_CHUNK], wend[DZ_SPELL_CHUNK];
+  guard_chunk(sp, s, cps, off, n, &dc, guard, wstart, wend);
+  dz_spell_chunk ch = {s, cps, off, n, guard, &dc, wstart, wend, NULL};
+
+  /* On the heap: 64 KB would be a lot of stack for a server thread. Room for a rescoring
+  ** round's fresh candidates after the chunk's own. */
+  int cap = 2 * DZ_SPELL_MAX_CANDS;
+  dz_spell_cand *cands = malloc((size_t)(cap + DZ_SPELL_MAX_CANDS) * sizeof *cands);
+  if (!cands) return DZ_ENOMEM;
+  int nc = dz_spell_candidates(sp->dict, p, &ch, cands), rc = DZ_OK;
+  work *w = NULL;
+  if (!nc) goto done;
+  score_cands(sp, &ch, cands, nc);
+  qsort(cands, (size_t)nc, sizeof *cands, by_gain);
+
+  /* Under the sentence policy, changes down to the lower of its two thresholds are kept here and
+  ** judged per sentence in apply_policy. */
+  double floor_conf = sp->min_conf > 0 ? sp->min_conf
+                      : p->conf_doubt < p->conf_with ? p->conf_doubt : p->conf_with;
+  pick pk[DZ_SPELL_CHUNK], fixed[DZ_SPELL_CHUNK];
+  int nf = 0, np = select_changes(p, floor_conf, NULL, 0, cands, nc, pk);
+  /* Iterative correction, then joint scoring of close pairs (both rescore around what they fix). */
+  for (int kind = 0; kind < 2; kind++)
+    for (int round = 0; round < (kind ? p->pair_rounds : p->iter_rounds); round++) {
+      if (!w && !(w = malloc(sizeof *w))) {
+        rc = DZ_ENOMEM;
+        goto done;
+      }
+      int m = (kind ? pair_round : correct_round)(sp, &ch, fixed, &nf, pk, np, cands, nc, cap,
+                                                  cands + cap, w);
+      if (!m) break;
+      nc = m < 0 ? 0 : m;
+      np = select_changes(p, floor_conf, fixed, nf, cands, nc, pk);
+    }
+  /* Each change is reported in the context of the others that would be reported with it. */
+  const dz_spell_chunk *ctx = &ch;
+  if (nf) {
+    /* w holds the fixed changes; rebuild it only when more would be reported with them. */
+    double keep = sp->min_conf > 0 ? sp->min_conf : p->conf_with;
+    int more = 0;
+    for (int i = 0; i < np; i++) more |= !pk[i].fixed && pk[i].conf >= keep;
+    if (more) build_work(sp, &ch, pk, np, keep, w);
+    ctx = &w->ch;
+  }
+  for (int i = 0; i < np && !rc; i++)
+    if (emit_hit(sp, &ch, ctx, text, base, &pk[i].k, pk[i].conf, hits)) rc = DZ_ENOMEM;
 done:
+  free(w);
   free(cands);
   return rc;
 }
@@ -381,6 +593,23 @@ static void apply_policy(const dz_spell_params *p, const char *text, size_t len,
   h->n = kept;
 }
 
+/* Two changes of one word reported in each other's context flag the same word with the same
+** suggestion (建党愿者 → 建党原则): one finding, spanning both changed characters. */
+static void merge_same_word(hitvec *h) {
+  size_t kept = 0;
+  for (size_t i = 0; i < h->n; i++) {
+    dz_spell_hit *prev = kept ? &h->v[kept - 1] : NULL;
+    if (prev && prev->start == h->v[i].start && prev->end == h->v[i].end &&
+        !strcmp(prev->suggestion, h->v[i].suggestion)) {
+      if (h->v[i].cend > prev->cend) prev->cend = h->v[i].cend;
+      if (h->v[i].confidence > prev->confidence) prev->confidence = h->v[i].confidence;
+      continue;
+    }
+    h->v[kept++] = h->v[i];
+  }
+  h->n = kept;
+}
+
 /* Cut the text into runs of Han characters (at most DZ_SPELL_CHUNK) and check each. */
 int dz_spell_check(dz_spell_hit **out, size_t *n, const dz_speller *sp, const char *text,
                    size_t len, dz_error *err) {
@@ -414,6 +643,7 @@ int dz_spell_check(dz_spell_hit **out, size_t *n, const dz_speller *sp, const ch
   }
   if (hits.n) qsort(hits.v, hits.n, sizeof *hits.v, by_start);
   if (sp->min_conf <= 0) apply_policy(&sp->params, text, len, &hits);
+  merge_same_word(&hits);
   *out = hits.v;
   *n = hits.n;
   return DZ_OK;

@@ -41,6 +41,14 @@ static double span_lp(const dz_seg_cache *dc, int a, int len) {
   return -HUGE_VAL;
 }
 
+/* Does [a, a+len) hold a character in focus (every character does without a focus)? */
+static int in_focus(const dz_spell_chunk *ch, int a, int len) {
+  if (!ch->focus) return 1;
+  for (int i = a; i < a + len; i++)
+    if (ch->focus[i]) return 1;
+  return 0;
+}
+
 /* Append a candidate while there is room (the cap bounds the work on pathological text). */
 static void add(gen_ctx *g, int p0, uint32_t c0, int p1, uint32_t c1, int rel) {
   if (g->n < DZ_SPELL_MAX_CANDS) g->out[g->n++] = (dz_spell_cand){p0, p1, c0, c1, rel, g->a, g->len, 0};
@@ -109,7 +117,7 @@ static void lookalikes(gen_ctx *g) {
   uint32_t mask;
   const uint8_t *bloom = dz_dict_pair_filter(d, &mask);
   for (int pos = 0; pos < ch->n; pos++) {
-    if (ch->guard[pos]) continue;
+    if (ch->guard[pos] || !in_focus(ch, pos, 1)) continue;
     /* Look-alike slips make non-words; a character inside a common word as written is left to
     ** the sound-alike index (this also bounds the work: lists run to dozens of characters). */
     int ws = ch->wstart[pos], we = ch->wend[pos];
@@ -156,7 +164,7 @@ static void lookalikes(gen_ctx *g) {
 static void single_homophones(gen_ctx *g) {
   const dz_spell_chunk *ch = g->ch;
   for (int pos = 0; pos < ch->n; pos++) {
-    if (ch->guard[pos] || ch->wend[pos] - ch->wstart[pos] != 1) continue;
+    if (ch->guard[pos] || ch->wend[pos] - ch->wstart[pos] != 1 || !in_focus(ch, pos, 1)) continue;
     uint16_t syl = dz_dict_syllable(g->d, ch->cps[pos]);
     size_t n;
     const uint32_t *cs = dz_dict_syllable_chars(g->d, syl, &n);
@@ -190,6 +198,7 @@ int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spe
   gen_ctx g = {d, p, ch, 0, 0, 0, log(p->min_ratio), log(p->word_min_ratio), lt, out, 0};
   for (int a = 0; a < ch->n; a++)
     for (int len = 2; len <= DZ_DICT_VAR_MAX && a + len <= ch->n; len++) {
+      if (!in_focus(ch, a, len)) continue;
       g.a = a, g.len = len, g.span_lp = span_lp(ch->dc, a, len);
       dz_dict_homophones(d, ch->cps + a, len, on_homophone, &g);
     }

@@ -34,6 +34,8 @@ typedef struct dz_spell_chunk {
   const unsigned char *guard; /* 1 = never change this character */
   const dz_seg_cache *dc; /* the chunk's DAG */
   const uint8_t *wstart, *wend; /* the word (as written) holding each character */
+  const unsigned char *focus; /* NULL, or 1 = propose changes only where some span or position
+                                 touches such a character (rescoring after a correction) */
 } dz_spell_chunk;
 
 /* Fill out[] (capacity DZ_SPELL_MAX_CANDS) with distinct candidates; returns their count. */

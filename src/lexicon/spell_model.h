@@ -44,6 +44,18 @@ typedef struct dz_spell_params {
   ** conf_doubt >= conf_with switches the abstention off. */
   double conf_alone, conf_with, conf_doubt;
   double conf_sure; /* a sentence with a change this sure is not withheld for a doubtful one */
+  /* Iterative correction (spell.c, correct_chunk): changes at or above iter_conf are applied to a
+  ** working copy of the run, and the candidates whose windows hold an applied change are
+  ** generated and scored again in the corrected context, up to iter_rounds times (0: off).
+  ** Changes scored in a corrected context may lie iter_distance characters from an applied one. */
+  int iter_rounds;
+  double iter_conf;
+  int iter_distance;
+  /* Joint scoring (spell.c, pair_round): two close changes, neither sure alone, are fixed together
+  ** when their summed gain reaches pair_conf; up to pair_rounds pairs a run (0: off). The first
+  ** of the two must reach pair_min alone. */
+  int pair_rounds;
+  double pair_conf, pair_min;
   int place_guard;     /* never change the two characters before 村, 镇, 乡, 街, 社区 */
   int name_min_chars;  /* guard words tagged as person names of at least this many characters */
 } dz_spell_params;

@@ -395,7 +395,7 @@ static int has_candidate(const char *text, int p0, const char *c0, int p1, const
   dz_seg_cache_best(c, dict, text, off, 0, n, -1, -1, next); /* the words as written */
   for (int k = 0; k < n; k = next[k])
     for (int j = k; j < next[k]; j++) ws[j] = (uint8_t)k, we[j] = (uint8_t)next[k];
-  dz_spell_chunk ch = {text, cps, off, n, guard, c, ws, we};
+  dz_spell_chunk ch = {text, cps, off, n, guard, c, ws, we, NULL};
   dz_spell_params p;
   dz_spell_params_default(&p, 1);
   dz_spell_cand *out = malloc(DZ_SPELL_MAX_CANDS * sizeof *out);

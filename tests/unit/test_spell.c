@@ -279,6 +279,59 @@ static void in_word_costs(void **s) {
   dz_spell_free(flat);
 }
 
+/* Two errors close together (invented sentences): each spoils the other's window, so that
+** scored apart neither clears the policy. Iterative correction applies the surer one and rescores
+** the other in the corrected context (企也 → 企业 lifts 主体则任); joint scoring fixes two
+** unsure ones together (政复建射: neither is found alone). Two changes of one word make one
+** finding with the written characters and offsets; correct sentences stay unflagged. */
+static void iterative_correction(void **s) {
+  (void)s;
+  need_lm("the rescoring in context is tuned with the language model");
+  dz_speller *single = variant(), *iter = variant();
+  dz_spell__params(single)->iter_rounds = 0;
+  dz_spell__params(single)->pair_rounds = 0;
+  dz_spell__params(iter)->pair_rounds = 0;
+  char got[1024];
+  const char *first = "认真做好安全生产工作，严格落实企也主体则任和部门监管责任。";
+  findings(single, first, got, sizeof got);
+  assert_string_equal(got, "-");
+  findings(iter, first, got, sizeof got);
+  assert_string_equal(got, "企也→企业;主体则任→主体责任");
+  findings(sp, first, got, sizeof got);
+  assert_string_equal(got, "企也→企业;主体则任→主体责任");
+  const char *pair = "加快推进数字政复建射，提升政务服务效能。";
+  findings(iter, pair, got, sizeof got);
+  assert_string_equal(got, "-");
+  findings(sp, pair, got, sizeof got);
+  assert_string_equal(got, "政复→政府;建射→建设");
+  const char *word = "要不断完善体只机之，推动各项工作落到实处。";
+  findings(single, word, got, sizeof got);
+  assert_string_equal(got, "-");
+  dz_spell_hit *h = NULL;
+  size_t n = 0;
+  dz_error e;
+  assert_int_equal(dz_spell_check(&h, &n, sp, word, strlen(word), &e), DZ_OK);
+  assert_int_equal(n, 1);
+  assert_int_equal(h[0].start, strlen("要不断完善"));
+  assert_int_equal(h[0].cstart, strlen("要不断完善体"));
+  assert_int_equal(h[0].cend, strlen("要不断完善体只机之"));
+  assert_string_equal(h[0].original, "体只机之");
+  assert_string_equal(h[0].suggestion, "体制机制");
+  dz_spell_hits_free(h);
+  const char *clean[] = {"认真做好安全生产工作，严格落实企业主体责任和部门监管责任。",
+                         "加快推进数字政府建设，提升政务服务效能。",
+                         "要不断完善体制机制，推动各项工作落到实处。",
+                         "全面提升基层治理能力，推动社会治理重心向基层下移。"};
+  for (size_t i = 0; i < sizeof clean / sizeof *clean; i++) {
+    findings(sp, clean[i], got, sizeof got);
+    assert_string_equal(got, "-");
+    findings(single, clean[i], got, sizeof got);
+    assert_string_equal(got, "-");
+  }
+  dz_spell_free(single);
+  dz_spell_free(iter);
+}
+
 /* The seed document: its one spelling slip (述求 for 诉求) and nothing else. */
 static void seed_document(void **s) {
   (void)s;
@@ -306,6 +359,7 @@ int main(void) {
       cmocka_unit_test(long_run),       cmocka_unit_test(golden_sentences),
       cmocka_unit_test(seed_document),  cmocka_unit_test(sentence_policy),
       cmocka_unit_test(place_names),    cmocka_unit_test(in_word_costs),
+      cmocka_unit_test(iterative_correction),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,1 @@
+check --rules 'spell.*' --format json @DIR@/two_errors.txt
