@@ -16,6 +16,7 @@
 #include "lexicon/segment.h"
 #include "lexicon/spell_cand.h"
 #include "text/utf8.h"
+#include "vocab_file.h"
 
 #define JIEBA "/usr/lib/python3/dist-packages/jieba/dict.txt"
 
@@ -44,10 +45,7 @@ static int64_t look(const char *w) { return dz_dict_lookup(dict, w, strlen(w), N
 
 /* Is w one of the terms of our vocabulary? (Those merge with jieba by maximum frequency.) */
 static int64_t gongwen_freq(const char *w) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/data/lexicon/gongwen_vocab.tsv",
-           getenv("DZ_SOURCE_DIR") ? getenv("DZ_SOURCE_DIR") : ".");
-  FILE *f = fopen(path, "r");
+  FILE *f = dz_test_open_vocab();
   assert_non_null(f);
   char line[2048];
   int64_t fr = -1;
@@ -86,10 +84,7 @@ static void dict_matches_jieba(void **s) {
 /* Every term of data/lexicon/gongwen_vocab.tsv is a word carrying the 公文 flag. */
 static void dict_has_gongwen(void **s) {
   (void)s;
-  char path[4096];
-  snprintf(path, sizeof path, "%s/data/lexicon/gongwen_vocab.tsv",
-           getenv("DZ_SOURCE_DIR") ? getenv("DZ_SOURCE_DIR") : ".");
-  FILE *f = fopen(path, "r");
+  FILE *f = dz_test_open_vocab();
   assert_non_null(f);
   char line[2048];
   int terms = 0;
