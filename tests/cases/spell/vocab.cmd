@@ -1,0 +1,1 @@
+check --rules 'spell.*' --format json @DIR@/vocab.txt
