@@ -1,21 +1,14 @@
 /* libmicrohttpd through a table of function pointers filled by dlopen (see mhd_load.h). */
 #include "server/mhd_load.h"
-#include "util/dl.h"
 
 static srv_mhd_api api;
 
-static const char *const names[] = {
-#define SRV_MHD_NAME(f) #f,
-    SRV_MHD_FUNCS(SRV_MHD_NAME)
-#undef SRV_MHD_NAME
-};
+static const char *const names[] = {SRV_MHD_FUNCS(DZ_DL_NAME)};
 
 /* Copy the resolved addresses into the table, in the order of SRV_MHD_FUNCS. */
 static void fill(void *const *addr) {
   size_t i = 0;
-#define SRV_MHD_SET(f) api.f = (__typeof__(&f))addr[i++];
-  SRV_MHD_FUNCS(SRV_MHD_SET)
-#undef SRV_MHD_SET
+  SRV_MHD_FUNCS(DZ_DL_SET)
 }
 
 static const char *const files[] = {"libmicrohttpd.so.12", NULL};

@@ -5,6 +5,7 @@
 #define DZ_SERVER_MHD_LOAD_H
 #include <microhttpd.h>
 #include "duizhao.h"
+#include "util/dl.h"
 
 /* The functions server.c calls; a member has the type of the function it names. */
 #define SRV_MHD_FUNCS(X)                                                                          \
@@ -13,9 +14,7 @@
   X(MHD_destroy_response)
 
 typedef struct srv_mhd_api {
-#define SRV_MHD_MEMBER(f) __typeof__(&f) f;
-  SRV_MHD_FUNCS(SRV_MHD_MEMBER)
-#undef SRV_MHD_MEMBER
+  SRV_MHD_FUNCS(DZ_DL_MEMBER)
 } srv_mhd_api;
 
 /* Load libmicrohttpd.so.12 (once per process); a missing library gives a Chinese error. */

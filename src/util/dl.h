@@ -19,6 +19,16 @@ typedef struct dz_dl {
   char why[320];
 } dz_dl;
 
+/* A table over a library: list its functions in an X-macro, e.g.
+**   #define MY_FUNCS(X) X(foo_open) X(foo_close)
+**   typedef struct my_api { MY_FUNCS(DZ_DL_MEMBER) } my_api;          (members typed as foo_*)
+**   static const char *const names[] = {MY_FUNCS(DZ_DL_NAME)};
+**   static void fill(void *const *addr) { size_t i = 0; MY_FUNCS(DZ_DL_SET) }  (into `api`)
+** The library's header gives the types; nothing references the symbols at link time. */
+#define DZ_DL_MEMBER(f) __typeof__(&f) f;
+#define DZ_DL_NAME(f) #f,
+#define DZ_DL_SET(f) api.f = (__typeof__(&f))addr[i++];
+
 /* Load `lib` once per process (thread-safe; later calls return the first answer at once).
 ** On failure, DZ_ENOTFOUND with a Chinese message naming the library and the package. */
 int dz__dl_load(dz_dl *lib, dz_error *err);

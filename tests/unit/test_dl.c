@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "io/zip_load.h"
 #include "server/mhd_load.h"
 #include "util/dl.h"
 
@@ -68,12 +69,26 @@ static void microhttpd_table(void **state) {
   m->MHD_destroy_response(r);
 }
 
+static void libzip_table(void **state) {
+  dz_error err = {0};
+  assert_int_equal(dz__zip_load(&err), DZ_OK);
+  const dz_zip_api *Z = dz__zip();
+  zip_error_t ze;
+  Z->zip_error_init(&ze);
+  zip_source_t *src = Z->zip_source_buffer_create("not a zip", 9, 0, &ze);
+  assert_non_null(src);
+  assert_null(Z->zip_open_from_source(src, ZIP_RDONLY, &ze)); /* refused, and src is still ours */
+  Z->zip_source_free(src);
+  Z->zip_error_fini(&ze);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(missing_library),
       cmocka_unit_test(missing_symbol),
       cmocka_unit_test(fallback_file),
       cmocka_unit_test(microhttpd_table),
+      cmocka_unit_test(libzip_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
