@@ -2,7 +2,7 @@
 # from ICU's u_isalnum: ICU is a build dependency only (docs/architecture.md, "Dependencies
 # loaded on demand").
 add_executable(dz_alnum_table ${CMAKE_SOURCE_DIR}/tools/alnum_table.c)
-target_link_libraries(dz_alnum_table PRIVATE PkgConfig::DZDEPS)
+target_link_libraries(dz_alnum_table PRIVATE PkgConfig::DZDEPS) # + ICU: cmake/ondemand.cmake
 set_target_properties(dz_alnum_table PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tools)
 file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/gen)
 add_custom_command(
