@@ -12,7 +12,8 @@ static void fill(void *const *addr) {
 }
 
 static const char *const files[] = {"libzip.so.4", NULL};
-static dz_dl lib = {files, "libzip4", "读取或生成 .docx ", names, sizeof names / sizeof *names, fill, 0, {0}};
+static dz_dl lib = {.files = files, .package = "libzip4", .need = "读取或生成 .docx ", .names = names,
+                    .n = sizeof names / sizeof *names, .fill = fill};
 
 int dz__zip_load(dz_error *err) { return dz__dl_load(&lib, err); }
 

@@ -12,7 +12,8 @@ static void fill(void *const *addr) {
 }
 
 static const char *const files[] = {"libmicrohttpd.so.12", NULL};
-static dz_dl lib = {files, "libmicrohttpd12", "启动 HTTP 服务", names, sizeof names / sizeof *names, fill, 0, {0}};
+static dz_dl lib = {.files = files, .package = "libmicrohttpd12", .need = "启动 HTTP 服务", .names = names,
+                    .n = sizeof names / sizeof *names, .fill = fill};
 
 int srv_mhd_load(dz_error *err) { return dz__dl_load(&lib, err); }
 

@@ -43,6 +43,7 @@ void *dz__dl_open(const char *const *files, const char *const *names, size_t n, 
 int dz__dl_load(dz_dl *lib, dz_error *err) {
   pthread_mutex_lock(&dl_lock);
   if (!lib->state) {
+    if (!lib->files) lib->files = lib->locate();
     void *addr[DZ_DL_MAX_SYMS];
     if (lib->n <= DZ_DL_MAX_SYMS && dz__dl_open(lib->files, lib->names, lib->n, addr, lib->why, sizeof lib->why)) {
       lib->fill(addr);

@@ -8,7 +8,8 @@
 #include "duizhao.h"
 
 typedef struct dz_dl {
-  const char *const *files;   /* NULL-terminated: sonames or paths, tried in order */
+  const char *const *files;   /* NULL-terminated: sonames or paths, tried in order; NULL: */
+  const char *const *(*locate)(void); /* ... ask this, once, under the lock */
   const char *package;        /* the Debian package that provides it (for the message) */
   const char *need;           /* what needs it (for the message), e.g. "读取或生成 .docx" */
   const char *const *names;   /* the n symbols to resolve */

@@ -21,7 +21,7 @@ static void fill_cos(void *const *addr) { got_cos = (unary_fn)addr[0]; }
 static void missing_library(void **state) {
   static const char *const files[] = {"libdz-missing.so.0", NULL};
   static const char *const names[] = {"cos"};
-  dz_dl lib = {files, "libdz-missing0", "测试", names, 1, fill_cos, 0, {0}};
+  dz_dl lib = {.files = files, .package = "libdz-missing0", .need = "测试", .names = names, .n = 1, .fill = fill_cos};
   const char *want = "测试需要动态库 libdz-missing.so.0，但无法加载（libdz-missing.so.0: cannot open shared object "
                      "file: No such file or directory）。请安装 Debian 软件包 libdz-missing0（scripts/install-deps "
                      "会安装）后再试。";
@@ -37,7 +37,7 @@ static void missing_library(void **state) {
 static void missing_symbol(void **state) {
   static const char *const files[] = {"libm.so.6", NULL};
   static const char *const names[] = {"cos", "dz_no_such_function"};
-  dz_dl lib = {files, "libc6", "测试", names, 2, fill_cos, 0, {0}};
+  dz_dl lib = {.files = files, .package = "libc6", .need = "测试", .names = names, .n = 2, .fill = fill_cos};
   dz_error err = {0};
   assert_int_equal(dz__dl_load(&lib, &err), DZ_ENOTFOUND);
   assert_string_equal(err.message, "测试需要动态库 libm.so.6，但无法加载（libm.so.6 中没有函数 dz_no_such_function，"
@@ -47,7 +47,7 @@ static void missing_symbol(void **state) {
 static void fallback_file(void **state) {
   static const char *const files[] = {"libdz-missing.so.0", "libm.so.6", NULL};
   static const char *const names[] = {"cos"};
-  dz_dl lib = {files, "libc6", "测试", names, 1, fill_cos, 0, {0}};
+  dz_dl lib = {.files = files, .package = "libc6", .need = "测试", .names = names, .n = 1, .fill = fill_cos};
   got_cos = NULL;
   assert_int_equal(dz__dl_load(&lib, NULL), DZ_OK);
   assert_non_null(got_cos);
