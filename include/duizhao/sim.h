@@ -119,6 +119,13 @@ void dz_sim_result_free(dz_sim_result *r);
 int dz_index_query_files(dz_sim_result **out, const char *db, const char *const *paths, size_t n,
                          const dz_index_options *opts, dz_error *err);
 
+/* The same checks, each result handed to fn(ud, i, r) on the thread that produced it as soon as
+** it is ready: in any order and from several threads at once; fn owns r. Lets a caller render
+** and free results while others are still being checked. On failure, fn has been called for
+** some files, and `err` describes the first file, in input order, that failed. */
+int dz_index_query_files_each(const char *db, const char *const *paths, size_t n, const dz_index_options *opts,
+                              void (*fn)(void *ud, size_t i, dz_sim_result *r), void *ud, dz_error *err);
+
 const char *dz_sim_result_file(const dz_sim_result *r);
 size_t dz_sim_result_chars(const dz_sim_result *r);
 double dz_sim_result_copy_ratio(const dz_sim_result *r);
@@ -183,6 +190,14 @@ typedef enum dz_sim_format { DZ_SIM_TEXT = 0, DZ_SIM_JSON, DZ_SIM_HTML } dz_sim_
 /* Render n results (one file each) to `f`. JSON: one object for n == 1, an array otherwise.
 ** HTML: one self-contained page. */
 int dz_sim_render(FILE *f, const dz_sim_result *const *r, size_t n, dz_sim_format fmt, int flags);
+
+/* Check n files against the corpus at `db` (as dz_index_query_files) and write the report in
+** format fmt to f (as dz_sim_render, same bytes). Several files in JSON are rendered on the
+** checking threads as each is done and their results freed at once, so memory stays small.
+** Returns DZ_OK; the check's error (err set, nothing written); or DZ_EIO / DZ_ENOMEM when
+** the report could not be written (err untouched). */
+int dz_index_query_files_render(FILE *f, const char *db, const char *const *paths, size_t n, dz_sim_format fmt,
+                                int flags, dz_error *err);
 int dz_sim_batch_render(FILE *f, const dz_sim_batch *b, dz_sim_format fmt, int flags);
 
 #ifdef __cplusplus

@@ -20,7 +20,7 @@ static void usage(FILE *f) {
              "  --format 格式    text（默认）、json 或 html（可单独打开的网页，重复段落左右对照）\n");
 }
 
-/* Parse options, check the corpus opens, check every file, render once. */
+/* Parse options, check the corpus opens, check every file and write the report. */
 int dz_cmd_similar(int argc, char **argv) {
   const char *db = NULL, *v;
   dz_sim_format fmt = DZ_SIM_TEXT;
@@ -54,24 +54,16 @@ int dz_cmd_similar(int argc, char **argv) {
     return DZ_EXIT_USAGE;
   }
   dz_index *idx = NULL;
-  dz_sim_result **res = calloc(nf, sizeof *res);
-  size_t nr = 0;
   dz_error e = {0};
   int64_t ndocs = 0;
-  if (!res) status = DZ_EXIT_INTERNAL;
-  else if (dz_index_open(&idx, db, NULL, &e) || dz_index_count(&ndocs, idx, &e)) status = cli_fail("similar", &e);
+  if (dz_index_open(&idx, db, NULL, &e) || dz_index_count(&ndocs, idx, &e)) status = cli_fail("similar", &e);
   dz_index_close(idx); /* opened first so that a broken corpus is reported before any file */
   if (status == DZ_EXIT_OK && ndocs == 0)
     fprintf(stderr, "duizhao similar: 语料库 %s 是空的，请先用 duizhao corpus add 加入模板和往年材料。\n", db);
-  if (status == DZ_EXIT_OK && dz_index_query_files(res, db, (const char *const *)files, nf, NULL, &e))
-    status = cli_fail("similar", &e);
-  else if (status == DZ_EXIT_OK)
-    nr = nf;
-  if (status == DZ_EXIT_OK && dz_sim_render(stdout, (const dz_sim_result *const *)res, nr, fmt,
-                                            fmt == DZ_SIM_TEXT && cli_color(stdout) ? DZ_SIM_COLOR : 0))
-    status = DZ_EXIT_INTERNAL;
-  for (size_t i = 0; i < nr; i++) dz_sim_result_free(res[i]);
-  free(res);
+  if (status == DZ_EXIT_OK &&
+      dz_index_query_files_render(stdout, db, (const char *const *)files, nf, fmt,
+                                  fmt == DZ_SIM_TEXT && cli_color(stdout) ? DZ_SIM_COLOR : 0, &e))
+    status = e.code ? cli_fail("similar", &e) : DZ_EXIT_INTERNAL; /* no code: writing failed */
   free(dflt);
   free(files);
   return status;

@@ -15,10 +15,11 @@
 
 #include "sim/align.h"
 #include "sim/fingerprint.h"
+#include "util/cpu.h"
 
 typedef struct { uint32_t a, b; } seed;
 
-/* Slot of a hash in the index table (the hashes are XXH3 values: their low bits are mixed). */
+/* Slot of a hash in the index table (the hashes are mixed: their low bits are as good as any). */
 static size_t slot_of(uint64_t h, uint64_t mask) { return (size_t)((h ^ (h >> 32)) & mask); }
 
 /* First entry of hash h in the index, or -1. */
@@ -86,31 +87,95 @@ static int run_cmp(const void *x, const void *y) {
   return (s->b0 > t->b0) - (s->b0 < t->b0);
 }
 
-/* Collect seeds (a, b) from hash matches. */
-static int collect_seeds(seed **out, size_t *ns, const uint64_t *ha, size_t nha, const dz_align_index *ix,
-                         int max_occ) {
-  size_t cap = 1024, n = 0;
-  seed *s = malloc(cap * sizeof *s);
-  if (!s) return -1;
+/* Seed collection state. A copied passage makes a chain of k-grams of A that each occur once in
+** B, at consecutive places: only the chain's first one needs a seed, since extending it covers
+** the others (extend_runs would skip their seeds). `ca`, `cb` are the last k-gram of the open
+** chain and its place in B (ca = UINT32_MAX: none). */
+typedef struct seeder {
+  seed *s;
+  size_t n, cap;
+  const dz_align_index *ix;
+  const dz_ntext *A, *B;
+  int k, max_occ;
+  uint32_t ca, cb;
+} seeder;
+
+/* Seeds of k-gram i of A (hash h) with every occurrence of h in B, unless there are more than
+** max_occ. Returns -1 when out of memory. */
+static int seeds_of(seeder *g, size_t i, uint64_t h) {
+  const dz_align_index *ix = g->ix;
+  if (i == (size_t)g->ca + 1 && g->cb + 1 < ix->nhb && ix->once[g->cb + 1] && ix->hb[g->cb + 1] == h) {
+    g->ca++, g->cb++; /* the chain goes on: h occurs in B only right after the last one */
+    return 0;
+  }
+  g->ca = UINT32_MAX;
+  if (h == DZ_FP_SKIP) return 0;
+  int64_t f = index_find(ix, h);
+  if (f < 0) return 0;
   const dz_fp *bi = ix->bi;
-  for (size_t i = 0; i < nha; i++) {
-    if (ha[i] == DZ_FP_SKIP) continue;
-    int64_t f = index_find(ix, ha[i]);
-    if (f < 0) continue;
-    size_t e = (size_t)f;
-    while (e < ix->nb && bi[e].h == ha[i]) e++;
-    if ((int)(e - (size_t)f) > max_occ) continue;
-    for (size_t j = (size_t)f; j < e; j++) {
-      if (n == cap) {
-        seed *t = realloc(s, (cap *= 2) * sizeof *s);
-        if (!t) { free(s); return -1; }
-        s = t;
-      }
-      s[n++] = (seed){(uint32_t)i, bi[j].pos};
+  size_t e = (size_t)f;
+  while (e < ix->nb && bi[e].h == h) e++;
+  if ((int)(e - (size_t)f) > g->max_occ) return 0;
+  for (size_t j = (size_t)f; j < e; j++) {
+    if (g->n == g->cap) {
+      seed *t = realloc(g->s, (g->cap *= 2) * sizeof *g->s);
+      if (!t) return -1;
+      g->s = t;
+    }
+    g->s[g->n++] = (seed){(uint32_t)i, bi[j].pos};
+  }
+  /* a chain starts at a k-gram found once whose characters are really equal (not a hash
+  ** collision: then extend_runs drops its seed, and the next ones must be looked up) */
+  if (e - (size_t)f == 1 &&
+      !memcmp(g->A->c + i, g->B->c + bi[f].pos, (size_t)g->k * sizeof *g->A->c))
+    g->ca = (uint32_t)i, g->cb = bi[f].pos;
+  return 0;
+}
+
+#if DZ_HAVE_AVX2_PATH
+#include <immintrin.h>
+
+/* Seeds, with the bit filter tested four hashes at a time (a gather of their words and a
+** variable shift); only the few that pass go on to the table. Most of A is not in B, and the
+** scalar test cost about 25 instructions a k-gram. (A k-gram that fails the filter ends any
+** chain by itself: the next one is not at ca + 1.) */
+static DZ_AVX2 int collect_avx2(seeder *g, const uint64_t *ha, size_t nha) {
+  const __m256i bmask = _mm256_set1_epi64x((long long)g->ix->bmask), low6 = _mm256_set1_epi64x(63);
+  const __m256i one = _mm256_set1_epi64x(1);
+  size_t i = 0;
+  for (; i + 4 <= nha; i += 4) {
+    __m256i b = _mm256_and_si256(_mm256_srli_epi64(_mm256_loadu_si256((const __m256i *)(ha + i)), 40), bmask);
+    __m256i words = _mm256_i64gather_epi64((const long long *)g->ix->bits, _mm256_srli_epi64(b, 6), 8);
+    __m256i bit = _mm256_and_si256(_mm256_srlv_epi64(words, _mm256_and_si256(b, low6)), one);
+    unsigned hit = (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(bit, one)));
+    for (; hit; hit &= hit - 1) {
+      size_t j = i + (size_t)__builtin_ctz(hit);
+      if (seeds_of(g, j, ha[j])) return -1;
     }
   }
-  *out = s;
-  *ns = n;
+  for (; i < nha; i++)
+    if (seeds_of(g, i, ha[i])) return -1;
+  return 0;
+}
+#endif
+
+/* Collect seeds (a, b) from hash matches, in order of a. */
+static int collect_seeds(seed **out, size_t *ns, const dz_ntext *A, const uint64_t *ha, size_t nha,
+                         const dz_ntext *B, const dz_align_index *ix, int k, int max_occ) {
+  seeder g = {malloc(1024 * sizeof(seed)), 0, 1024, ix, A, B, k, max_occ, UINT32_MAX, 0};
+  if (!g.s) return -1;
+  int rc = 0;
+#if DZ_HAVE_AVX2_PATH
+  if (dz__cpu_avx2()) rc = collect_avx2(&g, ha, nha);
+  else
+#endif
+    for (size_t i = 0; i < nha && !rc; i++) rc = seeds_of(&g, i, ha[i]);
+  if (rc) {
+    free(g.s);
+    return -1;
+  }
+  *out = g.s;
+  *ns = g.n;
   return 0;
 }
 
@@ -212,7 +277,7 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   seed *s = NULL;
   size_t ns = 0;
   dz_npassage *runs = NULL;
-  if (collect_seeds(&s, &ns, ha, nha, ix, p->max_occ ? p->max_occ : 16)) return -1;
+  if (collect_seeds(&s, &ns, A, ha, nha, B, ix, p->k, p->max_occ ? p->max_occ : 16)) return -1;
   sort_seeds(s, ns);
   runs = malloc((ns ? ns : 1) * sizeof *runs);
   if (!runs) { free(s); return -1; }
@@ -225,8 +290,8 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   return 0;
 }
 
-/* See align.h. The table has at least four slots per distinct hash, so that the few absent
-** hashes that pass the bit filter usually meet an empty slot at once. */
+/* See align.h. The table has at least two slots per distinct hash: absent hashes are mostly
+** stopped by the bit filter before it, and a larger table was most of a cached source's memory. */
 int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb) {
   memset(ix, 0, sizeof *ix);
   if (!(ix->bi = malloc((nhb ? nhb : 1) * sizeof *ix->bi))) return -1;
@@ -234,12 +299,20 @@ int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb) {
     if (hb[j] != DZ_FP_SKIP) ix->bi[ix->nb++] = (dz_fp){hb[j], (uint32_t)j};
   dz__fp_sort(ix->bi, ix->nb);
   size_t cap = 64;
-  while (cap < ix->nb * 4) cap *= 2;
+  while (cap < ix->nb * 2) cap *= 2;
   if (!(ix->slot = calloc(cap, sizeof *ix->slot))) {
     dz__align_index_free(ix);
     return -1;
   }
   ix->mask = cap - 1;
+  ix->hb = hb, ix->nhb = nhb;
+  if (!(ix->once = calloc(nhb ? nhb : 1, 1))) {
+    dz__align_index_free(ix);
+    return -1;
+  }
+  for (size_t i = 0; i < ix->nb; i++)
+    ix->once[ix->bi[i].pos] = (i == 0 || ix->bi[i - 1].h != ix->bi[i].h) &&
+                              (i + 1 == ix->nb || ix->bi[i + 1].h != ix->bi[i].h);
   size_t bits = 4096;
   while (bits < ix->nb * 32) bits *= 2; /* about 3% of absent hashes pass */
   if (!(ix->bits = calloc(bits / 64, sizeof *ix->bits))) {
@@ -264,5 +337,6 @@ void dz__align_index_free(dz_align_index *ix) {
   free(ix->bi);
   free(ix->slot);
   free(ix->bits);
+  free(ix->once);
   memset(ix, 0, sizeof *ix);
 }

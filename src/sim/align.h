@@ -28,10 +28,14 @@ typedef struct dz_align_index {
   uint64_t mask;
   uint64_t *bits; /* one bit per hash modulo bmask + 1, in front of the table: a test that */
   uint64_t bmask; /* is nearly always "absent" predicts well, where an empty slot does not */
+  const uint64_t *hb; /* B's hashes by position (borrowed) and whether each occurs only once: */
+  uint8_t *once;      /* a k-gram of A that continues a seed's diagonal is recognised without */
+  size_t nhb;         /* a lookup */
 } dz_align_index;
 
-/* Build the index of nhb k-gram hashes (DZ_FP_SKIP entries are left out). Returns 0, or -1
-** when out of memory (nothing to free then). */
+/* Build the index of nhb k-gram hashes (DZ_FP_SKIP entries are left out). hb is borrowed: it
+** must stay unchanged while the index is used. Returns 0, or -1 when out of memory (nothing to
+** free then). */
 int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb);
 /* NULL-safe. */
 void dz__align_index_free(dz_align_index *ix);

@@ -19,8 +19,12 @@ typedef struct dz_fp {
 } dz_fp;
 
 /* Hash every k-gram of c[0..n): h[i] covers c[i..i+k). Writes n-k+1 hashes (none if n<k)
-** and returns that count. XXH3-64 over the code points. */
+** and returns that count. A polynomial rolling hash of the code points, mixed by a bijection
+** (fingerprint.c). Stored fingerprints depend on it: changing it needs a new store schema
+** version (the store then re-fingerprints every document from its body on open). */
 size_t dz__kgram_hashes(const uint32_t *c, size_t n, int k, uint64_t *h);
+/* The same with the portable code only (the AVX2 path is tested against it). */
+size_t dz__kgram_hashes_scalar(const uint32_t *c, size_t n, int k, uint64_t *h);
 
 /* Winnow nh hashes with window w into out (capacity nh). Hashes equal to DZ_FP_SKIP (masked
 ** stock-phrase or over-frequent k-grams) take part in windows but are never selected.

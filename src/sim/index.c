@@ -52,6 +52,22 @@ static void invalidate(dz_index *idx) {
   idx->mem = 0;
 }
 
+/* Re-fingerprint callback: a stored body prepared as `corpus add` prepares a file. */
+static int refp_doc(void *ud, const dz_store_doc *doc, uint64_t **fps, size_t *n, dz_error *err) {
+  dz__prepared p = {0};
+  int rc = dz__index_prepare(&p, &((dz_index *)ud)->ctx, doc->path, doc->body, doc->body_len, err);
+  if (rc == DZ_ENOMEM) return rc;
+  *fps = p.fps, *n = rc ? 0 : p.nfps; /* a body that no longer reads matches nothing */
+  return DZ_OK;
+}
+
+/* A database written by an older version holds fingerprints of another hash function: compute
+** them again from the stored bodies (once; the store marks itself current). */
+static int refingerprint(dz_index *idx, dz_error *err) {
+  int rc = dz__index_ctx(idx, err);
+  return rc ? rc : idx->store->ops->refingerprint(idx->store, refp_doc, idx, err);
+}
+
 /* See sim.h. The store opens now; the normaliser on first use (dz__index_ctx). */
 int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
   dz_index *idx = calloc(1, sizeof *idx);
@@ -63,6 +79,7 @@ int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts
   if (o.max_sources <= 0) o.max_sources = DEFAULT_MAX_SOURCES;
   idx->opts = o;
   int rc = dz__store_sqlite_open(&idx->store, path, o.timeout_ms, err);
+  if (!rc && idx->store->stale) rc = refingerprint(idx, err);
   if (rc) {
     dz_index_close(idx);
     return rc;
@@ -541,8 +558,13 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
     if ((rc = align_source(r, idx, &A, text, cands[i].doc, mask, &pcap, err))) goto fail;
   if (r->nsources) qsort(r->sources, r->nsources, sizeof *r->sources, src_cmp);
   if (r->npassages) qsort(r->passages, r->npassages, sizeof *r->passages, pas_cmp); /* NULL if none */
-  size_t covered = 0;
-  for (size_t i = 0; i < A.nt.n; i++) covered += mask[i];
+  size_t covered = 0, i = 0;
+  for (; i + 8 <= A.nt.n; i += 8) { /* the 0/1 bytes of a word summed in its top byte */
+    uint64_t x;
+    memcpy(&x, mask + i, 8);
+    covered += (size_t)((x * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < A.nt.n; i++) covered += mask[i];
   r->copy_ratio = A.nt.n ? (double)covered / (double)A.nt.n : 0;
   if ((rc = fill_parts(r, opts, &A, mask, err))) goto fail;
   if (snap && (rc = idx->store->ops->snapshot(idx->store, 0, err))) goto fail;

@@ -1,6 +1,7 @@
 /* The jansson-compatible JSON writer of the originality reports (see jsonw.h). */
 #include <inttypes.h>
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "sim/jsonw.h"
@@ -57,6 +58,23 @@ void dz__jw_int(dz_jsonw *w, int64_t v) {
 /* jansson's jsonp_dtostr: %.6g, ".0" when neither '.' nor 'e', exponent without '+' and
 ** leading zeros. */
 void dz__jw_real(dz_jsonw *w, double v) {
+  /* Ratios are k / 10000 (rounded to four decimals): their %.6g is 0.dddd without trailing
+  ** zeros, written here by hand (snprintf's %g was most of a result's rendering). */
+  if (v >= 0 && v <= 1) {
+    long k = lround(v * 10000.0);
+    if ((double)k / 10000.0 == v) {
+      if (k == 0 || k == 10000) {
+        dz_buf_put(w->b, k ? "1.0" : "0.0", 3);
+        return;
+      }
+      char t[6] = {'0', '.', (char)('0' + k / 1000), (char)('0' + k / 100 % 10), (char)('0' + k / 10 % 10),
+                   (char)('0' + k % 10)};
+      size_t n = 6;
+      while (t[n - 1] == '0') n--;
+      dz_buf_put(w->b, t, n);
+      return;
+    }
+  }
   char t[64];
   int n = snprintf(t, sizeof t, "%.6g", v);
   if (n < 0 || (size_t)n >= sizeof t - 3) return;
@@ -119,7 +137,7 @@ static void str(dz_buf *b, const char *s, size_t n) {
 void dz__jw_str_member(dz_jsonw *w, const char *key, const char *s) {
   if (!s) return;
   size_t n = strlen(s);
-  if (dz_utf8_valid_prefix((const unsigned char *)s, n, NULL) != n) return;
+  if (!dz__utf8_all_valid((const unsigned char *)s, n)) return;
   dz__jw_key(w, key);
   str(w->b, s, n);
 }
@@ -127,7 +145,7 @@ void dz__jw_str_member(dz_jsonw *w, const char *key, const char *s) {
 void dz__jw_str_elem(dz_jsonw *w, const char *s) {
   if (!s) return;
   size_t n = strlen(s);
-  if (dz_utf8_valid_prefix((const unsigned char *)s, n, NULL) != n) return;
+  if (!dz__utf8_all_valid((const unsigned char *)s, n)) return;
   dz__jw_elem(w);
   str(w->b, s, n);
 }

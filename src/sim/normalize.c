@@ -22,6 +22,7 @@
 #include "text/text.h"
 #include "text/utf8.h"
 #include "util/alnum.h"
+#include "util/cpu.h"
 #include "util/error.h"
 
 #define HAN_LO 0x3400u
@@ -83,6 +84,18 @@ static int ntext_alloc(dz_ntext *nt, size_t cap) {
   nt->oend = malloc((cap ? cap : 1) * sizeof *nt->oend);
   nt->n = 0;
   return nt->c && nt->ostart && nt->oend ? DZ_OK : DZ_ENOMEM;
+}
+
+/* Give back the unused room of the arrays (sized for one character a byte; Chinese text fills
+** a third): sources stay cached per thread, and the slack was most of their memory. */
+static void ntext_shrink(dz_ntext *nt) {
+  size_t n = nt->n ? nt->n : 1;
+  uint32_t *c = realloc(nt->c, n * sizeof *c);
+  if (c) nt->c = c;
+  uint32_t *s = realloc(nt->ostart, n * sizeof *s);
+  if (s) nt->ostart = s;
+  uint32_t *e = realloc(nt->oend, n * sizeof *e);
+  if (e) nt->oend = e;
 }
 
 /* The simplified form of one character (TSCharacters as OpenCC applies it alone). */
@@ -183,6 +196,54 @@ static int convert_text(dz_norm *nm, dz_ntext *a, dz_ntext *out) {
   return DZ_OK;
 }
 
+#if DZ_HAVE_AVX2_PATH
+#include <immintrin.h>
+
+/* Pass 1's run of common ideographs, eight at a time: 24 bytes are spread into eight 32-bit
+** lanes (b0 << 16 | b1 << 8 | b2), decoded with shifts and masks, and kept while their lead
+** bytes are E4-E9 and their code points U+4E00 or above (in valid UTF-8 such a lead carries
+** two continuation bytes, so lane j starts at byte 3j as long as lanes before it qualified).
+** Returns the new byte position; *an and *trad are updated as the scalar loop would. */
+static DZ_AVX2 size_t han_run_avx2(const unsigned char *u, size_t len, size_t i, uint32_t *ac, uint32_t *as,
+                                   uint32_t *ae, size_t *an_io, unsigned *trad) {
+  const __m256i spread = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,
+                                          2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
+  const __m256i steps = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);
+  size_t an = *an_io;
+  while (i + 28 <= len) {
+    __m256i x = _mm256_loadu2_m128i((const __m128i *)(u + i + 12), (const __m128i *)(u + i));
+    __m256i y = _mm256_shuffle_epi8(x, spread);
+    __m256i lead = _mm256_srli_epi32(y, 16);
+    __m256i c = _mm256_or_si256(
+        _mm256_and_si256(y, _mm256_set1_epi32(0x3F)),
+        _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi32(y, 2), _mm256_set1_epi32(0xFC0)),
+                        _mm256_and_si256(_mm256_srli_epi32(y, 4), _mm256_set1_epi32(0xF000))));
+    __m256i ok = _mm256_and_si256(
+        _mm256_and_si256(_mm256_cmpgt_epi32(lead, _mm256_set1_epi32(0xE3)), _mm256_cmpgt_epi32(_mm256_set1_epi32(0xEA), lead)),
+        _mm256_cmpgt_epi32(c, _mm256_set1_epi32(0x4DFF)));
+    unsigned k = (unsigned)__builtin_ctz(~(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(ok)) | 0x100u);
+    __m256i st = _mm256_add_epi32(_mm256_set1_epi32((int)i), steps);
+    _mm256_storeu_si256((__m256i *)(ac + an), c);
+    _mm256_storeu_si256((__m256i *)(as + an), st);
+    _mm256_storeu_si256((__m256i *)(ae + an), _mm256_add_epi32(st, _mm256_set1_epi32(3)));
+    /* t2s bits of the k kept lanes, read as 32-bit words of the bitmap (its size is a multiple
+    ** of 4 bytes; only kept lanes, whose code points lie in it, are loaded) */
+    __m256i kept = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)k), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    __m256i off = _mm256_sub_epi32(c, _mm256_set1_epi32(HAN_LO));
+    __m256i words = _mm256_mask_i32gather_epi32(_mm256_setzero_si256(), (const int *)dz_t2s_changed,
+                                                _mm256_srli_epi32(off, 5), kept, 4);
+    __m256i bit = _mm256_and_si256(_mm256_srlv_epi32(words, _mm256_and_si256(off, _mm256_set1_epi32(31))),
+                                   _mm256_set1_epi32(1));
+    *trad |= !_mm256_testz_si256(bit, kept);
+    an += k;
+    i += 3 * (size_t)k;
+    if (k < 8) break;
+  }
+  *an_io = an;
+  return i;
+}
+#endif
+
 /* See normalize.h: fold and drop (pass 1), then convert the clauses holding a traditional
 ** character (pass 2, only for a text that has one). */
 int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_error *err) {
@@ -197,7 +258,13 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
   size_t an = 0;
   unsigned trad = 0; /* bit 0: some kept character is one that t2s changes */
   const unsigned char *u = (const unsigned char *)s;
+#if DZ_HAVE_AVX2_PATH
+  int avx2 = dz__cpu_avx2();
+#endif
   for (size_t i = 0; i < len;) {
+#if DZ_HAVE_AVX2_PATH
+    if (avx2) i = han_run_avx2(u, len, i, ac, as, ae, &an, &trad);
+#endif
     /* Fastest path: a run of common ideographs (U+4E00-9FFF, lead bytes E4-E9); they fold to
     ** themselves. In valid UTF-8 a lead byte E4-E9 is followed by two continuation bytes.
     ** U+3400 is a multiple of 8, so the t2s bit of c is bit c & 7. */
@@ -233,11 +300,13 @@ int dz__norm_utf8(dz_norm *nm, const char *s, size_t len, dz_ntext *out, dz_erro
   }
   a.n = an;
   if (!(trad & 1)) { /* nothing to convert: pass 1 is the result */
+    ntext_shrink(&a);
     *out = a;
     return DZ_OK;
   }
   int rc = convert_text(nm, &a, out);
   dz__ntext_free(&a);
+  if (rc == DZ_OK) ntext_shrink(out);
   return rc == DZ_ENOMEM ? dz__error_nomem(err) : rc;
 }
 

@@ -22,7 +22,8 @@ typedef struct shared {
   const char *const *paths;
   size_t n, next;
   const dz_index_options *opts;
-  dz_sim_result **results;
+  void (*fn)(void *ud, size_t i, dz_sim_result *r);
+  void *ud;
   pthread_mutex_t mu;
   size_t failed_at;  /* lowest failing file index, n when none */
   dz_error err;
@@ -71,16 +72,17 @@ static void *worker(void *arg) {
     size_t i = s->next < s->failed_at ? s->next++ : s->n;
     pthread_mutex_unlock(&s->mu);
     if (i >= s->n) break;
-    if (check_one(&s->results[i], idx, s->paths[i], &e)) fail(s, i, &e);
+    dz_sim_result *r = NULL;
+    if (check_one(&r, idx, s->paths[i], &e)) fail(s, i, &e);
+    else s->fn(s->ud, i, r);
   }
   dz_index_close(idx);
   return NULL;
 }
 
-int dz_index_query_files(dz_sim_result **out, const char *db, const char *const *paths, size_t n,
-                         const dz_index_options *opts, dz_error *err) {
-  shared s = {db, paths, n, 0, opts, out, PTHREAD_MUTEX_INITIALIZER, n, {0, ""}};
-  memset(out, 0, n * sizeof *out);
+int dz_index_query_files_each(const char *db, const char *const *paths, size_t n, const dz_index_options *opts,
+                              void (*fn)(void *ud, size_t i, dz_sim_result *r), void *ud, dz_error *err) {
+  shared s = {db, paths, n, 0, opts, fn, ud, PTHREAD_MUTEX_INITIALIZER, n, {0, ""}};
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
   size_t nt = n / FILES_PER_THREAD;
   if (nt > (size_t)(ncpu > 1 ? ncpu : 1)) nt = (size_t)(ncpu > 1 ? ncpu : 1);
@@ -93,9 +95,20 @@ int dz_index_query_files(dz_sim_result **out, const char *db, const char *const 
   for (size_t i = 0; i < started; i++) pthread_join(th[i], NULL);
   pthread_mutex_destroy(&s.mu);
   if (s.failed_at < n) {
-    for (size_t i = 0; i < n; i++) dz_sim_result_free(out[i]), out[i] = NULL;
     if (err) *err = s.err;
     return s.err.code ? s.err.code : DZ_EIO;
   }
   return DZ_OK;
+}
+
+/* dz_index_query_files' callback: keep the result in its slot (distinct slots: no lock). */
+static void keep_result(void *ud, size_t i, dz_sim_result *r) { ((dz_sim_result **)ud)[i] = r; }
+
+int dz_index_query_files(dz_sim_result **out, const char *db, const char *const *paths, size_t n,
+                         const dz_index_options *opts, dz_error *err) {
+  memset(out, 0, n * sizeof *out);
+  int rc = dz_index_query_files_each(db, paths, n, opts, keep_result, out, err);
+  if (rc)
+    for (size_t i = 0; i < n; i++) dz_sim_result_free(out[i]), out[i] = NULL;
+  return rc;
 }

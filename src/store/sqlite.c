@@ -1,7 +1,8 @@
 /*
 ** SQLite implementation of the corpus store (store.h).
 **
-** Schema (version 1):
+** Schema (version 2; version 1 had the same tables, with fingerprints from XXH3 k-gram hashes,
+** and is re-fingerprinted from the stored bodies on open):
 **   schema_version(version)                 one row; a newer file is refused
 **   documents(id, path, hash UNIQUE, chars, mtime, added, p0, p1)
 **   bodies(id, body)                        original bytes, apart so listing stays cheap
@@ -28,7 +29,7 @@
 #include "store/store.h"
 #include "util/error.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define APP_ID 0x647A6462 /* "dzdb" */
 
 typedef struct sq_store {
@@ -182,6 +183,9 @@ static int step_done(sq_store *s, sqlite3_stmt *st, dz_error *err) {
   return rc == SQLITE_DONE ? DZ_OK : sq_err(s, rc, err);
 }
 
+static int put_postings(sq_store *s, int64_t doc, const uint64_t *fps, size_t nfps, dz_error *err);
+
+/* See store.h. */
 static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_t nfps, int64_t *id,
                   dz_error *err) {
   sq_store *s = (sq_store *)b;
@@ -193,10 +197,19 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   sqlite3_bind_int64(st, 5, d->added);
   int rc = step_done(s, st, err);
   if (rc) return rc;
-  int64_t doc = sqlite3_last_insert_rowid(s->db), p0 = 0, p1 = -1;
+  int64_t doc = sqlite3_last_insert_rowid(s->db);
   sqlite3_bind_int64(s->ins_body, 1, doc);
   sqlite3_bind_blob64(s->ins_body, 2, d->body ? d->body : "", d->body_len, SQLITE_STATIC);
   if ((rc = step_done(s, s->ins_body, err))) return rc;
+  if ((rc = put_postings(s, doc, fps, nfps, err))) return rc;
+  *id = doc;
+  return DZ_OK;
+}
+
+/* Insert document `doc`'s postings and record their rowid range. */
+static int put_postings(sq_store *s, int64_t doc, const uint64_t *fps, size_t nfps, dz_error *err) {
+  int rc;
+  int64_t p0 = 0, p1 = -1;
   /* Rowids of one document's postings are consecutive: a single writer appends them. */
   for (size_t i = 0; i < nfps;) {
     size_t m = nfps - i >= POST_ROWS ? POST_ROWS : nfps - i >= POST_FEW ? POST_FEW : 1;
@@ -214,9 +227,7 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   sqlite3_bind_int64(s->set_span, 1, p0);
   sqlite3_bind_int64(s->set_span, 2, p1);
   sqlite3_bind_int64(s->set_span, 3, doc);
-  if ((rc = step_done(s, s->set_span, err))) return rc;
-  *id = doc;
-  return DZ_OK;
+  return step_done(s, s->set_span, err);
 }
 
 /* Prepare `sql` (one ? for the document id) and step to its row: *st is left on the row for
@@ -359,9 +370,53 @@ static int sq_scan(dz_store *b, size_t max, int (*cb)(void *ud, uint64_t key, in
   return out;
 }
 
+/* See store.h. Another process may have done it meanwhile: the version is read again inside
+** the write transaction. */
+static int sq_refingerprint(dz_store *b, dz_store_refp_cb cb, void *ud, dz_error *err) {
+  sq_store *s = (sq_store *)b;
+  sqlite3_stmt *st = NULL;
+  int64_t ver = 0;
+  int rc = exec(s, "BEGIN IMMEDIATE", err);
+  if (rc) return rc;
+  if ((rc = one_int(s, "SELECT version FROM schema_version", &ver, err)) < 0) goto fail;
+  if (ver < SCHEMA_VERSION) {
+    if ((rc = exec(s, "DELETE FROM postings", err))) goto fail;
+    if ((rc = prep(s, &st, "SELECT d.id, d.path, b.body FROM documents d JOIN bodies b ON b.id = d.id ORDER BY d.id", err)))
+      goto fail;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      dz_store_doc d = {0};
+      d.id = sqlite3_column_int64(st, 0);
+      d.path = (char *)sqlite3_column_text(st, 1);
+      d.body = (void *)sqlite3_column_blob(st, 2);
+      d.body_len = (size_t)sqlite3_column_bytes(st, 2);
+      uint64_t *fps = NULL;
+      size_t n = 0;
+      if ((rc = cb(ud, &d, &fps, &n, err))) goto fail;
+      rc = put_postings(s, d.id, fps, n, err);
+      free(fps);
+      if (rc) goto fail;
+    }
+    if (rc != SQLITE_DONE) {
+      rc = sq_err(s, rc, err);
+      goto fail;
+    }
+    sqlite3_finalize(st), st = NULL;
+    char sql[64];
+    snprintf(sql, sizeof sql, "UPDATE schema_version SET version=%d", SCHEMA_VERSION);
+    if ((rc = exec(s, sql, err))) goto fail;
+  }
+  if ((rc = exec(s, "COMMIT", err))) goto fail;
+  b->stale = 0;
+  return DZ_OK;
+fail:
+  sqlite3_finalize(st);
+  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  return rc;
+}
+
 static const dz_store_ops SQ_OPS = {
     "sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_snapshot, sq_bulk, sq_find_hash,
-    sq_add, sq_remove, sq_list, sq_get, sq_count, sq_lookup, sq_scan,
+    sq_add, sq_remove, sq_list, sq_get, sq_count, sq_lookup, sq_scan, sq_refingerprint,
 };
 
 /* mkdir -p for the folder that will hold `path`. */
@@ -398,6 +453,8 @@ static int setup(sq_store *s, dz_error *err) {
     snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES(%d); PRAGMA application_id=%d;",
              SCHEMA_VERSION, APP_ID);
     if ((rc = exec(s, sql, err))) goto fail;
+  } else if (ver < SCHEMA_VERSION) {
+    s->base.stale = 1; /* the index re-fingerprints it (sq_refingerprint) */
   } else if (ver > SCHEMA_VERSION) {
     rc = dz__error_set(err, DZ_EINVALID,
                        "语料库数据库 %s 由更新版本的 duizhao 创建（格式版本 %lld），请升级 duizhao。",

@@ -30,6 +30,9 @@ typedef struct dz_store_doc {
 /* Posting-list callback: hash number `idx` of the lookup occurs in docs[0..n). */
 typedef int (*dz_store_postings_cb)(void *ud, size_t idx, const int64_t *docs, size_t n);
 typedef int (*dz_store_doc_cb)(void *ud, const dz_store_doc *doc);
+/* Re-fingerprint callback: the (deduplicated) fingerprint hashes of one stored document, body
+** included, malloc'd into *fps. */
+typedef int (*dz_store_refp_cb)(void *ud, const dz_store_doc *doc, uint64_t **fps, size_t *n, dz_error *err);
 
 typedef struct dz_store_ops {
   const char *name;
@@ -62,10 +65,15 @@ typedef struct dz_store_ops {
   ** dz__store_key(h) of the full hashes. */
   int (*scan)(dz_store *s, size_t max, int (*cb)(void *ud, uint64_t key, int64_t doc), void *ud,
               dz_error *err);
+  /* Replace every document's postings by those cb computes from its body and mark the store
+  ** current, in one transaction (an interruption leaves the old state). The index calls it
+  ** when `stale` is set at open. */
+  int (*refingerprint)(dz_store *s, dz_store_refp_cb cb, void *ud, dz_error *err);
 } dz_store_ops;
 
 struct dz_store {
   const dz_store_ops *ops;
+  int stale; /* its fingerprints come from an older fingerprint function (see refingerprint) */
 };
 
 /* SQLite backend (src/store/sqlite.c). Creates the file and its parent folders when absent.

@@ -356,6 +356,7 @@ static int decode_bytes(dz_text *t, const unsigned char *in, size_t n, const dz_
                         dz_error *err) {
   if (n >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
     t->enc = DZ_ENC_UTF8_BOM;
+    if (dz__utf8_plain_text(in + 3, n - 3)) return decode_utf8(t, in + 3, n - 3, 3, err);
     int rc = check_binary(in + 3, n - 3, 3, opts, err);
     if (rc) return rc;
     size_t ok = dz_utf8_valid_prefix(in + 3, n - 3, NULL);
@@ -371,6 +372,11 @@ static int decode_bytes(dz_text *t, const unsigned char *in, size_t n, const dz_
     int rc = decode_utf16(&o, in + 2, n - 2, be, opts, err);
     if (rc) { out_free(&o); return rc; }
     return out_finish(t, &o, n, err);
+  }
+  /* The common case, checked in one fast pass; the steps below find and name any problem. */
+  if (dz__utf8_plain_text(in, n)) {
+    t->enc = DZ_ENC_UTF8;
+    return decode_utf8(t, in, n, 0, err);
   }
   int rc = check_binary(in, n, 0, opts, err);
   if (rc) return rc;

@@ -33,15 +33,7 @@ int dz__text_index(dz_text *t, dz_error *err) {
     size_t m = t->len - (b << DZ_CKPT_SHIFT);
     if (m > (1u << DZ_CKPT_SHIFT)) m = 1u << DZ_CKPT_SHIFT;
     t->ckpt[b] = chars;
-    uint32_t c = 0;
-    size_t i = 0;
-    for (; i + 8 <= m; i += 8) { /* continuation bytes (10xxxxxx) of eight bytes at once */
-      uint64_t x;
-      memcpy(&x, p + i, 8);
-      uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
-      c += 8 - (uint32_t)(((cont >> 7) * 0x0101010101010101ull) >> 56); /* bytes summed in the top one */
-    }
-    for (; i < m; i++) c += (p[i] & 0xC0) != 0x80;
+    uint32_t c = (uint32_t)dz__utf8_count_chars(p, m);
     chars += c;
   }
   if ((t->len & ((1u << DZ_CKPT_SHIFT) - 1)) == 0) t->ckpt[t->len >> DZ_CKPT_SHIFT] = chars;

@@ -52,6 +52,16 @@ static inline int dz_utf8_put(char *out, uint32_t c) {
 ** sequences in it. Rejects overlongs, surrogates and code points past U+10FFFF. */
 size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_seqs);
 
+/* Is all of s[0..n) valid UTF-8 (dz_utf8_valid_prefix(s, n) == n, about seven times faster on
+** Chinese text)? dz__utf8_plain_text also requires no binary control byte (below 0x20 other
+** than \t \n \v \f \r, or 0x7F). Yes/no only: callers ask the scalar functions for the place of
+** an error. */
+int dz__utf8_all_valid(const unsigned char *s, size_t n);
+int dz__utf8_plain_text(const unsigned char *s, size_t n);
+
+/* Characters (bytes that are not UTF-8 continuation bytes) in p[0..n). */
+size_t dz__utf8_count_chars(const unsigned char *p, size_t n);
+
 /* Han ideograph (CJK unified, extension A, compatibility)? */
 static inline int dz_is_han(uint32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||

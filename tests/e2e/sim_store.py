@@ -101,6 +101,32 @@ def main():
     rc, out, err = run("similar", "--db", idb, q)
     check(rc == 0 and "d0123.txt" in out, "interrupt: the index answers queries (%r)" % out[:300])
 
+    # A database of schema version 1 (same tables, fingerprints of the former hash function) is
+    # re-fingerprinted from its stored bodies on first open, in one transaction.
+    old = os.path.join(work, "old.db")
+    rc, out, err = run("corpus", "add", "--db", old, os.path.join(src, "d0123.txt"), os.path.join(src, "d0124.txt"))
+    check(rc == 0, "v1: add (%r)" % err)
+    c = sqlite3.connect(old)
+    before = c.execute("SELECT count(*) FROM postings").fetchone()[0]
+    c.execute("UPDATE schema_version SET version=1")
+    c.execute("UPDATE postings SET h = (h + 12345) % 281474976710656")  # hashes no query computes any more
+    c.commit()
+    c.close()
+    rc, out, err = run("similar", "--db", old, q)
+    check(rc == 0 and "d0123.txt" in out and "d0124.txt" not in out, "v1: found after migration (%r %r)" % (out[:300], err))
+    c = sqlite3.connect(old)
+    check(c.execute("SELECT version FROM schema_version").fetchone()[0] == 2, "v1: now version 2")
+    check(c.execute("SELECT count(*) FROM postings").fetchone()[0] == before, "v1: as many postings as before")
+    check(c.execute("SELECT count(*) FROM documents WHERE p1 - p0 + 1 > 0").fetchone()[0] == 2, "v1: posting ranges set")
+    c.close()
+    c = sqlite3.connect(old)
+    c.execute("UPDATE schema_version SET version=3")
+    c.commit()
+    c.close()
+    rc, out, err = run("similar", "--db", old, q)
+    check(rc == 2 and err == "duizhao similar: 语料库数据库 %s 由更新版本的 duizhao 创建（格式版本 3），请升级 duizhao。\n" % old,
+          "newer version refused (%d %r)" % (rc, err))
+
     subprocess.run(["rm", "-rf", work])
     if failures:
         print("%d failure(s)" % len(failures))

@@ -1,7 +1,8 @@
 /* Unit tests: the originality reports' JSON writer prints strings and integers byte for byte as
 ** jansson does (schema 1 outputs must not change), including every escape and long strings
-** that the eight-bytes-at-a-time scan crosses. */
+** that the eight-bytes-at-a-time scan crosses, and reals (every four-decimal ratio). */
 #include <jansson.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -71,10 +72,41 @@ static void ints_match_jansson(void **state) {
   }
 }
 
+/* Reals as jansson prints them: every ratio rounded to four decimals as the reports round
+** them (the writer's fast path), and other values (its snprintf path). */
+static void reals_match_jansson(void **state) {
+  (void)state;
+  for (int k = 0; k <= 10000; k++) {
+    double v = round((double)k / 10000.0 * 10000.0) / 10000.0;
+    dz_buf b = {0};
+    dz_jsonw w = {&b, 0, {1}};
+    dz__jw_open(&w, '{');
+    dz__jw_real_member(&w, "k", v);
+    dz__jw_close(&w, '}');
+    dz_buf_put(&b, "", 1);
+    char *a = jansson_dump(json_real(v));
+    assert_string_equal(b.data, a);
+    free(a), dz_buf_free(&b);
+  }
+  double other[] = {1.5, 2.0, 0.123456789, 1e-7, 123456789.0, -0.25, 0.00005};
+  for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+    dz_buf b = {0};
+    dz_jsonw w = {&b, 0, {1}};
+    dz__jw_open(&w, '{');
+    dz__jw_real_member(&w, "k", other[i]);
+    dz__jw_close(&w, '}');
+    dz_buf_put(&b, "", 1);
+    char *a = jansson_dump(json_real(other[i]));
+    assert_string_equal(b.data, a);
+    free(a), dz_buf_free(&b);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(strings_match_jansson),
       cmocka_unit_test(ints_match_jansson),
+      cmocka_unit_test(reals_match_jansson),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -257,6 +257,46 @@ static void parts_precheck(void **s) {
   dz_text_free(t);
 }
 
+/* Coverage (the union of passages' spans, either side, clipped to the text) against a byte
+** mask, on random, overlapping, nested, empty and unsorted spans. */
+static void coverage_union(void **s) {
+  (void)s;
+  uint32_t st = 99;
+  for (int round = 0; round < 3000; round++) {
+    dz_npassage p[12];
+    size_t n = (size_t)(round % 12), len = 1 + (round * 7) % 300;
+    uint8_t mask[2][400] = {{0}};
+    for (size_t i = 0; i < n; i++) {
+      uint32_t v[4];
+      for (int j = 0; j < 4; j++) st = st * 1103515245u + 12345u, v[j] = (st >> 8) % 320;
+      p[i] = (dz_npassage){v[0], v[0] + v[1] % 60, v[2], v[2] + v[3] % 60, 0};
+      for (uint32_t c = p[i].a0; c < p[i].a1 && c < len; c++) mask[0][c] = 1;
+      for (uint32_t c = p[i].b0; c < p[i].b1 && c < len; c++) mask[1][c] = 1;
+    }
+    for (int side = 0; side < 2; side++) {
+      size_t want = 0;
+      for (size_t c = 0; c < len; c++) want += mask[side][c];
+      assert_int_equal(dz__coverage(p, n, side, len), want);
+    }
+  }
+}
+
+/* k-gram hashes: the AVX2 path (four rolling hashes side by side) gives the portable values at
+** every length around its lanes' split, for several k, and never the reserved mask value. */
+static void kgram_paths_agree(void **s) {
+  (void)s;
+  uint32_t c[700], st = 5;
+  uint64_t a[700], b[700];
+  for (size_t i = 0; i < 700; i++) st = st * 1103515245u + 12345u, c[i] = i % 7 ? 0x4E00 + (st >> 8) % 0x5000 : (st >> 8) % 0x110000;
+  for (int k = 1; k <= 12; k += 3)
+    for (size_t n = 0; n < 700; n += n < 80 ? 1 : 37) {
+      size_t m1 = dz__kgram_hashes(c, n, k, a), m2 = dz__kgram_hashes_scalar(c, n, k, b);
+      assert_int_equal(m1, m2);
+      assert_memory_equal(a, b, m1 * sizeof *a);
+      for (size_t i = 0; i < m1; i++) assert_true(a[i] != DZ_FP_SKIP);
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(normalise_offsets),
@@ -265,6 +305,8 @@ int main(void) {
       cmocka_unit_test(align_merges_edits),
       cmocka_unit_test(parts_precheck),
       cmocka_unit_test(u64_sort),
+      cmocka_unit_test(coverage_union),
+      cmocka_unit_test(kgram_paths_agree),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

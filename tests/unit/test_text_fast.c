@@ -72,6 +72,48 @@ static void valid_prefix(void **s) {
   }
 }
 
+/* The reference answer of the whole-buffer checks (dz__utf8_all_valid, dz__utf8_plain_text). */
+static int ref_plain(const unsigned char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (b[i] == 0x7F || (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' && b[i] != '\v' && b[i] != '\f' && b[i] != '\r'))
+      return 0;
+  size_t mb;
+  return ref_valid(b, n, &mb) == n;
+}
+
+/* Both whole-buffer checks against the references on one buffer. */
+static void check_whole(const unsigned char *b, size_t n) {
+  size_t mb;
+  assert_int_equal(dz__utf8_all_valid(b, n), ref_valid(b, n, &mb) == n);
+  assert_int_equal(dz__utf8_plain_text(b, n), ref_plain(b, n));
+}
+
+/* The SIMD checks: random mixtures, every byte value at every place of a valid buffer that
+** spans several 32-byte blocks (so errors sit at, before and after block edges), and every
+** truncation of a buffer of 1- to 4-byte characters (sequences cut at a block end). */
+static void whole_buffer(void **s) {
+  (void)s;
+  unsigned char buf[512];
+  for (int round = 0; round < 20000; round++) {
+    size_t n = 0, want = rnd() % 300;
+    while (n < want) n += piece(buf + n);
+    check_whole(buf, n);
+  }
+  size_t n = 0;
+  static const uint32_t cps[] = {0x4E2D, 'a', 0x6587, 0xE9, 0x1F600, 0x3002, '\n', 0x20AC, 0x10FFFF, 0x800};
+  for (size_t i = 0; n < 140; i++) n += (size_t)dz_utf8_put((char *)buf + n, cps[i % 10]);
+  check_whole(buf, n);
+  for (size_t p = 0; p < n; p++) {
+    unsigned char keep = buf[p];
+    for (int v = 0; v < 256; v++) {
+      buf[p] = (unsigned char)v;
+      check_whole(buf, n);
+    }
+    buf[p] = keep;
+  }
+  for (size_t m = 0; m <= n; m++) check_whole(buf, m);
+}
+
 /* Binary detection reports the first control byte (other than TAB, LF, VT, FF, CR) or DEL at
 ** its exact position; otherwise decoding succeeds and line/column lookups match a byte count. */
 static void binary_and_lines(void **s) {
@@ -125,6 +167,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(valid_prefix),
       cmocka_unit_test(binary_and_lines),
+      cmocka_unit_test(whole_buffer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

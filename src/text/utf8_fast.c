@@ -1,0 +1,162 @@
+/*
+** Whole-buffer checks with AVX2: "is all of s valid UTF-8?" and "is it valid UTF-8 without
+** binary control bytes?". Every file read and every JSON string written asks one of them; the
+** byte-at-a-time validator cost about seven instructions a byte on Chinese text, this about
+** one. They answer yes or no only: on "no" the callers run the scalar functions, which say
+** where and why (the exact error messages come from there).
+**
+** The UTF-8 test is the lookup algorithm of Keiser and Lemire ("Validating UTF-8 in less than
+** one instruction per byte", Software: Practice and Experience 51(5), 2021): three 16-entry
+** tables indexed by the high nibble of the previous byte, its low nibble and the high nibble of
+** the current byte flag every invalid pair; a saturating subtraction finds where a third or
+** fourth byte of a sequence must be a continuation. The blocks cover the buffer up to a
+** multiple of 32 bytes; the last sequence they start and the tail are checked by the scalar
+** validator, so a sequence cut by the block end is never judged half-seen.
+*/
+#include <string.h>
+
+#include "text/utf8.h"
+#include "util/cpu.h"
+
+/* Control bytes that mark a file as binary: below 0x20 except \t \n \v \f \r, and 0x7F (the
+** same set as decode.c's check_binary). */
+static int binary_byte(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') || c == 0x7F;
+}
+
+/* The scalar answer for s[0..n). */
+static int scalar_ok(const unsigned char *s, size_t n, int no_binary) {
+  if (no_binary)
+    for (size_t i = 0; i < n; i++)
+      if (binary_byte(s[i])) return 0;
+  return dz_utf8_valid_prefix(s, n, NULL) == n;
+}
+
+#if DZ_HAVE_AVX2_PATH
+#include <immintrin.h>
+
+#define AVX2 DZ_AVX2
+
+/* Error classes of a (previous byte, byte) pair; see the paper's table 7. */
+enum {
+  TOO_SHORT = 1 << 0, TOO_LONG = 1 << 1, OVERLONG_3 = 1 << 2, TOO_LARGE = 1 << 3,
+  SURROGATE = 1 << 4, OVERLONG_2 = 1 << 5, TOO_LARGE_1000 = 1 << 6, OVERLONG_4 = 1 << 6,
+  TWO_CONTS = 1 << 7, CARRY = TOO_SHORT | TOO_LONG | TWO_CONTS
+};
+
+/* A 16-byte table repeated in both lanes. */
+#define TABLE(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15)                      \
+  _mm256_setr_epi8(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a0, a1, a2, a3, a4, \
+                   a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15)
+
+/* The 32 bytes before `cur` shifted in by n (1..3): bytes of `prev` fill the first n places. */
+#define PREV(cur, prev, n) _mm256_alignr_epi8(cur, _mm256_permute2x128_si256(prev, cur, 0x21), 16 - (n))
+
+/* Flags of invalid UTF-8 in block `in`, whose preceding block was `prev`. */
+static AVX2 __m256i block_errors(__m256i in, __m256i prev) {
+  const __m256i nib = _mm256_set1_epi8(0x0F);
+  const __m256i b1h = TABLE(TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
+                            TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
+                            TOO_SHORT | OVERLONG_3 | SURROGATE,
+                            TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
+  const __m256i b1l = TABLE(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2, CARRY, CARRY,
+                            CARRY | TOO_LARGE, CARRY | TOO_LARGE | TOO_LARGE_1000,
+                            CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+                            CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+                            CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+                            CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE,
+                            CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000);
+  const __m256i b2h = TABLE(TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+                            TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4,
+                            TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,
+                            TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+                            TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE, TOO_SHORT, TOO_SHORT,
+                            TOO_SHORT, TOO_SHORT);
+  __m256i p1 = PREV(in, prev, 1), p2 = PREV(in, prev, 2), p3 = PREV(in, prev, 3);
+  __m256i sc = _mm256_and_si256(
+      _mm256_and_si256(_mm256_shuffle_epi8(b1h, _mm256_and_si256(_mm256_srli_epi16(p1, 4), nib)),
+                       _mm256_shuffle_epi8(b1l, _mm256_and_si256(p1, nib))),
+      _mm256_shuffle_epi8(b2h, _mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
+  /* a third byte after a lead E0-EF, or a fourth after F0-FF, must be a continuation */
+  __m256i third = _mm256_subs_epu8(p2, _mm256_set1_epi8((char)(0xE0 - 0x80)));
+  __m256i fourth = _mm256_subs_epu8(p3, _mm256_set1_epi8((char)(0xF0 - 0x80)));
+  __m256i must23 = _mm256_and_si256(_mm256_or_si256(third, fourth), _mm256_set1_epi8((char)0x80));
+  return _mm256_xor_si256(must23, sc);
+}
+
+/* Bytes of `in` that are binary control bytes (see binary_byte), as 0xFF. */
+static AVX2 __m256i block_binary(__m256i in) {
+  /* bit i of lo[c & 15] for c < 0x10, of hi[c & 15] for 0x10 <= c < 0x20 */
+  const __m256i lo = TABLE(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1);
+  const __m256i nib = _mm256_set1_epi8(0x0F);
+  __m256i low = _mm256_shuffle_epi8(lo, _mm256_and_si256(in, nib));
+  __m256i hinib = _mm256_and_si256(_mm256_srli_epi16(in, 4), nib);
+  __m256i below10 = _mm256_cmpeq_epi8(hinib, _mm256_setzero_si256());
+  __m256i in10 = _mm256_cmpeq_epi8(hinib, _mm256_set1_epi8(1));
+  __m256i bad = _mm256_or_si256(_mm256_and_si256(below10, _mm256_cmpgt_epi8(low, _mm256_setzero_si256())), in10);
+  return _mm256_or_si256(bad, _mm256_cmpeq_epi8(in, _mm256_set1_epi8(0x7F)));
+}
+
+/* The blocks of s up to m (a multiple of 32): 1 when they hold no error. */
+static AVX2 int blocks_ok(const unsigned char *s, size_t m, int no_binary) {
+  __m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256();
+  for (size_t i = 0; i < m; i += 32) {
+    __m256i in = _mm256_loadu_si256((const __m256i *)(s + i));
+    if (_mm256_movemask_epi8(_mm256_or_si256(in, prev))) /* not all ASCII in this or the last block */
+      err = _mm256_or_si256(err, block_errors(in, prev));
+    if (no_binary) err = _mm256_or_si256(err, block_binary(in));
+    prev = in;
+  }
+  return _mm256_testz_si256(err, err);
+}
+
+/* Non-continuation bytes in blocks of 32 up to m, then the rest byte by byte. */
+static AVX2 size_t count_chars_avx2(const unsigned char *p, size_t n) {
+  size_t c = 0, i = 0;
+  const __m256i top2 = _mm256_set1_epi8((char)0xC0), cont = _mm256_set1_epi8((char)0x80);
+  for (; i + 32 <= n; i += 32) {
+    __m256i x = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + i)), top2);
+    c += 32 - (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, cont)));
+  }
+  for (; i < n; i++) c += (p[i] & 0xC0) != 0x80;
+  return c;
+}
+
+/* The AVX2 path: blocks, then the scalar validator from the start of the last sequence that
+** begins inside them (it may reach past the blocks) to the end. */
+static int fast_ok(const unsigned char *s, size_t n, int no_binary) {
+  size_t m = n & ~(size_t)31;
+  if (m < 32 || !dz__cpu_avx2()) return scalar_ok(s, n, no_binary);
+  if (!blocks_ok(s, m, no_binary)) return 0;
+  size_t b = m - 1; /* the blocks are valid: at most three continuation bytes precede a lead */
+  while (b > 0 && m - b < 4 && (s[b] & 0xC0) == 0x80) b--;
+  if (no_binary)
+    for (size_t i = m; i < n; i++)
+      if (binary_byte(s[i])) return 0;
+  return dz_utf8_valid_prefix(s + b, n - b, NULL) == n - b;
+}
+
+/* See utf8.h. */
+size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
+  if (!dz__cpu_avx2()) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
+    return c;
+  }
+  return count_chars_avx2(p, n);
+}
+#else
+size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
+  return c;
+}
+
+static int fast_ok(const unsigned char *s, size_t n, int no_binary) { return scalar_ok(s, n, no_binary); }
+#endif
+
+/* See utf8.h. */
+int dz__utf8_all_valid(const unsigned char *s, size_t n) { return fast_ok(s, n, 0); }
+
+/* See utf8.h. */
+int dz__utf8_plain_text(const unsigned char *s, size_t n) { return fast_ok(s, n, 1); }
