@@ -363,9 +363,9 @@ static int read_protection(dz_zipin *z, char edit[16], dz_error *err) {
 
 /* Header, footer and note parts, in name order (header1.xml, header2.xml ...). */
 static int read_side_parts(dz_zipin *z, const char *prefix, dz_buf *out, dz__numdefs *num, dz_error *err) {
-  zip_int64_t n = zip_get_num_entries(z->za, 0);
+  zip_int64_t n = dz__zip_count(z);
   for (zip_int64_t i = 0; i < n; i++) {
-    const char *name = zip_get_name(z->za, (zip_uint64_t)i, 0);
+    const char *name = dz__zip_name(z, i);
     size_t pl = strlen(prefix);
     if (!name || strncmp(name, prefix, pl) || strchr(name + pl, '/') || !strstr(name + pl, ".xml")) continue;
     xstate s = {.out = out, .num = num};

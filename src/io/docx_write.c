@@ -153,7 +153,7 @@ static int fix_package(dz_docx_bytes *out, const dz_text *text, const dz_docx_ma
   dz_zipin z;
   int rc = dz__zip_open(&z, m->zip, m->zip_len, text->name ? text->name : "-", err);
   if (rc) return rc;
-  zip_int64_t ne = zip_get_num_entries(z.za, 0);
+  zip_int64_t ne = dz__zip_count(&z);
   char **data = calloc((size_t)ne + 1, sizeof *data);
   dz__part *parts = calloc((size_t)ne + 2, sizeof *parts);
   dz_buf doc = {0}, com = {0}, links[2] = {{0}};
@@ -164,7 +164,7 @@ static int fix_package(dz_docx_bytes *out, const dz_text *text, const dz_docx_ma
     goto done;
   }
   for (zip_int64_t i = 0; i < ne && !rc; i++) {
-    const char *name = zip_get_name(z.za, (zip_uint64_t)i, 0);
+    const char *name = dz__zip_name(&z, i);
     if (!name || !*name || name[strlen(name) - 1] == '/') continue; /* empty names occur in hostile zips */
     size_t len = 0;
     if ((rc = dz__zip_read(&z, name, &data[i], &len, err))) break;
@@ -190,7 +190,7 @@ static int fix_package(dz_docx_bytes *out, const dz_text *text, const dz_docx_ma
   /* Merge our comments into an existing comments part, or add one. */
   dz_buf merged = {0};
   for (zip_int64_t i = 0; i < ne; i++) {
-    const char *name = zip_get_name(z.za, (zip_uint64_t)i, 0);
+    const char *name = dz__zip_name(&z, i);
     if (!name || !data[i] || strcmp(name, "word/comments.xml")) continue;
     const char *end = strrchr(data[i], '<');
     size_t at = end ? (size_t)(end - data[i]) : strlen(data[i]);

@@ -2,6 +2,7 @@
 ** Zip input for the .docx reader. Entries are unpacked in 64 KiB chunks straight into the XML
 ** parser, and every byte is counted against the caps, whatever the headers claim: a zip bomb
 ** is refused as soon as it passes the total or the ratio, before it can use the memory.
+** libzip itself is loaded by the first dz__zip_open (io/zip_load.h).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -23,36 +24,46 @@ static int error_bomb(dz_error *err, const char *name) {
 int dz__zip_open(dz_zipin *z, const void *bytes, size_t len, const char *name, dz_error *err) {
   memset(z, 0, sizeof *z);
   z->name = name;
+  int rc = dz__zip_load(err);
+  if (rc) return rc;
+  const dz_zip_api *Z = dz__zip();
   zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);
+  Z->zip_error_init(&ze);
+  zip_source_t *src = Z->zip_source_buffer_create(bytes, len, 0, &ze);
   if (!src) {
-    zip_error_fini(&ze);
+    Z->zip_error_fini(&ze);
     return dz__error_nomem(err);
   }
   /* ZIP_CHECKCONS: a central directory that disagrees with the local headers (another entry's
   ** data under document.xml's name) is a corrupt file, not one to read and write back. */
-  z->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-  zip_error_fini(&ze);
+  z->za = Z->zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+  Z->zip_error_fini(&ze);
   if (!z->za) {
-    zip_source_free(src);
+    Z->zip_source_free(src);
     return dz__zip_error_corrupt(err, name);
   }
   return DZ_OK;
 }
 
 void dz__zip_close(dz_zipin *z) {
-  if (z->za) zip_discard(z->za);
+  if (z->za) dz__zip()->zip_discard(z->za);
   z->za = NULL;
 }
 
-int dz__zip_has(dz_zipin *z, const char *entry) { return zip_name_locate(z->za, entry, 0) >= 0; }
+zip_int64_t dz__zip_count(dz_zipin *z) { return dz__zip()->zip_get_num_entries(z->za, 0); }
+
+const char *dz__zip_name(dz_zipin *z, zip_int64_t i) {
+  return i < 0 ? NULL : dz__zip()->zip_get_name(z->za, (zip_uint64_t)i, 0);
+}
+
+int dz__zip_has(dz_zipin *z, const char *entry) { return dz__zip()->zip_name_locate(z->za, entry, 0) >= 0; }
 
 int dz__zip_stream(dz_zipin *z, const char *entry, dz_zip_sink sink, void *ud, dz_error *err) {
-  zip_int64_t idx = zip_name_locate(z->za, entry, 0);
+  const dz_zip_api *Z = dz__zip();
+  zip_int64_t idx = Z->zip_name_locate(z->za, entry, 0);
   if (idx < 0) return DZ_ENOTFOUND;
   zip_stat_t st;
-  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) return dz__zip_error_corrupt(err, z->name);
+  if (Z->zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) return dz__zip_error_corrupt(err, z->name);
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     return dz__error_set(err, DZ_EFORMAT, "文件 %s 已加密，无法读取。请在 Word 或 WPS 中取消密码后另存为 .docx 再试。", z->name);
   /* Headers can lie; they are checked here and the real byte count again below. */
@@ -62,18 +73,18 @@ int dz__zip_stream(dz_zipin *z, const char *entry, dz_zip_sink sink, void *ud, d
       return error_bomb(err, z->name);
   }
   uint64_t comp = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
-  zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
+  zip_file_t *f = Z->zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
   if (!f) return dz__zip_error_corrupt(err, z->name);
   static const size_t CHUNK = 64 << 10;
   char *buf = malloc(CHUNK);
   if (!buf) {
-    zip_fclose(f);
+    Z->zip_fclose(f);
     return dz__error_nomem(err);
   }
   uint64_t got = 0;
   int rc = DZ_OK;
   for (;;) {
-    zip_int64_t n = zip_fread(f, buf, CHUNK);
+    zip_int64_t n = Z->zip_fread(f, buf, CHUNK);
     if (n < 0) {
       rc = dz__zip_error_corrupt(err, z->name);
       break;
@@ -88,7 +99,7 @@ int dz__zip_stream(dz_zipin *z, const char *entry, dz_zip_sink sink, void *ud, d
     if (rc || n == 0) break;
   }
   free(buf);
-  zip_fclose(f);
+  Z->zip_fclose(f);
   return rc;
 }
 

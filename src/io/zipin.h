@@ -1,7 +1,7 @@
 /* Reading entries of a zip held in memory, with limits against zip bombs. */
 #ifndef DZ_IO_ZIPIN_H
 #define DZ_IO_ZIPIN_H
-#include <zip.h>
+#include "io/zip_load.h"
 #include "duizhao.h"
 
 /* Caps (see docs/docx.md): no .docx we accept unpacks past 200 MiB in total, and no entry
@@ -18,9 +18,14 @@ typedef struct dz_zipin {
   uint64_t total;    /* bytes unpacked so far */
 } dz_zipin;
 
-/* Open; a corrupt or non-zip buffer gets the Chinese "damaged" message. */
+/* Open (loading libzip on first use); a corrupt or non-zip buffer gets the Chinese "damaged"
+** message. */
 int dz__zip_open(dz_zipin *z, const void *bytes, size_t len, const char *name, dz_error *err);
 void dz__zip_close(dz_zipin *z);
+
+/* The number of entries, and the name of entry i (NULL for a bad index). */
+zip_int64_t dz__zip_count(dz_zipin *z);
+const char *dz__zip_name(dz_zipin *z, zip_int64_t i);
 
 /* Whether the entry exists. */
 int dz__zip_has(dz_zipin *z, const char *entry);

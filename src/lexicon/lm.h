@@ -1,6 +1,7 @@
 /*
 ** A word language model for context scoring, behind a small C interface. The implementation
-** (src/lexicon/lm_libime.cpp, built only when Debian's libimecore-dev is present) reads
+** (src/lexicon/lm_libime.cpp, built only when Debian's libimecore-dev is present, into the
+** module build/duizhao-lm.so that the first dz_lm_open loads: lm_module.h) reads
 ** libime's trigram model (libime-data-language-model, LGPL-2.1+, read in place from
 ** /usr/lib/<triplet>/libime/zh_CN.lm, never copied). Without it dz_lm_open fails with
 ** DZ_ENOTFOUND and the spelling check falls back to jieba's unigram model.

@@ -1,6 +1,8 @@
 /*
-** libime language model behind lm.h's C interface: the only C++ in duizhao, kept to this file.
-** Compiled only when cmake/spell.cmake finds libimecore-dev (DZ_HAVE_LIBIME).
+** libime language model behind the C functions dz_lmi_* (lm_module.h), which lm.c's dz_lm_*
+** call. Built into the language-model module build/duizhao-lm.so (loaded with dlopen by the
+** spelling check), never into the program, and only when cmake/spell.cmake finds
+** libimecore-dev (DZ_HAVE_LIBIME).
 */
 #include <libime/core/languagemodel.h>
 
@@ -11,7 +13,7 @@
 
 extern "C" {
 #include "duizhao.h"
-#include "lexicon/lm.h"
+#include "lexicon/lm_module.h"
 }
 
 struct dz_lm {
@@ -20,9 +22,7 @@ struct dz_lm {
 };
 
 /* libime throws on a missing or bad file; no exception may cross into C. */
-extern "C" int dz_lm_open(dz_lm **out, const char *path) {
-  if (!path) path = dz_lm_default_path();
-  if (!path) return DZ_ENOTFOUND;
+extern "C" int dz_lmi_open(dz_lm **out, const char *path) {
   try {
     *out = new dz_lm(path);
   } catch (const std::bad_alloc &) {
@@ -34,15 +34,15 @@ extern "C" int dz_lm_open(dz_lm **out, const char *path) {
 }
 
 /* NULL-safe (delete of NULL is a no-op). */
-extern "C" void dz_lm_free(dz_lm *lm) { delete lm; }
+extern "C" void dz_lmi_free(dz_lm *lm) { delete lm; }
 
 /* A vocabulary lookup (one hash probe in libime). */
-extern "C" int dz_lm_known(const dz_lm *lm, const char *w, size_t n) {
+extern "C" int dz_lmi_known(const dz_lm *lm, const char *w, size_t n) {
   return lm->model.index(std::string_view(w, n)) != lm->model.unknown();
 }
 
 /* Score the words with kenlm's null context, replacing unknown words by known pieces. */
-extern "C" double dz_lm_score(const dz_lm *lm, const char *const *words, const size_t *lens,
+extern "C" double dz_lmi_score(const dz_lm *lm, const char *const *words, const size_t *lens,
                               int n) {
   const libime::LanguageModel &m = lm->model;
   std::vector<std::string_view> seq;

@@ -1,9 +1,9 @@
 /*
 ** The HTTP core: libmicrohttpd with a thread pool, request bodies gathered under the size and
 ** time limits, the token rule, dispatch to the routes, the access log, and a graceful stop
-** that lets requests in flight finish. Routes never see libmicrohttpd (see http.h).
+** that lets requests in flight finish. Routes never see libmicrohttpd (see http.h), which is
+** loaded when the server starts (mhd_load.h).
 */
-#include <microhttpd.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "server/listen.h"
+#include "server/mhd_load.h"
 #include "server/server.h"
 #include "util/error.h"
 
@@ -54,34 +55,34 @@ static void log_path(char *out, size_t cap, const char *url) {
 }
 
 static const char *query_arg(const srv_req *r, const char *key) {
-  return MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_GET_ARGUMENT_KIND, key);
+  return srv_mhd()->MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_GET_ARGUMENT_KIND, key);
 }
 
 /* Send `resp` (its body is handed to libmicrohttpd) with the headers every answer carries. */
 static enum MHD_Result send_resp(dz_server *s, struct MHD_Connection *c, conn_ctx *cx, srv_resp *resp,
                                  const char *allow) {
-  struct MHD_Response *r = MHD_create_response_from_buffer(
+  struct MHD_Response *r = srv_mhd()->MHD_create_response_from_buffer(
       resp->len, resp->body, resp->body_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE);
   if (!r) { srv_resp_clear(resp); return MHD_NO; }
   resp->body = NULL;
   resp->body_static = 0;
-  MHD_add_response_header(r, "Content-Type", resp->content_type ? resp->content_type : "application/octet-stream");
-  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-  MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-  MHD_add_response_header(r, "Cache-Control", "no-store");
+  srv_mhd()->MHD_add_response_header(r, "Content-Type", resp->content_type ? resp->content_type : "application/octet-stream");
+  srv_mhd()->MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  srv_mhd()->MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+  srv_mhd()->MHD_add_response_header(r, "Cache-Control", "no-store");
   if (resp->content_type && !strncmp(resp->content_type, "text/html", 9))
-    MHD_add_response_header(r, "Content-Security-Policy",
+    srv_mhd()->MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
                             "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
-  if (resp->disposition) MHD_add_response_header(r, "Content-Disposition", resp->disposition);
-  if (allow && *allow) MHD_add_response_header(r, "Allow", allow);
-  if (resp->status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"duizhao\"");
-  if (atomic_load(&s->stopping)) MHD_add_response_header(r, "Connection", "close");
+  if (resp->disposition) srv_mhd()->MHD_add_response_header(r, "Content-Disposition", resp->disposition);
+  if (allow && *allow) srv_mhd()->MHD_add_response_header(r, "Allow", allow);
+  if (resp->status == 401) srv_mhd()->MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"duizhao\"");
+  if (atomic_load(&s->stopping)) srv_mhd()->MHD_add_response_header(r, "Connection", "close");
   cx->status = resp->status;
   cx->resp_len = resp->len;
   cx->answered = 1;
-  enum MHD_Result ok = MHD_queue_response(c, (unsigned)resp->status, r);
-  MHD_destroy_response(r);
+  enum MHD_Result ok = srv_mhd()->MHD_queue_response(c, (unsigned)resp->status, r);
+  srv_mhd()->MHD_destroy_response(r);
   srv_resp_clear(resp);
   return ok;
 }
@@ -105,17 +106,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     clock_gettime(CLOCK_MONOTONIC, &cx->t0);
     snprintf(cx->method, sizeof cx->method, "%s", method);
     log_path(cx->path, sizeof cx->path, url);
-    if (srv_needs_auth(url) && !srv_auth_ok(&s->app, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization")))
+    if (srv_needs_auth(url) && !srv_auth_ok(&s->app, srv_mhd()->MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization")))
       return early_error(s, c, cx, 401, "unauthorized",
                          "需要访问令牌：请在请求头中加入 Authorization: Bearer <令牌>（启动服务时用 --token 或 DUIZHAO_TOKEN 设置）。");
     /* Past the limit by Content-Length: answer now when the client waits for our go-ahead
     ** (Expect: 100-continue) or the body is huge; otherwise drain it and answer 413 at the
     ** end, because most clients send the whole body before reading any answer. */
-    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    const char *cl = srv_mhd()->MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
     unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
     if (declared > s->app.max_body) {
       cx->too_big = 1;
-      const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+      const char *expect = srv_mhd()->MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
       if ((expect && !strcasecmp(expect, "100-continue")) || declared > SRV_DRAIN_MAX) goto too_big;
     }
     return MHD_YES;
@@ -146,7 +147,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   if (cx->answered) return MHD_YES;
   if (cx->too_big) goto too_big;
   /* The whole request is here: run the route. */
-  srv_req req = {method, url, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
+  srv_req req = {method, url, srv_mhd()->MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
                  cx->body ? cx->body : "", cx->len, query_arg, c};
   srv_resp resp = {0};
   char allow[64];
@@ -189,8 +190,10 @@ int dz_server_start(dz_server **out, const dz_server_options *opts, dz_error *er
   dz_server_options o = DZ_SERVER_OPTIONS_INIT;
   if (opts) o = *opts;
   const char *spec = o.listen && *o.listen ? o.listen : DZ_SERVER_DEFAULT_LISTEN;
+  int rc = srv_mhd_load(err);
+  if (rc) return rc;
   srv_addr addr;
-  int rc = srv_addr_parse(&addr, spec, err);
+  rc = srv_addr_parse(&addr, spec, err);
   if (rc) return rc;
   int has_token = o.token && *o.token;
   if (!addr.loopback && !has_token)
@@ -212,7 +215,7 @@ int dz_server_start(dz_server **out, const dz_server_options *opts, dz_error *er
   srv_addr_url(&addr, port, s->url, sizeof s->url);
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   unsigned threads = o.threads ? o.threads : (unsigned)(cpus > 0 ? (cpus * 2 > 16 ? 16 : cpus * 2) : 2);
-  s->daemon = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC, 0, NULL, NULL, on_request, s,
+  s->daemon = srv_mhd()->MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC, 0, NULL, NULL, on_request, s,
                                MHD_OPTION_LISTEN_SOCKET, (MHD_socket)s->listen_fd,
                                MHD_OPTION_THREAD_POOL_SIZE, threads,
                                MHD_OPTION_CONNECTION_LIMIT, or_default(o.max_connections, 256),
@@ -236,11 +239,11 @@ void dz_server_stop(dz_server *s, unsigned grace_ms) {
   if (!s) return;
   atomic_store(&s->stopping, 1);
   /* Stop accepting; connections already open may still send their request. */
-  MHD_socket fd = MHD_quiesce_daemon(s->daemon);
+  MHD_socket fd = srv_mhd()->MHD_quiesce_daemon(s->daemon);
   struct timespec t0, nap = {0, 5 * 1000 * 1000};
   clock_gettime(CLOCK_MONOTONIC, &t0);
   while (atomic_load(&s->inflight) > 0 && since_ms(&t0) < grace_ms) nanosleep(&nap, NULL);
-  MHD_stop_daemon(s->daemon);
+  srv_mhd()->MHD_stop_daemon(s->daemon);
   if (fd != MHD_INVALID_SOCKET) close(fd);
   srv_app_close(&s->app);
   free(s);

@@ -110,7 +110,7 @@ size_t dz__kgram_hashes_scalar(const uint32_t *c, size_t n, int k, uint64_t *h) 
 ** 2 / (w + 1) of the time and m expires about as often, so the cost is one well-predicted
 ** comparison per hash plus an occasional scan of w: several times cheaper than a monotone deque,
 ** whose pops mispredict. Same selection as the deque (the unit tests compare the two). */
-size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
+static size_t winnow_scalar(const uint64_t *h, size_t nh, int w, dz_fp *out) {
   if (nh == 0) return 0;
   size_t W = w < 1 ? 1 : (size_t)w, n = 0, last = (size_t)-1;
   size_t first = W < nh ? W : nh; /* the first window ends at first - 1 */
@@ -134,6 +134,106 @@ size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
     }
   }
   return n;
+}
+
+#if DZ_HAVE_AVX2_PATH
+/* Lane-wise minimum of 64-bit values stored with their top bit flipped (signed order = the
+** unsigned order of the hashes). */
+static DZ_AVX2 __m256i min_flipped(__m256i a, __m256i b) {
+  return _mm256_blendv_epi8(a, b, _mm256_cmpgt_epi64(a, b));
+}
+
+/* Winnowing with the window minima computed first, four at a time: minima over spans of 2, 4,
+** 8 ... by doubling, two of them cover a window of any w. The selection (the rightmost
+** minimum) can only change at a window whose minimum differs from the previous one's, or
+** where a value equal to the minimum enters or leaves; only those windows are searched, with
+** the same result as the scalar loop (unit tests), whose branch on "a new minimum"
+** mispredicted about once in eight hashes. `tmp` holds 2 nh values; nh >= W + 1, W >= 2. */
+static DZ_AVX2 size_t winnow_avx2(const uint64_t *h, size_t nh, size_t W, dz_fp *out, uint64_t *tmp) {
+  const __m256i sign = _mm256_set1_epi64x((long long)0x8000000000000000ull);
+  uint64_t *a = tmp, *b = tmp + nh;
+  size_t i;
+  for (i = 0; i + 4 <= nh; i += 4)
+    _mm256_storeu_si256((__m256i *)(a + i), _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + i)), sign));
+  for (; i < nh; i++) a[i] = h[i] ^ 0x8000000000000000ull;
+  size_t p = 1; /* a[i] = minimum of [i, i + p) for i + p <= nh */
+  for (; 2 * p <= W; p *= 2) {
+    size_t m = nh - 2 * p + 1;
+    for (i = 0; i + 4 <= m; i += 4)
+      _mm256_storeu_si256((__m256i *)(b + i), min_flipped(_mm256_loadu_si256((const __m256i *)(a + i)),
+                                                          _mm256_loadu_si256((const __m256i *)(a + i + p))));
+    for (; i < m; i++) b[i] = (int64_t)a[i + p] < (int64_t)a[i] ? a[i + p] : a[i];
+    uint64_t *t = a;
+    a = b, b = t;
+  }
+  size_t nw = nh - W + 1;
+  if (p < W) { /* two spans of p cover a window of W */
+    for (i = 0; i + 4 <= nw; i += 4)
+      _mm256_storeu_si256((__m256i *)(b + i), min_flipped(_mm256_loadu_si256((const __m256i *)(a + i)),
+                                                          _mm256_loadu_si256((const __m256i *)(a + i + W - p))));
+    for (; i < nw; i++) b[i] = (int64_t)a[i + W - p] < (int64_t)a[i] ? a[i + W - p] : a[i];
+    a = b;
+  }
+  /* a[s] is now the flipped minimum of window s. */
+  size_t n = 0, last = (size_t)-1;
+  for (size_t s = 0; s < nw;) {
+    uint64_t flags = 0; /* bit k: window s + k must be searched */
+    size_t end = s + 64 < nw ? s + 64 : nw;
+    size_t k = s;
+    if (k == 0) flags = 1, k = 1;
+    for (; k + 4 <= end; k += 4) {
+      __m256i cur = _mm256_loadu_si256((const __m256i *)(a + k)), prev = _mm256_loadu_si256((const __m256i *)(a + k - 1));
+      __m256i in = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + k + W - 1)), sign);
+      __m256i out_ = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + k - 1)), sign);
+      __m256i f = _mm256_or_si256(_mm256_xor_si256(_mm256_cmpeq_epi64(cur, prev), _mm256_set1_epi64x(-1)),
+                                  _mm256_or_si256(_mm256_cmpeq_epi64(in, cur), _mm256_cmpeq_epi64(out_, prev)));
+      flags |= (uint64_t)(unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(f)) << (k - s);
+    }
+    for (; k < end; k++) {
+      uint64_t v = a[k] ^ 0x8000000000000000ull, pv = a[k - 1] ^ 0x8000000000000000ull;
+      flags |= (uint64_t)(a[k] != a[k - 1] || h[k + W - 1] == v || h[k - 1] == pv) << (k - s);
+    }
+    for (; flags; flags &= flags - 1) {
+      size_t t = s + (size_t)__builtin_ctzll(flags);
+      uint64_t v = a[t] ^ 0x8000000000000000ull;
+      size_t j = t + W - 1; /* the rightmost minimum of window t */
+      if (h[j] == v) {
+        /* a new minimum came in: the common case */
+      } else if (W % 4 == 0 && W <= 64) { /* compare the whole window at once: no loop to mispredict */
+        __m256i vv = _mm256_set1_epi64x((long long)v);
+        uint64_t m = 0;
+        for (size_t q = 0; q < W; q += 4)
+          m |= (uint64_t)(unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(
+                   _mm256_cmpeq_epi64(_mm256_loadu_si256((const __m256i *)(h + t + q)), vv))) << q;
+        j = t + 63 - (size_t)__builtin_clzll(m);
+      } else {
+        while (h[j] != v) j--;
+      }
+      if (j != last) {
+        if (v != DZ_FP_SKIP) out[n++] = (dz_fp){v, (uint32_t)j};
+        last = j;
+      }
+    }
+    s = end;
+  }
+  return n;
+}
+#endif
+
+/* See fingerprint.h. */
+size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
+#if DZ_HAVE_AVX2_PATH
+  size_t W = w < 1 ? 1 : (size_t)w;
+  if (W >= 2 && nh > W && dz__cpu_avx2()) {
+    uint64_t *tmp = malloc(2 * nh * sizeof *tmp);
+    if (tmp) {
+      size_t n = winnow_avx2(h, nh, W, out, tmp);
+      free(tmp);
+      return n;
+    }
+  }
+#endif
+  return winnow_scalar(h, nh, w, out);
 }
 
 /* Fingerprints by hash, then position. */

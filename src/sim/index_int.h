@@ -35,6 +35,8 @@ struct dz_index {
   int64_t mem_ndocs; /* documents when the postings were loaded (their df cap) */
   uint32_t *mhash;  /* open addressing: 1 + index of a key's first posting, 0 empty (or NULL) */
   size_t mhcap;     /* slots, a power of two */
+  uint64_t *mbloom; /* two bits per key in one word, in front of mhash: most of a query's */
+  size_t mbmask;    /* fingerprints are in no document, and the table probes missed the cache */
   size_t queries;
 };
 

@@ -17,11 +17,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
 #include "sim/normalize.h"
 #include "text/text.h"
 #include "text/utf8.h"
+#include "util/alnum.h"
 #include "util/cpu.h"
 #include "util/error.h"
 
@@ -78,7 +78,7 @@ static uint32_t fold(uint32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0; /* full width ASCII */
   if (c < 0x80) return isalnum((int)c) ? (uint32_t)tolower((int)c) : 0;
   if (dz_is_han(c)) return c;
-  return u_isalnum((UChar32)c) ? c : 0;
+  return dz_isalnum_cp(c) ? c : 0;
 }
 
 /* Room for `cap` characters in all three arrays. */
