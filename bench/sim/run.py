@@ -9,7 +9,8 @@
    duizhao (`corpus add` + one `similar` run over all documents) against sim_text
    (similarity-tester, one character per line after NFKC, letters and digits kept), both
    scored for recall (the right template reported) at the same minimum run; prints both
-   tools' wall and CPU times (median of R runs, default 5), the ratio of each, and how often
+   tools' wall and CPU times (median of R runs each, default 5, the two tools taking turns so
+   that both see the same machine), the ratio of each, and how often
    the edited passage came back as ONE passage.
 2. Corpus scale: `corpus add` of N (default 100,000) documents of 2,100 characters, then the
    median query time of 3,000-character documents over the opened index
@@ -96,25 +97,6 @@ def template_check(work, rng):
         truth[name] = os.path.join(tdir, "t%03d.txt" % ti)
     docs = sorted(truth)
     db = os.path.join(work, "t.db")
-    # Each tool runs REPEAT times; the medians are reported (the machine is shared and noisy).
-    runs = []
-    for _ in range(REPEAT):
-        for f in os.listdir(work):
-            if f.startswith("t.db"):
-                os.remove(os.path.join(work, f))
-        t_add, p = timed([BIN, "corpus", "add", "--db", db, tdir])
-        assert p.returncode == 0, p.stderr.decode()
-        c_add = CPU["duizhao:corpus"]
-        t_q, p = timed([BIN, "similar", "--db", db, "--format", "json"] + docs)
-        assert p.returncode == 0, p.stderr.decode()
-        runs.append((t_add + t_q, c_add + CPU["duizhao:similar"], t_add, t_q))
-    res = json.loads(p.stdout)
-    found = one = 0
-    for r in res:
-        srcs = {s["id"]: s["path"] for s in r["sources"]}
-        ps = [x for x in r["passages"] if srcs[x["source"]] == truth[r["file"]]]
-        found += bool(ps)
-        one += len(ps) == 1
     # sim_text on the same files, one character per line.
     sdir = os.path.join(work, "simtext")
     os.makedirs(os.path.join(sdir, "t")), os.makedirs(os.path.join(sdir, "d"))
@@ -126,13 +108,31 @@ def template_check(work, rng):
     for i in range(200):
         one_char_per_line(os.path.join(tdir, "t%03d.txt" % i), os.path.join(sdir, "t", "t%03d.txt" % i))
     tfiles = sorted(os.path.join(sdir, "t", f) for f in os.listdir(os.path.join(sdir, "t")))
-    # Same minimum run as ours: a passage needs 24 characters of its own.
-    sims = []
+    # Each tool runs REPEAT times, alternately, so that both see the same machine (its speed
+    # drifts by a third over a minute on the shared hosts); the medians are reported.
+    # sim_text gets the same minimum run as ours: a passage needs 24 characters of its own.
+    runs, sims = [], []
     for _ in range(REPEAT):
-        t_sim, p = timed(["sim_text", "-r", "24", "-p", "-t1", "-S"] + sorted(sd) + ["/"] + tfiles)
+        for f in os.listdir(work):
+            if f.startswith("t.db"):
+                os.remove(os.path.join(work, f))
+        t_add, p = timed([BIN, "corpus", "add", "--db", db, tdir])
+        assert p.returncode == 0, p.stderr.decode()
+        c_add = CPU["duizhao:corpus"]
+        t_q, p = timed([BIN, "similar", "--db", db, "--format", "json"] + docs)
+        assert p.returncode == 0, p.stderr.decode()
+        runs.append((t_add + t_q, c_add + CPU["duizhao:similar"], t_add, t_q))
+        res = json.loads(p.stdout)
+        t_sim, sp = timed(["sim_text", "-r", "24", "-p", "-t1", "-S"] + sorted(sd) + ["/"] + tfiles)
         sims.append((t_sim, CPU["sim_text:-r"]))
+    found = one = 0
+    for r in res:
+        srcs = {s["id"]: s["path"] for s in r["sources"]}
+        ps = [x for x in r["passages"] if srcs[x["source"]] == truth[r["file"]]]
+        found += bool(ps)
+        one += len(ps) == 1
     hits = set()
-    for line in p.stdout.decode(errors="replace").splitlines():
+    for line in sp.stdout.decode(errors="replace").splitlines():
         w = line.split()
         if len(w) >= 8 and w[1] == "consists" and sd.get(w[0]) == w[6]:
             hits.add(w[0])
@@ -147,7 +147,10 @@ def template_check(work, rng):
           "edited passage as ONE passage %.4f" % (ours, cpu_ours, t_add, t_q, found / 2000, one / 2000))
     print("  sim_text: %.3f s wall, %.3f s CPU (-r 24); recall %.4f (%.4f on the 1,800 simplified documents)"
           % (t_sim, cpu_sim, len(hits) / 2000, len([n for n in simp if n in hits]) / len(simp)))
-    print("  speed ratio sim_text / duizhao: %.1fx wall, %.1fx CPU" % (t_sim / ours, cpu_sim / cpu_ours))
+    print("  speed ratio sim_text / duizhao: %.1fx wall, %.1fx CPU (medians); per pair of neighbouring runs, "
+          "median %.1fx wall, %.1fx CPU" % (t_sim / ours, cpu_sim / cpu_ours,
+                                           med([x[0] / r[0] for r, x in zip(runs, sims)]),
+                                           med([x[1] / r[1] for r, x in zip(runs, sims)])))
     print("  CPU per document: duizhao %.0f us, sim_text %.0f us" % (cpu_ours / 2000 * 1e6, cpu_sim / 2000 * 1e6))
     print("  all runs (wall/CPU s): duizhao %s; sim_text %s" % (
         " ".join("%.3f/%.3f" % (r[0], r[1]) for r in runs), " ".join("%.3f/%.3f" % x for x in sims)))

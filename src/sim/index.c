@@ -285,7 +285,8 @@ static int i64_cmp(const void *x, const void *y) {
 
 /* Candidates: documents with their number of shared fingerprints (sort, count runs). */
 static cand *count_hits(lookup_ctx *l, size_t *nc) {
-  if (l->n) qsort(l->docs, l->n, sizeof *l->docs, i64_cmp); /* docs is NULL without hits */
+  /* ids are positive, so their unsigned order is theirs; docs is NULL without hits */
+  if (l->n && dz__u64_sort((uint64_t *)l->docs, l->n)) qsort(l->docs, l->n, sizeof *l->docs, i64_cmp);
   cand *c = malloc((l->n ? l->n : 1) * sizeof *c);
   size_t m = 0;
   if (!c) return NULL;
