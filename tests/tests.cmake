@@ -14,6 +14,12 @@ foreach(src ${DZ_UNIT_TESTS})
   add_test(NAME unit.${name} COMMAND ${name} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(unit.${name} PROPERTIES ENVIRONMENT "${DZ_TEST_ENV}")
 endforeach()
+# The code with AVX-512 and AVX2 paths runs its tests once more with AVX-512 switched off, so
+# that an AVX-512 machine tests the AVX2 paths too (the portable ones are tested against both).
+foreach(name test_sim test_text_fast)
+  add_test(NAME unit.${name}.avx2 COMMAND ${name} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(unit.${name}.avx2 PROPERTIES ENVIRONMENT "${DZ_TEST_ENV};DZ_NO_AVX512=1")
+endforeach()
 
 # Golden cases: tests/cases/<suite>/<name>.cmd holds the CLI arguments; <name>.out the whole
 # expected stdout; optional <name>.err the expected stderr and <name>.exit the exit code.

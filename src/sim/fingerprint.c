@@ -247,6 +247,71 @@ static DZ_AVX2 size_t winnow_avx2(const uint64_t *h, size_t nh, size_t W, dz_fp 
   }
   return n;
 }
+
+/* winnow_avx2 with AVX-512: eight lanes, an unsigned 64-bit minimum of its own (no flipped
+** copy), comparisons into mask registers. Same selection (unit tests). */
+static DZ_AVX512 size_t winnow_avx512(const uint64_t *h, size_t nh, size_t W, dz_fp *out, uint64_t *tmp) {
+  uint64_t *b = tmp, *c = tmp + nh;
+  const uint64_t *a = h;
+  size_t i, p = 1; /* a[i] = minimum of [i, i + p) for i + p <= nh */
+  for (; 2 * p <= W; p *= 2) {
+    size_t m = nh - 2 * p + 1;
+    for (i = 0; i + 8 <= m; i += 8)
+      _mm512_storeu_si512((void *)(b + i), _mm512_min_epu64(_mm512_loadu_si512((const void *)(a + i)),
+                                                           _mm512_loadu_si512((const void *)(a + i + p))));
+    for (; i < m; i++) b[i] = a[i + p] < a[i] ? a[i + p] : a[i];
+    a = b;
+    uint64_t *t = b;
+    b = c, c = t;
+  }
+  size_t nw = nh - W + 1;
+  if (p < W) { /* two spans of p cover a window of W */
+    for (i = 0; i + 8 <= nw; i += 8)
+      _mm512_storeu_si512((void *)(b + i), _mm512_min_epu64(_mm512_loadu_si512((const void *)(a + i)),
+                                                           _mm512_loadu_si512((const void *)(a + i + W - p))));
+    for (; i < nw; i++) b[i] = a[i + W - p] < a[i] ? a[i + W - p] : a[i];
+    a = b;
+  }
+  /* a[s] is now the minimum of window s (a is h itself only when W == 1, excluded) */
+  size_t n = 0, last = (size_t)-1;
+  for (size_t s = 0; s < nw;) {
+    uint64_t flags = 0; /* bit k: window s + k must be searched */
+    size_t end = s + 64 < nw ? s + 64 : nw;
+    size_t k = s;
+    if (k == 0) flags = 1, k = 1;
+    for (; k + 8 <= end; k += 8) {
+      __m512i cur = _mm512_loadu_si512((const void *)(a + k)), prev = _mm512_loadu_si512((const void *)(a + k - 1));
+      __mmask8 f = _mm512_cmpneq_epu64_mask(cur, prev) |
+                   _mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + k + W - 1)), cur) |
+                   _mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + k - 1)), prev);
+      flags |= (uint64_t)f << (k - s);
+    }
+    for (; k < end; k++) flags |= (uint64_t)(a[k] != a[k - 1] || h[k + W - 1] == a[k] || h[k - 1] == a[k - 1]) << (k - s);
+    for (; flags; flags &= flags - 1) {
+      size_t t = s + (size_t)__builtin_ctzll(flags);
+      uint64_t v = a[t];
+      size_t j = t + W - 1; /* the rightmost minimum of window t */
+      if (h[j] == v) {
+        /* a new minimum came in: the common case */
+      } else if (W % 8 == 0 && W <= 64) { /* compare the whole window at once */
+        __m512i vv = _mm512_set1_epi64((long long)v);
+        uint64_t m = 0;
+        for (size_t q = 0; q < W; q += 8)
+          m |= (uint64_t)_mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + t + q)), vv) << q;
+        j = t + 63 - (size_t)__builtin_clzll(m);
+      } else {
+        while (h[j] != v) j--;
+      }
+      if (j != last) {
+        if (v != DZ_FP_SKIP) out[n++] = (dz_fp){v, (uint32_t)j};
+        last = j;
+      }
+    }
+    s = end;
+  }
+  return n;
+}
+
 #endif
 
 /* See fingerprint.h. */
@@ -256,7 +321,7 @@ size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
   if (W >= 2 && nh > W && dz__cpu_avx2()) {
     uint64_t *tmp = malloc(2 * nh * sizeof *tmp);
     if (tmp) {
-      size_t n = winnow_avx2(h, nh, W, out, tmp);
+      size_t n = dz__cpu_avx512() ? winnow_avx512(h, nh, W, out, tmp) : winnow_avx2(h, nh, W, out, tmp);
       free(tmp);
       return n;
     }
