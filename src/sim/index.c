@@ -486,6 +486,11 @@ static size_t mem_first(const dz_index *idx, uint64_t key) {
 ** the corpus is small enough; a failure just leaves lookups in the store. From then on a query
 ** works on this copy with the document count of the moment it was loaded, without a read
 ** transaction of its own (sources still missing from the cache are read in autocommit). */
+/* See index_int.h. */
+void dz__index_expect(dz_index *idx, size_t n) {
+  if (n >= MEM_AFTER_QUERIES && idx->queries < MEM_AFTER_QUERIES - 1) idx->queries = MEM_AFTER_QUERIES - 1;
+}
+
 static void mem_load(dz_index *idx, int64_t ndocs) {
   if (idx->mem || ++idx->queries < MEM_AFTER_QUERIES) return;
   idx->mem_ndocs = ndocs;

@@ -60,4 +60,8 @@ int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const ch
 int dz__index_ctx(dz_index *idx, dz_error *err);
 /* Read a file whole (size-capped) with its modification time. */
 int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_error *err);
+/* The handle will answer about `n` queries (dz_index_query_files knows): postings are then
+** loaded into memory at the first query rather than the fourth, when that is worth it. */
+void dz__index_expect(dz_index *idx, size_t n);
+
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "duizhao.h"
+#include "sim/index_int.h"
 #include "sim/result.h"
 #include "util/error.h"
 
@@ -20,7 +21,7 @@
 typedef struct shared {
   const char *db;
   const char *const *paths;
-  size_t n, next;
+  size_t n, next, nthreads;
   const dz_index_options *opts;
   void (*fn)(void *ud, size_t i, dz_sim_result *r);
   void *ud;
@@ -67,6 +68,7 @@ static void *worker(void *arg) {
     fail(s, 0, &e);
     return NULL;
   }
+  dz__index_expect(idx, s->n / s->nthreads);
   for (;;) {
     pthread_mutex_lock(&s->mu);
     size_t i = s->next < s->failed_at ? s->next++ : s->n;
@@ -82,13 +84,14 @@ static void *worker(void *arg) {
 
 int dz_index_query_files_each(const char *db, const char *const *paths, size_t n, const dz_index_options *opts,
                               void (*fn)(void *ud, size_t i, dz_sim_result *r), void *ud, dz_error *err) {
-  shared s = {db, paths, n, 0, opts, fn, ud, PTHREAD_MUTEX_INITIALIZER, n, {0, ""}};
+  shared s = {db, paths, n, 0, 1, opts, fn, ud, PTHREAD_MUTEX_INITIALIZER, n, {0, ""}};
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
   size_t nt = n / FILES_PER_THREAD;
   if (nt > (size_t)(ncpu > 1 ? ncpu : 1)) nt = (size_t)(ncpu > 1 ? ncpu : 1);
   if (nt > MAX_THREADS) nt = MAX_THREADS;
   pthread_t th[MAX_THREADS];
   size_t started = 0;
+  s.nthreads = nt > 1 ? nt : 1;
   for (; nt > 1 && started < nt; started++)
     if (pthread_create(&th[started], NULL, worker, &s)) break;
   if (!started) worker(&s); /* one file, one core, or no thread could start */

@@ -164,6 +164,8 @@ static int sq_bulk(dz_store *b, int on, dz_error *err) {
 /* The id of a document with this content hash (DZ_ENOTFOUND when none). */
 static int sq_find_hash(dz_store *b, const char *hash, int64_t *id, dz_error *err) {
   sq_store *s = (sq_store *)b;
+  int rc0 = s->find_hash ? DZ_OK : prep(s, &s->find_hash, "SELECT id FROM documents WHERE hash=?", err);
+  if (rc0) return rc0;
   sqlite3_reset(s->find_hash);
   sqlite3_bind_text(s->find_hash, 1, hash, -1, SQLITE_STATIC);
   int rc = sqlite3_step(s->find_hash);
@@ -185,10 +187,30 @@ static int step_done(sq_store *s, sqlite3_stmt *st, dz_error *err) {
 
 static int put_postings(sq_store *s, int64_t doc, const uint64_t *fps, size_t nfps, dz_error *err);
 
+/* The statements that write, prepared on the first write: a check only reads, and parsing
+** them (the 64-row insert above all) was most of opening a database. */
+static int prep_writes(sq_store *s, dz_error *err) {
+  if (s->set_span) return DZ_OK;
+  int rc = prep(s, &s->ins_doc, "INSERT INTO documents(path, hash, chars, mtime, added) VALUES(?,?,?,?,?)", err);
+  if (!rc) rc = prep(s, &s->ins_body, "INSERT INTO bodies(id, body) VALUES(?,?)", err);
+  if (!rc) rc = prep(s, &s->ins_post, "INSERT INTO postings(h, doc) VALUES(?,?)", err);
+  if (!rc) {
+    char sql[64 + POST_ROWS * 8] = "INSERT INTO postings(h, doc) VALUES(?,?)";
+    for (int i = 1; i < POST_ROWS; i++) strcat(sql, ",(?,?)");
+    rc = prep(s, &s->ins_post_many, sql, err);
+    sql[strlen("INSERT INTO postings(h, doc) VALUES(?,?)") + (POST_FEW - 1) * strlen(",(?,?)")] = 0;
+    if (!rc) rc = prep(s, &s->ins_post_few, sql, err);
+  }
+  if (!rc) rc = prep(s, &s->set_span, "UPDATE documents SET p0=?, p1=? WHERE id=?", err); /* last: the flag */
+  return rc;
+}
+
 /* See store.h. */
 static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_t nfps, int64_t *id,
                   dz_error *err) {
   sq_store *s = (sq_store *)b;
+  int rc0 = prep_writes(s, err);
+  if (rc0) return rc0;
   sqlite3_stmt *st = s->ins_doc;
   sqlite3_bind_text(st, 1, d->path, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, d->hash, -1, SQLITE_STATIC);
@@ -333,6 +355,8 @@ static int sq_lookup(dz_store *b, const uint64_t *h, size_t n, size_t max_df, dz
                      void *ud, dz_error *err) {
   sq_store *s = (sq_store *)b;
   size_t cap = max_df + 1;
+  int prc = s->lookup ? DZ_OK : prep(s, &s->lookup, "SELECT doc FROM postings WHERE h=? LIMIT ?", err);
+  if (prc) return prc;
   int64_t *docs = malloc(cap * sizeof *docs);
   if (!docs) return dz__error_nomem(err);
   int out = DZ_OK;
@@ -380,6 +404,7 @@ static int sq_refingerprint(dz_store *b, dz_store_refp_cb cb, void *ud, dz_error
   if (rc) return rc;
   if ((rc = one_int(s, "SELECT version FROM schema_version", &ver, err)) < 0) goto fail;
   if (ver < SCHEMA_VERSION) {
+    if ((rc = prep_writes(s, err))) goto fail;
     if ((rc = exec(s, "DELETE FROM postings", err))) goto fail;
     if ((rc = prep(s, &st, "SELECT d.id, d.path, b.body FROM documents d JOIN bodies b ON b.id = d.id ORDER BY d.id", err)))
       goto fail;
@@ -496,19 +521,6 @@ int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_e
   }
   sqlite3_busy_timeout(s->db, s->timeout_ms);
   rc = setup(s, err);
-  if (!rc) rc = prep(s, &s->ins_doc, "INSERT INTO documents(path, hash, chars, mtime, added) VALUES(?,?,?,?,?)", err);
-  if (!rc) rc = prep(s, &s->ins_body, "INSERT INTO bodies(id, body) VALUES(?,?)", err);
-  if (!rc) rc = prep(s, &s->ins_post, "INSERT INTO postings(h, doc) VALUES(?,?)", err);
-  if (!rc) {
-    char sql[64 + POST_ROWS * 8] = "INSERT INTO postings(h, doc) VALUES(?,?)";
-    for (int i = 1; i < POST_ROWS; i++) strcat(sql, ",(?,?)");
-    rc = prep(s, &s->ins_post_many, sql, err);
-    sql[strlen("INSERT INTO postings(h, doc) VALUES(?,?)") + (POST_FEW - 1) * strlen(",(?,?)")] = 0;
-    if (!rc) rc = prep(s, &s->ins_post_few, sql, err);
-  }
-  if (!rc) rc = prep(s, &s->set_span, "UPDATE documents SET p0=?, p1=? WHERE id=?", err);
-  if (!rc) rc = prep(s, &s->lookup, "SELECT doc FROM postings WHERE h=? LIMIT ?", err);
-  if (!rc) rc = prep(s, &s->find_hash, "SELECT id FROM documents WHERE hash=?", err);
   if (rc) {
     sq_close(&s->base);
     return rc;
