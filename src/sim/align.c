@@ -22,10 +22,13 @@ typedef struct { uint32_t a, b; } seed;
 /* Slot of a hash in the index table (the hashes are mixed: their low bits are as good as any). */
 static size_t slot_of(uint64_t h, uint64_t mask) { return (size_t)((h ^ (h >> 32)) & mask); }
 
+/* The two bits of hash h in its filter word (word (h >> 40) & bmask). */
+static uint64_t filter_bits(uint64_t h) { return 1ull << (h & 63) | 1ull << ((h >> 6) & 63); }
+
 /* First entry of hash h in the index, or -1. */
 static int64_t index_find(const dz_align_index *ix, uint64_t h) {
-  uint64_t b = (h >> 40) & ix->bmask;
-  if (!((ix->bits[b >> 6] >> (b & 63)) & 1)) return -1;
+  uint64_t b = filter_bits(h);
+  if ((ix->bits[(h >> 40) & ix->bmask] & b) != b) return -1;
   for (size_t j = slot_of(h, ix->mask);; j = (j + 1) & ix->mask) {
     uint32_t v = ix->slot[j];
     if (!v) return -1;
@@ -135,8 +138,8 @@ static int seeds_of(seeder *g, size_t i, uint64_t h) {
 #if DZ_HAVE_AVX2_PATH
 #include <immintrin.h>
 
-/* Seeds, with the bit filter tested four hashes at a time (a gather of their words and a
-** variable shift); only the few that pass go on to the table. Most of A is not in B, and the
+/* Seeds, with the filter tested four hashes at a time (a gather of their words and variable
+** shifts); only the few that pass go on to the table. Most of A is not in B, and the
 ** scalar test cost about 25 instructions a k-gram. (A k-gram that fails the filter ends any
 ** chain by itself: the next one is not at ca + 1.) */
 static DZ_AVX2 int collect_avx2(seeder *g, const uint64_t *ha, size_t nha) {
@@ -144,10 +147,13 @@ static DZ_AVX2 int collect_avx2(seeder *g, const uint64_t *ha, size_t nha) {
   const __m256i one = _mm256_set1_epi64x(1);
   size_t i = 0;
   for (; i + 4 <= nha; i += 4) {
-    __m256i b = _mm256_and_si256(_mm256_srli_epi64(_mm256_loadu_si256((const __m256i *)(ha + i)), 40), bmask);
-    __m256i words = _mm256_i64gather_epi64((const long long *)g->ix->bits, _mm256_srli_epi64(b, 6), 8);
-    __m256i bit = _mm256_and_si256(_mm256_srlv_epi64(words, _mm256_and_si256(b, low6)), one);
-    unsigned hit = (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(bit, one)));
+    __m256i h = _mm256_loadu_si256((const __m256i *)(ha + i));
+    __m256i words = _mm256_i64gather_epi64((const long long *)g->ix->bits,
+                                           _mm256_and_si256(_mm256_srli_epi64(h, 40), bmask), 8);
+    __m256i bits = _mm256_or_si256(_mm256_sllv_epi64(one, _mm256_and_si256(h, low6)),
+                                   _mm256_sllv_epi64(one, _mm256_and_si256(_mm256_srli_epi64(h, 6), low6)));
+    unsigned hit = (unsigned)_mm256_movemask_pd(
+        _mm256_castsi256_pd(_mm256_cmpeq_epi64(_mm256_and_si256(words, bits), bits)));
     for (; hit; hit &= hit - 1) {
       size_t j = i + (size_t)__builtin_ctz(hit);
       if (seeds_of(g, j, ha[j])) return -1;
@@ -313,16 +319,15 @@ int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb) {
   for (size_t i = 0; i < ix->nb; i++)
     ix->once[ix->bi[i].pos] = (i == 0 || ix->bi[i - 1].h != ix->bi[i].h) &&
                               (i + 1 == ix->nb || ix->bi[i + 1].h != ix->bi[i].h);
-  size_t bits = 4096;
-  while (bits < ix->nb * 32) bits *= 2; /* about 3% of absent hashes pass */
-  if (!(ix->bits = calloc(bits / 64, sizeof *ix->bits))) {
+  size_t words = 64;
+  while (words * 2 < ix->nb) words *= 2; /* 32 bits or more a hash, two of them set: few absent hashes pass */
+  if (!(ix->bits = calloc(words, sizeof *ix->bits))) {
     dz__align_index_free(ix);
     return -1;
   }
-  ix->bmask = bits - 1;
+  ix->bmask = words - 1;
   for (size_t i = 0; i < ix->nb; i++) {
-    uint64_t b = (ix->bi[i].h >> 40) & ix->bmask;
-    ix->bits[b >> 6] |= 1ull << (b & 63);
+    ix->bits[(ix->bi[i].h >> 40) & ix->bmask] |= filter_bits(ix->bi[i].h);
     if (i && ix->bi[i].h == ix->bi[i - 1].h) continue;
     size_t j = slot_of(ix->bi[i].h, ix->mask);
     while (ix->slot[j]) j = (j + 1) & ix->mask;

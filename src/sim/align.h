@@ -26,8 +26,9 @@ typedef struct dz_align_index {
   size_t nb;
   uint32_t *slot; /* 1 + index into bi of a hash's first entry, 0 empty; mask + 1 slots */
   uint64_t mask;
-  uint64_t *bits; /* one bit per hash modulo bmask + 1, in front of the table: a test that */
-  uint64_t bmask; /* is nearly always "absent" predicts well, where an empty slot does not */
+  uint64_t *bits; /* a blocked Bloom filter in front of the table, two bits of each hash in word */
+  uint64_t bmask; /* (h >> 40) & bmask: most of A is not in B, and a miss here costs no probe of
+                  ** the table (whose cache misses were the seeding's cost) */
   const uint64_t *hb; /* B's hashes by position (borrowed) and whether each occurs only once: */
   uint8_t *once;      /* a k-gram of A that continues a seed's diagonal is recognised without */
   size_t nhb;         /* a lookup */
