@@ -170,6 +170,10 @@ static int collect_seeds(seed **out, size_t *ns, const dz_ntext *A, const uint64
                          const dz_ntext *B, const dz_align_index *ix, int k, int max_occ) {
   seeder g = {malloc(1024 * sizeof(seed)), 0, 1024, ix, A, B, k, max_occ, UINT32_MAX, 0};
   if (!g.s) return -1;
+  /* B is usually cold (each checked text meets another source): fetch its filter and table
+  ** now, so that their misses overlap instead of stalling the gathers and probes one by one */
+  for (size_t w = 0; w <= ix->bmask; w += 8) __builtin_prefetch(ix->bits + w);
+  for (size_t j = 0; j <= ix->mask; j += 16) __builtin_prefetch(ix->slot + j);
   int rc = 0;
 #if DZ_HAVE_AVX2_PATH
   if (dz__cpu_avx2()) rc = collect_avx2(&g, ha, nha);
