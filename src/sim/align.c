@@ -174,6 +174,8 @@ static int collect_seeds(seed **out, size_t *ns, const dz_ntext *A, const uint64
   ** now, so that their misses overlap instead of stalling the gathers and probes one by one */
   for (size_t w = 0; w <= ix->bmask; w += 8) __builtin_prefetch(ix->bits + w);
   for (size_t j = 0; j <= ix->mask; j += 16) __builtin_prefetch(ix->slot + j);
+  for (size_t j = 0; j < ix->nb; j += 4) __builtin_prefetch(ix->bi + j);
+  for (size_t j = 0; j < B->n; j += 16) __builtin_prefetch(B->c + j);
   int rc = 0;
 #if DZ_HAVE_AVX2_PATH
   if (dz__cpu_avx2()) rc = collect_avx2(&g, ha, nha);
