@@ -28,6 +28,10 @@ typedef struct dz_ntext {
 int dz__norm_open(dz_norm **out, dz_error *err);
 void dz__norm_close(dz_norm *nm);
 
+/* Limit the vector paths (2 AVX-512, 1 AVX2, 0 none; the CPU must have them too), so that
+** tests can compare the paths on one machine. */
+void dz__norm_set_simd(dz_norm *nm, int level);
+
 /* Normalise a decoded text; offsets are mapped through dz_text_orig_offset. */
 int dz__norm_text(dz_norm *nm, const dz_text *t, dz_ntext *out, dz_error *err);
 
