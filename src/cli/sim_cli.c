@@ -64,12 +64,18 @@ static int walk(list *l, const char *dir) {
     char p[4096];
     size_t dl = strlen(dir);
     snprintf(p, sizeof p, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
-    struct stat st;
-    if (lstat(p, &st) != 0) continue;
-    /* A linked file counts; a linked folder is not entered (up -> .. would loop for ever). */
-    if (S_ISLNK(st.st_mode) && (stat(p, &st) != 0 || S_ISDIR(st.st_mode))) continue;
-    if (S_ISDIR(st.st_mode)) rc = walk(l, p);
-    else if (S_ISREG(st.st_mode) && wanted(e->d_name)) rc = push(l, p);
+    /* The entry's type from the folder itself when the file system gives it (a stat per file
+    ** was a third of the system time of adding a folder of short files); lstat otherwise. */
+    int is_dir = e->d_type == DT_DIR, is_reg = e->d_type == DT_REG;
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      struct stat st;
+      if (lstat(p, &st) != 0) continue;
+      /* A linked file counts; a linked folder is not entered (up -> .. would loop for ever). */
+      if (S_ISLNK(st.st_mode) && (stat(p, &st) != 0 || S_ISDIR(st.st_mode))) continue;
+      is_dir = S_ISDIR(st.st_mode), is_reg = S_ISREG(st.st_mode);
+    }
+    if (is_dir) rc = walk(l, p);
+    else if (is_reg && wanted(e->d_name)) rc = push(l, p);
   }
   closedir(d);
   if (!rc && l->n > first) qsort(l->v + first, l->n - first, sizeof *l->v, cmp_str); /* v is NULL if none */
