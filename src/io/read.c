@@ -79,18 +79,14 @@ static int slurp(const char *path, const dz_decode_options *opts, char **buf, si
                  dz_error *err) {
   size_t max = opts && opts->max_bytes ? opts->max_bytes : DZ_DEFAULT_MAX_BYTES;
   int is_stdin = !strcmp(path, "-");
-  FILE *f = is_stdin ? stdin : fopen(path, "rb");
-  if (!f) {
+  int rc = is_stdin ? dz__read_all(stdin, max, buf, len) : dz__read_path_all(path, max, buf, len, NULL);
+  if (rc == DZ_ENOMEM) return dz__error_nomem(err);
+  if (rc && !is_stdin) {
     if (errno == ENOENT) return dz__error_set(err, DZ_ENOTFOUND, "找不到文件 %s，请检查路径。", path);
     if (errno == EACCES) return dz__error_set(err, DZ_EIO, "没有权限读取文件 %s。", path);
     if (errno == EISDIR) return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
-    return dz__error_set(err, DZ_EIO, "无法打开文件 %s：%s", path, strerror(errno));
+    if (errno != EIO) return dz__error_set(err, DZ_EIO, "无法打开文件 %s：%s", path, strerror(errno));
   }
-  int rc = dz__read_all(f, max, buf, len);
-  int eisdir = rc == DZ_EIO && errno == EISDIR;
-  if (!is_stdin) fclose(f);
-  if (rc == DZ_ENOMEM) return dz__error_nomem(err);
-  if (eisdir) return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
   if (rc) return dz__error_set(err, rc, "读取文件 %s 失败。", is_stdin ? "标准输入" : path);
   if (*len > max) {
     free(*buf);

@@ -607,23 +607,15 @@ fail:
 
 /* See index_int.h; the same Chinese messages as the text reader. */
 int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_error *err) {
-  struct stat st;
-  FILE *f = fopen(path, "rb");
-  if (!f) return dz__error_set(err, errno == ENOENT ? DZ_ENOTFOUND : DZ_EIO, "无法打开文件 %s：%s", path,
-                               errno == ENOENT ? "文件不存在" : strerror(errno));
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(f);
-    return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
-  }
-  int rc = dz__read_all(f, DZ_DEFAULT_MAX_BYTES, buf, len);
-  fclose(f);
+  int rc = dz__read_path_all(path, DZ_DEFAULT_MAX_BYTES, buf, len, mtime);
   if (rc == DZ_ENOMEM) return dz__error_nomem(err);
-  if (rc) return dz__error_set(err, rc, "读取文件 %s 失败。", path);
+  if (rc && errno == EISDIR) return dz__error_set(err, DZ_EIO, "%s 是文件夹，不是文件。", path);
+  if (rc) return dz__error_set(err, errno == ENOENT ? DZ_ENOTFOUND : DZ_EIO, "无法打开文件 %s：%s", path,
+                               errno == ENOENT ? "文件不存在" : strerror(errno));
   if (*len > DZ_DEFAULT_MAX_BYTES) {
     free(*buf);
     return dz__error_set(err, DZ_ETOOBIG, "文件 %s 超过大小上限 %zu 字节。", path, (size_t)DZ_DEFAULT_MAX_BYTES);
   }
-  *mtime = (int64_t)st.st_mtime;
   return DZ_OK;
 }
 

@@ -4,6 +4,7 @@
 ** the number of characters before it, so a column costs at most one 64-byte scan.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,45 @@ static int read_sized(FILE *f, size_t max, char **out, size_t *len, size_t *cap)
   }
   *out = buf, *len = n, *cap = c;
   return n == c && want < max ? 1 : 0; /* grew meanwhile: stdio reads the rest */
+}
+
+/* See util/file.h. */
+int dz__read_path_all(const char *path, size_t max, char **out, size_t *len, int64_t *mtime) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return DZ_EIO;
+  struct stat st;
+  int e = 0;
+  char *buf = NULL;
+  size_t n = 0, cap = 0, size = 0;
+  if (fstat(fd, &st)) e = errno;
+  else if (S_ISDIR(st.st_mode)) e = EISDIR;
+  if (e) goto fail;
+  if (mtime) *mtime = (int64_t)st.st_mtime;
+  int sized = S_ISREG(st.st_mode) && st.st_size > 0;
+  size = sized ? (size_t)st.st_size : 0;
+  cap = sized ? (size < max ? size : max) + 1 : 1 << 16; /* one byte more shows a passed limit */
+  if (!(buf = malloc(cap))) { close(fd); return DZ_ENOMEM; }
+  for (;;) {
+    if (n == cap) {
+      if (cap > max) break;
+      char *b = realloc(buf, cap *= 2);
+      if (!b) { free(buf); close(fd); return DZ_ENOMEM; }
+      buf = b;
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { e = errno; goto fail; }
+    n += (size_t)r;
+    if (r == 0 || n > max || (sized && n == size)) break; /* the end, the limit, or what fstat said */
+  }
+  close(fd);
+  *out = buf, *len = n;
+  return DZ_OK;
+fail:
+  free(buf);
+  close(fd);
+  errno = e;
+  return DZ_EIO;
 }
 
 /* Read everything from `f` up to max+1 bytes (one more tells us the limit was passed). */

@@ -1,6 +1,7 @@
 /* Unit tests: reading a file whole (dz__read_all), by one read(2) of the size fstat gives for a
 ** regular file and by stdio otherwise: exact bytes, the size limit, a pipe, and a stream that
 ** stdio has already started to read. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "duizhao.h"
 #include "util/file.h"
 
 /* A temporary file holding n bytes of a pattern; returns it rewound. */
@@ -90,8 +92,46 @@ static void pipe_input(void **state) {
   free(got), free(want), fclose(f);
 }
 
+/* dz__read_path_all: exact bytes at several sizes, the limit (one byte more read), a folder
+** (EISDIR), a missing file (ENOENT) and a character device of size 0 (read to its end). */
+static void by_path(void **state) {
+  (void)state;
+  char path[] = "/tmp/dz-read-path-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  size_t sizes[] = {1, 4096, 65537, 300000};
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    char *want = malloc(sizes[k]), *got = NULL;
+    for (size_t i = 0; i < sizes[k]; i++) want[i] = (char)('a' + (i * 7 + i / 13) % 26);
+    assert_int_equal(ftruncate(fd, 0), 0);
+    assert_int_equal(pwrite(fd, want, sizes[k], 0), (ssize_t)sizes[k]);
+    size_t len = 0;
+    int64_t mtime = 0;
+    assert_int_equal(dz__read_path_all(path, 1 << 20, &got, &len, &mtime), 0);
+    assert_int_equal(len, sizes[k]);
+    assert_memory_equal(got, want, len);
+    assert_true(mtime > 0);
+    free(got);
+    assert_int_equal(dz__read_path_all(path, 100, &got, &len, NULL), 0); /* past the limit: 101 bytes */
+    assert_int_equal(len, sizes[k] > 100 ? 101 : sizes[k]);
+    free(got), free(want);
+  }
+  close(fd);
+  unlink(path);
+  char *got = NULL;
+  size_t len = 0;
+  assert_int_equal(dz__read_path_all("/tmp", 100, &got, &len, NULL), DZ_EIO);
+  assert_int_equal(errno, EISDIR);
+  assert_int_equal(dz__read_path_all("/nonexistent/dz", 100, &got, &len, NULL), DZ_EIO);
+  assert_int_equal(errno, ENOENT);
+  assert_int_equal(dz__read_path_all("/dev/null", 100, &got, &len, NULL), 0);
+  assert_int_equal(len, 0);
+  free(got);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(by_path),
       cmocka_unit_test(regular_files),
       cmocka_unit_test(size_limit),
       cmocka_unit_test(started_stream),
