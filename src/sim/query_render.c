@@ -13,6 +13,7 @@
 /* Callback of dz_index_query_files_each: render result i into its own buffer and free it. */
 static void render_one(void *ud, size_t i, dz_sim_result *r) {
   dz_buf *b = &((dz_buf *)ud)[i];
+  if ((b->data = malloc(4096))) b->cap = 4096, b->data[0] = 0; /* a result is ~2.5 KB: no regrowth */
   dz__sim_json_element(b, r, i == 0);
   dz_sim_result_free(r);
   /* Kept until the end: give back the doubling's slack (about a third) to the next results. */
