@@ -172,19 +172,17 @@ static DZ_AVX2 __m256i min_flipped(__m256i a, __m256i b) {
   return _mm256_blendv_epi8(a, b, _mm256_cmpgt_epi64(a, b));
 }
 
-/* Winnowing with the window minima computed first, four at a time: minima over spans of 2, 4,
-** 8 ... by doubling, two of them cover a window of any w. The selection (the rightmost
-** minimum) can only change at a window whose minimum differs from the previous one's, or
-** where a value equal to the minimum enters or leaves; only those windows are searched, with
-** the same result as the scalar loop (unit tests), whose branch on "a new minimum"
-** mispredicted about once in eight hashes. `tmp` holds 2 nh values; nh >= W + 1, W >= 2. */
-static DZ_AVX2 size_t winnow_avx2(const uint64_t *h, size_t nh, size_t W, dz_fp *out, uint64_t *tmp) {
-  const __m256i sign = _mm256_set1_epi64x((long long)0x8000000000000000ull);
+/* The minima of every window of W of h into tmp (2 nh values), with their top bit flipped so
+** that AVX2's signed comparison orders them (flip them back with SIGN_BIT); minima over spans
+** of 2, 4, 8 ... by doubling, and two spans cover a window of any W. nh >= W + 1, W >= 2. */
+#define SIGN_BIT 0x8000000000000000ull
+static DZ_AVX2 const uint64_t *minima_avx2(const uint64_t *h, size_t nh, size_t W, uint64_t *tmp) {
+  const __m256i sign = _mm256_set1_epi64x((long long)SIGN_BIT);
   uint64_t *a = tmp, *b = tmp + nh;
   size_t i;
   for (i = 0; i + 4 <= nh; i += 4)
     _mm256_storeu_si256((__m256i *)(a + i), _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + i)), sign));
-  for (; i < nh; i++) a[i] = h[i] ^ 0x8000000000000000ull;
+  for (; i < nh; i++) a[i] = h[i] ^ SIGN_BIT;
   size_t p = 1; /* a[i] = minimum of [i, i + p) for i + p <= nh */
   for (; 2 * p <= W; p *= 2) {
     size_t m = nh - 2 * p + 1;
@@ -203,8 +201,45 @@ static DZ_AVX2 size_t winnow_avx2(const uint64_t *h, size_t nh, size_t W, dz_fp 
     for (; i < nw; i++) b[i] = (int64_t)a[i + W - p] < (int64_t)a[i] ? a[i + W - p] : a[i];
     a = b;
   }
-  /* a[s] is now the flipped minimum of window s. */
-  size_t n = 0, last = (size_t)-1;
+  return a;
+}
+
+/* minima_avx2 with AVX-512: eight lanes and an unsigned 64-bit minimum of its own, so the
+** minima are not flipped (flip 0 for select_windows). */
+static DZ_AVX512 const uint64_t *minima_avx512(const uint64_t *h, size_t nh, size_t W, uint64_t *tmp) {
+  uint64_t *b = tmp, *c = tmp + nh;
+  const uint64_t *a = h;
+  size_t i, p = 1; /* a[i] = minimum of [i, i + p) for i + p <= nh */
+  for (; 2 * p <= W; p *= 2) {
+    size_t m = nh - 2 * p + 1;
+    for (i = 0; i + 8 <= m; i += 8)
+      _mm512_storeu_si512((void *)(b + i), _mm512_min_epu64(_mm512_loadu_si512((const void *)(a + i)),
+                                                           _mm512_loadu_si512((const void *)(a + i + p))));
+    for (; i < m; i++) b[i] = a[i + p] < a[i] ? a[i + p] : a[i];
+    a = b;
+    uint64_t *t = b;
+    b = c, c = t;
+  }
+  size_t nw = nh - W + 1;
+  if (p < W) {
+    for (i = 0; i + 8 <= nw; i += 8)
+      _mm512_storeu_si512((void *)(b + i), _mm512_min_epu64(_mm512_loadu_si512((const void *)(a + i)),
+                                                           _mm512_loadu_si512((const void *)(a + i + W - p))));
+    for (; i < nw; i++) b[i] = a[i + W - p] < a[i] ? a[i + W - p] : a[i];
+    a = b;
+  }
+  return a; /* never h itself: W >= 2 makes at least one pass */
+}
+
+/* Winnowing from the window minima a[] (stored XOR flip): the selection (the rightmost
+** minimum) can only change at a window whose minimum differs from the previous one's, or
+** where a value equal to the minimum enters or leaves; only those windows are searched, with
+** the same result as the scalar loop (unit tests), whose branch on "a new minimum"
+** mispredicted about once in eight hashes. */
+static DZ_AVX2 size_t select_windows(const uint64_t *h, const uint64_t *a, size_t nh, size_t W, uint64_t flip,
+                                     dz_fp *out) {
+  const __m256i fl = _mm256_set1_epi64x((long long)flip);
+  size_t n = 0, last = (size_t)-1, nw = nh - W + 1;
   for (size_t s = 0; s < nw;) {
     uint64_t flags = 0; /* bit k: window s + k must be searched */
     size_t end = s + 64 < nw ? s + 64 : nw;
@@ -212,19 +247,17 @@ static DZ_AVX2 size_t winnow_avx2(const uint64_t *h, size_t nh, size_t W, dz_fp 
     if (k == 0) flags = 1, k = 1;
     for (; k + 4 <= end; k += 4) {
       __m256i cur = _mm256_loadu_si256((const __m256i *)(a + k)), prev = _mm256_loadu_si256((const __m256i *)(a + k - 1));
-      __m256i in = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + k + W - 1)), sign);
-      __m256i out_ = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + k - 1)), sign);
+      __m256i in = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + k + W - 1)), fl);
+      __m256i out_ = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(h + k - 1)), fl);
       __m256i f = _mm256_or_si256(_mm256_xor_si256(_mm256_cmpeq_epi64(cur, prev), _mm256_set1_epi64x(-1)),
                                   _mm256_or_si256(_mm256_cmpeq_epi64(in, cur), _mm256_cmpeq_epi64(out_, prev)));
       flags |= (uint64_t)(unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(f)) << (k - s);
     }
-    for (; k < end; k++) {
-      uint64_t v = a[k] ^ 0x8000000000000000ull, pv = a[k - 1] ^ 0x8000000000000000ull;
-      flags |= (uint64_t)(a[k] != a[k - 1] || h[k + W - 1] == v || h[k - 1] == pv) << (k - s);
-    }
+    for (; k < end; k++)
+      flags |= (uint64_t)(a[k] != a[k - 1] || h[k + W - 1] == (a[k] ^ flip) || h[k - 1] == (a[k - 1] ^ flip)) << (k - s);
     for (; flags; flags &= flags - 1) {
       size_t t = s + (size_t)__builtin_ctzll(flags);
-      uint64_t v = a[t] ^ 0x8000000000000000ull;
+      uint64_t v = a[t] ^ flip;
       size_t j = t + W - 1; /* the rightmost minimum of window t */
       if (h[j] == v) {
         /* a new minimum came in: the common case */
@@ -247,71 +280,6 @@ static DZ_AVX2 size_t winnow_avx2(const uint64_t *h, size_t nh, size_t W, dz_fp 
   }
   return n;
 }
-
-/* winnow_avx2 with AVX-512: eight lanes, an unsigned 64-bit minimum of its own (no flipped
-** copy), comparisons into mask registers. Same selection (unit tests). */
-static DZ_AVX512 size_t winnow_avx512(const uint64_t *h, size_t nh, size_t W, dz_fp *out, uint64_t *tmp) {
-  uint64_t *b = tmp, *c = tmp + nh;
-  const uint64_t *a = h;
-  size_t i, p = 1; /* a[i] = minimum of [i, i + p) for i + p <= nh */
-  for (; 2 * p <= W; p *= 2) {
-    size_t m = nh - 2 * p + 1;
-    for (i = 0; i + 8 <= m; i += 8)
-      _mm512_storeu_si512((void *)(b + i), _mm512_min_epu64(_mm512_loadu_si512((const void *)(a + i)),
-                                                           _mm512_loadu_si512((const void *)(a + i + p))));
-    for (; i < m; i++) b[i] = a[i + p] < a[i] ? a[i + p] : a[i];
-    a = b;
-    uint64_t *t = b;
-    b = c, c = t;
-  }
-  size_t nw = nh - W + 1;
-  if (p < W) { /* two spans of p cover a window of W */
-    for (i = 0; i + 8 <= nw; i += 8)
-      _mm512_storeu_si512((void *)(b + i), _mm512_min_epu64(_mm512_loadu_si512((const void *)(a + i)),
-                                                           _mm512_loadu_si512((const void *)(a + i + W - p))));
-    for (; i < nw; i++) b[i] = a[i + W - p] < a[i] ? a[i + W - p] : a[i];
-    a = b;
-  }
-  /* a[s] is now the minimum of window s (a is h itself only when W == 1, excluded) */
-  size_t n = 0, last = (size_t)-1;
-  for (size_t s = 0; s < nw;) {
-    uint64_t flags = 0; /* bit k: window s + k must be searched */
-    size_t end = s + 64 < nw ? s + 64 : nw;
-    size_t k = s;
-    if (k == 0) flags = 1, k = 1;
-    for (; k + 8 <= end; k += 8) {
-      __m512i cur = _mm512_loadu_si512((const void *)(a + k)), prev = _mm512_loadu_si512((const void *)(a + k - 1));
-      __mmask8 f = _mm512_cmpneq_epu64_mask(cur, prev) |
-                   _mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + k + W - 1)), cur) |
-                   _mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + k - 1)), prev);
-      flags |= (uint64_t)f << (k - s);
-    }
-    for (; k < end; k++) flags |= (uint64_t)(a[k] != a[k - 1] || h[k + W - 1] == a[k] || h[k - 1] == a[k - 1]) << (k - s);
-    for (; flags; flags &= flags - 1) {
-      size_t t = s + (size_t)__builtin_ctzll(flags);
-      uint64_t v = a[t];
-      size_t j = t + W - 1; /* the rightmost minimum of window t */
-      if (h[j] == v) {
-        /* a new minimum came in: the common case */
-      } else if (W % 8 == 0 && W <= 64) { /* compare the whole window at once */
-        __m512i vv = _mm512_set1_epi64((long long)v);
-        uint64_t m = 0;
-        for (size_t q = 0; q < W; q += 8)
-          m |= (uint64_t)_mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + t + q)), vv) << q;
-        j = t + 63 - (size_t)__builtin_clzll(m);
-      } else {
-        while (h[j] != v) j--;
-      }
-      if (j != last) {
-        if (v != DZ_FP_SKIP) out[n++] = (dz_fp){v, (uint32_t)j};
-        last = j;
-      }
-    }
-    s = end;
-  }
-  return n;
-}
-
 #endif
 
 /* See fingerprint.h. */
@@ -321,7 +289,8 @@ size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
   if (W >= 2 && nh > W && dz__cpu_avx2()) {
     uint64_t *tmp = malloc(2 * nh * sizeof *tmp);
     if (tmp) {
-      size_t n = dz__cpu_avx512() ? winnow_avx512(h, nh, W, out, tmp) : winnow_avx2(h, nh, W, out, tmp);
+      size_t n = dz__cpu_avx512() ? select_windows(h, minima_avx512(h, nh, W, tmp), nh, W, 0, out)
+                                  : select_windows(h, minima_avx2(h, nh, W, tmp), nh, W, SIGN_BIT, out);
       free(tmp);
       return n;
     }
