@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sim/align.h"
+#include "sim/bloom2.h"
 #include "sim/fingerprint.h"
 #include "util/cpu.h"
 
@@ -22,13 +23,9 @@ typedef struct { uint32_t a, b; } seed;
 /* Slot of a hash in the index table (the hashes are mixed: their low bits are as good as any). */
 static size_t slot_of(uint64_t h, uint64_t mask) { return (size_t)((h ^ (h >> 32)) & mask); }
 
-/* The two bits of hash h in its filter word (word (h >> 40) & bmask). */
-static uint64_t filter_bits(uint64_t h) { return 1ull << (h & 63) | 1ull << ((h >> 6) & 63); }
-
 /* First entry of hash h in the index, or -1. */
 static int64_t index_find(const dz_align_index *ix, uint64_t h) {
-  uint64_t b = filter_bits(h);
-  if ((ix->bits[(h >> 40) & ix->bmask] & b) != b) return -1;
+  if (!dz__bloom2_has(ix->bits, (h >> 40) & ix->bmask, h)) return -1;
   for (size_t j = slot_of(h, ix->mask);; j = (j + 1) & ix->mask) {
     uint32_t v = ix->slot[j];
     if (!v) return -1;
@@ -143,17 +140,11 @@ static int seeds_of(seeder *g, size_t i, uint64_t h) {
 ** scalar test cost about 25 instructions a k-gram. (A k-gram that fails the filter ends any
 ** chain by itself: the next one is not at ca + 1.) */
 static DZ_AVX2 int collect_avx2(seeder *g, const uint64_t *ha, size_t nha) {
-  const __m256i bmask = _mm256_set1_epi64x((long long)g->ix->bmask), low6 = _mm256_set1_epi64x(63);
-  const __m256i one = _mm256_set1_epi64x(1);
+  const __m256i bmask = _mm256_set1_epi64x((long long)g->ix->bmask);
   size_t i = 0;
   for (; i + 4 <= nha; i += 4) {
     __m256i h = _mm256_loadu_si256((const __m256i *)(ha + i));
-    __m256i words = _mm256_i64gather_epi64((const long long *)g->ix->bits,
-                                           _mm256_and_si256(_mm256_srli_epi64(h, 40), bmask), 8);
-    __m256i bits = _mm256_or_si256(_mm256_sllv_epi64(one, _mm256_and_si256(h, low6)),
-                                   _mm256_sllv_epi64(one, _mm256_and_si256(_mm256_srli_epi64(h, 6), low6)));
-    unsigned hit = (unsigned)_mm256_movemask_pd(
-        _mm256_castsi256_pd(_mm256_cmpeq_epi64(_mm256_and_si256(words, bits), bits)));
+    unsigned hit = dz__bloom2_has4(g->ix->bits, _mm256_and_si256(_mm256_srli_epi64(h, 40), bmask), h);
     for (; hit; hit &= hit - 1) {
       size_t j = i + (size_t)__builtin_ctz(hit);
       if (seeds_of(g, j, ha[j])) return -1;
@@ -333,7 +324,7 @@ int dz__align_index_build(dz_align_index *ix, const uint64_t *hb, size_t nhb) {
   }
   ix->bmask = words - 1;
   for (size_t i = 0; i < ix->nb; i++) {
-    ix->bits[(ix->bi[i].h >> 40) & ix->bmask] |= filter_bits(ix->bi[i].h);
+    ix->bits[(ix->bi[i].h >> 40) & ix->bmask] |= dz__bloom2_bits(ix->bi[i].h);
     if (i && ix->bi[i].h == ix->bi[i - 1].h) continue;
     size_t j = slot_of(ix->bi[i].h, ix->mask);
     while (ix->slot[j]) j = (j + 1) & ix->mask;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/bloom2.h"
 #include "sim/core.h"
 #include "util/cpu.h"
 #include "util/embed.h"
@@ -41,7 +42,6 @@ static int add_phrase(dz_simctx *ctx, const char *s, size_t len, size_t *cap, dz
 
 /* The filter word of a hash and its two bits there (see core.h). */
 static size_t bloom_word(uint64_t h) { return (size_t)(h >> 20) & (DZ_STOCK_BLOOM_WORDS - 1); }
-static uint64_t bloom_bits(uint64_t h) { return 1ull << (h & 63) | 1ull << ((h >> 6) & 63); }
 
 /* Load every embedded lexicon/stock_phrases*.tsv into the sorted stock set and its filter. */
 static int load_stock(dz_simctx *ctx, dz_error *err) {
@@ -65,7 +65,7 @@ static int load_stock(dz_simctx *ctx, dz_error *err) {
   }
   if (ctx->nstock) qsort(ctx->stock, ctx->nstock, sizeof *ctx->stock, u64_cmp);
   if (!(ctx->bloom = calloc(DZ_STOCK_BLOOM_WORDS, sizeof *ctx->bloom))) return dz__error_nomem(err);
-  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[bloom_word(ctx->stock[i])] |= bloom_bits(ctx->stock[i]);
+  for (size_t i = 0; i < ctx->nstock; i++) ctx->bloom[bloom_word(ctx->stock[i])] |= dz__bloom2_bits(ctx->stock[i]);
   return DZ_OK;
 }
 
@@ -93,8 +93,7 @@ void dz__simctx_free(dz_simctx *ctx) {
 
 /* Is this k-gram hash inside a stock phrase? Bloom filter first, then binary search. */
 static int is_stock(const dz_simctx *ctx, uint64_t h) {
-  uint64_t b = bloom_bits(h);
-  if ((ctx->bloom[bloom_word(h)] & b) != b) return 0;
+  if (!dz__bloom2_has(ctx->bloom, bloom_word(h), h)) return 0;
   size_t lo = 0, hi = ctx->nstock;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -117,17 +116,11 @@ static void mask_if_stock(const dz_simctx *ctx, dz_sdoc *d, size_t i) {
 ** bits); the few that pass go to the exact test. The scalar filter cost about 20 instructions
 ** a k-gram, mostly the two variable shifts. */
 static DZ_AVX2 void mask_stock_avx2(const dz_simctx *ctx, dz_sdoc *d) {
-  const __m256i wmask = _mm256_set1_epi64x(DZ_STOCK_BLOOM_WORDS - 1), low6 = _mm256_set1_epi64x(63);
-  const __m256i one = _mm256_set1_epi64x(1);
+  const __m256i wmask = _mm256_set1_epi64x(DZ_STOCK_BLOOM_WORDS - 1);
   size_t i = 0;
   for (; i + 4 <= d->nh; i += 4) {
     __m256i h = _mm256_loadu_si256((const __m256i *)(d->h + i));
-    __m256i words = _mm256_i64gather_epi64((const long long *)ctx->bloom,
-                                           _mm256_and_si256(_mm256_srli_epi64(h, 20), wmask), 8);
-    __m256i bits = _mm256_or_si256(_mm256_sllv_epi64(one, _mm256_and_si256(h, low6)),
-                                   _mm256_sllv_epi64(one, _mm256_and_si256(_mm256_srli_epi64(h, 6), low6)));
-    unsigned hit = (unsigned)_mm256_movemask_pd(
-        _mm256_castsi256_pd(_mm256_cmpeq_epi64(_mm256_and_si256(words, bits), bits)));
+    unsigned hit = dz__bloom2_has4(ctx->bloom, _mm256_and_si256(_mm256_srli_epi64(h, 20), wmask), h);
     for (; hit; hit &= hit - 1) mask_if_stock(ctx, d, i + (size_t)__builtin_ctz(hit));
   }
   for (; i < d->nh; i++) mask_if_stock(ctx, d, i);

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <xxhash.h>
 
+#include "sim/bloom2.h"
 #include "sim/index_int.h"
 #include "sim/result.h"
 #include "store/store.h"
@@ -434,9 +435,8 @@ static int mem_add(void *ud, uint64_t key, int64_t doc) {
 /* Slot of a key in the posting hash. */
 static size_t mem_slot(uint64_t key, size_t cap) { return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1); }
 
-/* The filter word of a posting key and its two bits there. */
+/* The filter word of a posting key (bloom2.h gives its two bits there). */
 static size_t mem_bword(uint64_t key, size_t mask) { return (size_t)(key >> 12) & mask; }
-static uint64_t mem_bbits(uint64_t key) { return 1ull << (key & 63) | 1ull << ((key >> 6) & 63); }
 
 /* A hash from each distinct key to its first posting, so that a lookup costs one or two probes
 ** instead of a binary search; left out (binary search) above MEM_HASH_MAX postings or when it
@@ -451,7 +451,7 @@ static void mem_hash(dz_index *idx) {
   while (words * 4 < idx->nm) words *= 2;
   if ((idx->mbloom = calloc(words, sizeof *idx->mbloom))) {
     idx->mbmask = words - 1;
-    for (size_t i = 0; i < idx->nm; i++) idx->mbloom[mem_bword(idx->mkey[i], idx->mbmask)] |= mem_bbits(idx->mkey[i]);
+    for (size_t i = 0; i < idx->nm; i++) idx->mbloom[mem_bword(idx->mkey[i], idx->mbmask)] |= dz__bloom2_bits(idx->mkey[i]);
   }
   for (size_t i = 0; i < idx->nm; i++) {
     if (i && idx->mkey[i] == idx->mkey[i - 1]) continue;
@@ -464,8 +464,7 @@ static void mem_hash(dz_index *idx) {
 /* Index of the first posting of `key`, or nm when there is none. */
 static size_t mem_first(const dz_index *idx, uint64_t key) {
   if (idx->mbloom) {
-    uint64_t b = mem_bbits(key);
-    if ((idx->mbloom[mem_bword(key, idx->mbmask)] & b) != b) return idx->nm;
+    if (!dz__bloom2_has(idx->mbloom, mem_bword(key, idx->mbmask), key)) return idx->nm;
   }
   if (idx->mhash) {
     for (size_t j = mem_slot(key, idx->mhcap);; j = (j + 1) & (idx->mhcap - 1)) {

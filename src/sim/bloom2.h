@@ -1,0 +1,36 @@
+/*
+** Blocked Bloom filters with two bits of a hash in one 64-bit word: one memory access a test.
+** Three filters use them: the stock phrases (core.c), a source's k-grams in front of its seed
+** table (align.c) and the in-memory postings (index.c). Each caller picks the word from its own
+** bits of the hash (bits 12 and up), so the word and the two bit positions (bits 0-11) are
+** independent.
+*/
+#ifndef DZ_SIM_BLOOM2_H
+#define DZ_SIM_BLOOM2_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/cpu.h"
+
+/* The two bits of h in its word. */
+static inline uint64_t dz__bloom2_bits(uint64_t h) { return 1ull << (h & 63) | 1ull << ((h >> 6) & 63); }
+
+/* Might h, filed under word w, be in the set? */
+static inline int dz__bloom2_has(const uint64_t *words, size_t w, uint64_t h) {
+  uint64_t b = dz__bloom2_bits(h);
+  return (words[w] & b) == b;
+}
+
+#if DZ_HAVE_AVX2_PATH
+#include <immintrin.h>
+
+/* The same test for four hashes at once (their words gathered): bit i of the result for h[i]. */
+static inline DZ_AVX2 unsigned dz__bloom2_has4(const uint64_t *words, __m256i w, __m256i h) {
+  const __m256i one = _mm256_set1_epi64x(1), low6 = _mm256_set1_epi64x(63);
+  __m256i got = _mm256_i64gather_epi64((const long long *)words, w, 8);
+  __m256i bits = _mm256_or_si256(_mm256_sllv_epi64(one, _mm256_and_si256(h, low6)),
+                                 _mm256_sllv_epi64(one, _mm256_and_si256(_mm256_srli_epi64(h, 6), low6)));
+  return (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(_mm256_and_si256(got, bits), bits)));
+}
+#endif
+#endif
