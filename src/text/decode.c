@@ -68,14 +68,6 @@ size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_
   return i;
 }
 
-/* Control characters other than TAB, LF, VT, FF, CR mark binary data. */
-static int is_binary_byte(unsigned char c) {
-  return c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') ||
-         c == 0x7F;
-}
-
-/* Bit c of this mask is set for the binary bytes below 0x20 (see is_binary_byte). */
-#define BINARY_LOW (0xFFFFFFFFu & ~((1u << '\t') | (1u << '\n') | (1u << '\v') | (1u << '\f') | (1u << '\r')))
 
 static const char *display_name(const dz_decode_options *o) {
   return o && o->name ? o->name : "标准输入";
@@ -185,7 +177,7 @@ static int emit_chars(outbuf *o, const uint32_t *u, size_t count, const unsigned
   size_t pos = 0;
   int cr = 0;
   for (size_t k = 0; k < count; k++) {
-    if (pos >= n || (u[k] < 0x80 && is_binary_byte((unsigned char)u[k]))) return DZ_EINVALID;
+    if (pos >= n || (u[k] < 0x80 && dz_is_binary_byte((unsigned char)u[k]))) return DZ_EINVALID;
     if (out_put(o, u[k], pos, &cr)) return DZ_ENOMEM;
     pos += char_len(in + pos, n - pos);
   }
@@ -273,7 +265,7 @@ static int decode_utf16(outbuf *o, const unsigned char *in, size_t n, int big_en
   int cr = 0;
   for (size_t k = 0; k < count; k++) {
     uint32_t cp = u[k];
-    if (cp < 0x80 && is_binary_byte((unsigned char)cp)) {
+    if (cp < 0x80 && dz_is_binary_byte((unsigned char)cp)) {
       free(u);
       return dz__error_set(err, DZ_EINVALID, "文件 %s 含有控制字符（第 %zu 字节），不是普通文本。", display_name(opts), pos + 3);
     }
@@ -337,10 +329,10 @@ static int check_binary(const unsigned char *in, size_t n, size_t shift, const d
     uint64_t y = x ^ (ones * 0x7F);
     if (!(((x - ones * 0x20) & ~x & highs) | ((y - ones) & ~y & highs))) continue;
     for (size_t k = i; k < i + 8; k++)
-      if ((in[k] < 0x20 && ((BINARY_LOW >> in[k]) & 1)) || in[k] == 0x7F) return binary_error(in, k, shift, opts, err);
+      if (dz_is_binary_byte(in[k])) return binary_error(in, k, shift, opts, err);
   }
   for (; i < n; i++)
-    if ((in[i] < 0x20 && ((BINARY_LOW >> in[i]) & 1)) || in[i] == 0x7F) return binary_error(in, i, shift, opts, err);
+    if (dz_is_binary_byte(in[i])) return binary_error(in, i, shift, opts, err);
   return DZ_OK;
 }
 

@@ -62,6 +62,12 @@ int dz__utf8_plain_text(const unsigned char *s, size_t n);
 /* Characters (bytes that are not UTF-8 continuation bytes) in p[0..n). */
 size_t dz__utf8_count_chars(const unsigned char *p, size_t n);
 
+/* A byte that marks data as binary rather than text: a control character other than TAB, LF,
+** VT, FF and CR, or DEL. */
+static inline int dz_is_binary_byte(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') || c == 0x7F;
+}
+
 /* Han ideograph (CJK unified, extension A, compatibility)? */
 static inline int dz_is_han(uint32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||

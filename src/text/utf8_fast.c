@@ -18,17 +18,11 @@
 #include "text/utf8.h"
 #include "util/cpu.h"
 
-/* Control bytes that mark a file as binary: below 0x20 except \t \n \v \f \r, and 0x7F (the
-** same set as decode.c's check_binary). */
-static int binary_byte(unsigned char c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') || c == 0x7F;
-}
-
 /* The scalar answer for s[0..n). */
 static int scalar_ok(const unsigned char *s, size_t n, int no_binary) {
   if (no_binary)
     for (size_t i = 0; i < n; i++)
-      if (binary_byte(s[i])) return 0;
+      if (dz_is_binary_byte(s[i])) return 0;
   return dz_utf8_valid_prefix(s, n, NULL) == n;
 }
 
@@ -86,7 +80,7 @@ static AVX2 __m256i block_errors(__m256i in, __m256i prev) {
   return _mm256_xor_si256(must23, sc);
 }
 
-/* Bytes of `in` that are binary control bytes (see binary_byte), as 0xFF. */
+/* Bytes of `in` that are binary control bytes (see dz_is_binary_byte), as 0xFF. */
 static AVX2 __m256i block_binary(__m256i in) {
   /* bit i of lo[c & 15] for c < 0x10, of hi[c & 15] for 0x10 <= c < 0x20 */
   const __m256i lo = TABLE(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1);
@@ -134,7 +128,7 @@ static int fast_ok(const unsigned char *s, size_t n, int no_binary) {
   while (b > 0 && m - b < 4 && (s[b] & 0xC0) == 0x80) b--;
   if (no_binary)
     for (size_t i = m; i < n; i++)
-      if (binary_byte(s[i])) return 0;
+      if (dz_is_binary_byte(s[i])) return 0;
   return dz_utf8_valid_prefix(s + b, n - b, NULL) == n - b;
 }
 
