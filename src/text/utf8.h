@@ -62,6 +62,10 @@ int dz__utf8_plain_text(const unsigned char *s, size_t n);
 /* Characters (bytes that are not UTF-8 continuation bytes) in p[0..n). */
 size_t dz__utf8_count_chars(const unsigned char *p, size_t n);
 
+/* The same for each 64-byte block: before[b] = characters in p[0..64 * b) for b = 0 ..
+** n / 64 (n / 64 + 1 entries); returns the characters of all of p[0..n). */
+size_t dz__utf8_block_chars(const unsigned char *p, size_t n, uint32_t *before);
+
 /* A byte that marks data as binary rather than text: a control character other than TAB, LF,
 ** VT, FF and CR, or DEL. */
 static inline int dz_is_binary_byte(unsigned char c) {

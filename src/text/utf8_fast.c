@@ -132,6 +132,20 @@ static int fast_ok(const unsigned char *s, size_t n, int no_binary) {
   return dz_utf8_valid_prefix(s + b, n - b, NULL) == n - b;
 }
 
+/* dz__utf8_block_chars for whole 64-byte blocks: one 64-bit mask of continuation bytes each. */
+static AVX2 size_t block_chars_avx2(const unsigned char *p, size_t nblocks, uint32_t *before, uint32_t c) {
+  const __m256i top2 = _mm256_set1_epi8((char)0xC0), cont = _mm256_set1_epi8((char)0x80);
+  for (size_t b = 0; b < nblocks; b++, p += 64) {
+    __m256i x = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)p), top2);
+    __m256i y = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + 32)), top2);
+    uint64_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, cont)) |
+                 (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(y, cont)) << 32;
+    before[b] = c;
+    c += 64 - (uint32_t)__builtin_popcountll(m);
+  }
+  return c;
+}
+
 /* See utf8.h. */
 size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
   if (!dz__cpu_avx2()) {
@@ -141,11 +155,30 @@ size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
   }
   return count_chars_avx2(p, n);
 }
+
+/* See utf8.h. */
+size_t dz__utf8_block_chars(const unsigned char *p, size_t n, uint32_t *before) {
+  size_t full = n / 64;
+  uint32_t c = 0;
+  if (dz__cpu_avx2()) c = (uint32_t)block_chars_avx2(p, full, before, 0);
+  else
+    for (size_t b = 0; b < full; b++) before[b] = c, c += (uint32_t)dz__utf8_count_chars(p + 64 * b, 64);
+  before[full] = c;
+  return c + dz__utf8_count_chars(p + 64 * full, n - 64 * full);
+}
 #else
 size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
   size_t c = 0;
   for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
   return c;
+}
+
+size_t dz__utf8_block_chars(const unsigned char *p, size_t n, uint32_t *before) {
+  uint32_t c = 0;
+  size_t b = 0;
+  for (; 64 * b + 64 <= n; b++) before[b] = c, c += (uint32_t)dz__utf8_count_chars(p + 64 * b, 64);
+  before[b] = c;
+  return c + dz__utf8_count_chars(p + 64 * b, n - 64 * b);
 }
 
 static int fast_ok(const unsigned char *s, size_t n, int no_binary) { return scalar_ok(s, n, no_binary); }

@@ -81,11 +81,19 @@ static int ref_plain(const unsigned char *b, size_t n) {
   return ref_valid(b, n, &mb) == n;
 }
 
-/* Both whole-buffer checks against the references on one buffer. */
+/* Both whole-buffer checks against the references on one buffer, and the character counts of
+** its 64-byte blocks (for line and column lookups) against a byte-by-byte count. */
 static void check_whole(const unsigned char *b, size_t n) {
   size_t mb;
   assert_int_equal(dz__utf8_all_valid(b, n), ref_valid(b, n, &mb) == n);
   assert_int_equal(dz__utf8_plain_text(b, n), ref_plain(b, n));
+  uint32_t before[16];
+  size_t total = dz__utf8_block_chars(b, n, before), c = 0;
+  for (size_t i = 0; i <= n; i++) {
+    if (i % 64 == 0) assert_int_equal(before[i / 64], c);
+    if (i < n) c += (b[i] & 0xC0) != 0x80;
+  }
+  assert_int_equal(total, c);
 }
 
 /* The SIMD checks: random mixtures, every byte value at every place of a valid buffer that
