@@ -370,6 +370,60 @@ static void kgram_paths_agree(void **s) {
     }
 }
 
+/* The seed filter's paths (portable, AVX2, AVX-512 under the default dispatch; portable and
+** AVX2 under DZ_NO_AVX512=1) give the same seeds in the same order. A copies runs of B (chains
+** of seeds), and its hashes are then mixed with B's hashes over other characters (collisions:
+** a chain must not start there), B's hashes with bit 13 flipped (they pass the filter, whose
+** word and bits do not use that bit, but are not in B), masked hashes, and, with a small
+** alphabet, hashes occurring more than max_occ times in B; A has every length around the
+** vector widths. */
+static void seed_paths_agree(void **s) {
+  (void)s;
+  uint32_t st = 21, cb[420], ca[420];
+  uint64_t hb[420], ha[420];
+  const int k = 4;
+  size_t found = 0;
+  for (int trial = 0; trial < 4000; trial++) {
+    uint32_t alpha = trial % 3 ? 3000 : 4;
+    size_t nbc = (size_t)k + rnd(&st) % 400, nac = trial < 600 ? (size_t)trial / 8 : rnd(&st) % 400;
+    for (size_t i = 0; i < nbc; i++) cb[i] = 0x4E00 + rnd(&st) % alpha;
+    for (size_t i = 0; i < nac;) {
+      size_t len = 1 + rnd(&st) % 60, from = rnd(&st) % nbc;
+      int copy = rnd(&st) % 2;
+      for (size_t j = 0; j < len && i < nac; j++, i++)
+        ca[i] = copy && from + j < nbc ? cb[from + j] : 0x4E00 + rnd(&st) % alpha;
+    }
+    size_t nhb = dz__kgram_hashes(cb, nbc, k, hb), nha = nac >= (size_t)k ? dz__kgram_hashes(ca, nac, k, ha) : 0;
+    for (size_t j = 0; j < nhb; j++)
+      if (rnd(&st) % 20 == 0) hb[j] = DZ_FP_SKIP;
+    for (size_t i = 0; i < nha; i++) {
+      uint32_t r = rnd(&st) % 40;
+      if (r == 0) ha[i] = hb[rnd(&st) % nhb];
+      else if (r == 1) ha[i] = hb[rnd(&st) % nhb] ^ (1ull << 13);
+      else if (r == 2) ha[i] = DZ_FP_SKIP;
+    }
+    dz_align_index ix;
+    assert_int_equal(dz__align_index_build(&ix, hb, nhb), 0);
+    dz_ntext A = {ca, NULL, NULL, nac}, B = {cb, NULL, NULL, nbc};
+    int max_occ = 1 + (int)(rnd(&st) % 4);
+    dz_seed *want = NULL;
+    size_t nwant = 0;
+    assert_int_equal(dz__align_seeds(&want, &nwant, &A, ha, nha, &B, &ix, k, max_occ, 0), 0);
+    for (int simd = 1; simd <= 2; simd++) {
+      dz_seed *got = NULL;
+      size_t ngot = 0;
+      assert_int_equal(dz__align_seeds(&got, &ngot, &A, ha, nha, &B, &ix, k, max_occ, simd), 0);
+      assert_int_equal(ngot, nwant);
+      assert_memory_equal(got, want, ngot * sizeof *got);
+      free(got);
+    }
+    found += nwant;
+    free(want);
+    dz__align_index_free(&ix);
+  }
+  assert_true(found > 100000); /* the inputs did make seeds */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(normalise_offsets),
@@ -380,6 +434,7 @@ int main(void) {
       cmocka_unit_test(u64_sort),
       cmocka_unit_test(coverage_union),
       cmocka_unit_test(kgram_paths_agree),
+      cmocka_unit_test(seed_paths_agree),
       cmocka_unit_test(fp_sort),
       cmocka_unit_test(normalise_paths_agree),
   };
