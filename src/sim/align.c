@@ -155,8 +155,30 @@ static DZ_AVX2 int collect_avx2(seeder *g, const uint64_t *ha, size_t nha) {
   return 0;
 }
 
-/* collect_avx2 sixteen hashes at a time (two gathers of eight, one test of their hits); the
-** last few go through masked gathers. */
+/* How many k-grams of A from j (< end, at most 16) continue the open chain (see seeds_of): the
+** next hashes of B equal and each found once there, eight compared at a time. */
+static DZ_AVX512 size_t chain_run(const seeder *g, const uint64_t *ha, size_t j, size_t end) {
+  const dz_align_index *ix = g->ix;
+  size_t b = (size_t)g->cb + 1, run = 0;
+  while (j + run < end && b + run < ix->nhb) {
+    size_t m = end - j - run;
+    if (m > 8) m = 8;
+    if (m > ix->nhb - b - run) m = ix->nhb - b - run;
+    __mmask8 live = (__mmask8)((1u << m) - 1);
+    __mmask8 eq = _mm512_mask_cmpeq_epi64_mask(live, _mm512_maskz_loadu_epi64(live, ha + j + run),
+                                               _mm512_maskz_loadu_epi64(live, ix->hb + b + run));
+    __m128i once = _mm_maskz_loadu_epi8(live, ix->once + b + run);
+    unsigned ok = eq & (unsigned)_mm_test_epi8_mask(once, once), len = (unsigned)__builtin_ctz(~ok);
+    run += len;
+    if (len < m) break;
+  }
+  return run;
+}
+
+/* collect_avx2 sixteen hashes at a time (two gathers of eight, one test of their hits); where a
+** chain goes on through the hits, chain_run takes them together instead of one seeds_of call
+** each (the same result: a k-gram that continues a chain always passes the filter). The last
+** few hashes go through masked gathers. */
 static DZ_AVX512 int collect_avx512(seeder *g, const uint64_t *ha, size_t nha) {
   const __m512i bmask = _mm512_set1_epi64((long long)g->ix->bmask);
   const uint64_t *bits = g->ix->bits;
@@ -165,9 +187,15 @@ static DZ_AVX512 int collect_avx512(seeder *g, const uint64_t *ha, size_t nha) {
     __m512i h0 = _mm512_loadu_si512((const void *)(ha + i)), h1 = _mm512_loadu_si512((const void *)(ha + i + 8));
     unsigned hit = dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h0, 40), bmask), h0, 0xFF) |
                    (unsigned)dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h1, 40), bmask), h1, 0xFF) << 8;
-    for (; hit; hit &= hit - 1) {
-      size_t j = i + (size_t)__builtin_ctz(hit);
+    while (hit) {
+      size_t j = i + (size_t)__builtin_ctz(hit), run;
+      if (j == (size_t)g->ca + 1 && (run = chain_run(g, ha, j, i + 16))) {
+        g->ca += (uint32_t)run, g->cb += (uint32_t)run;
+        hit &= ~(((1u << run) - 1) << (j - i));
+        continue;
+      }
       if (seeds_of(g, j, ha[j])) return -1;
+      hit &= hit - 1;
     }
   }
   for (; i < nha; i += 8) {
