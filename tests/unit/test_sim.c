@@ -11,6 +11,9 @@
 #include "sim/core.h"
 #include "sim/result.h"
 #include "text/utf8.h"
+#include "util/embed.h"
+
+extern const dz_embedded_file dz_embedded_data[];
 
 static dz_simctx ctx;
 
@@ -464,6 +467,48 @@ static void stock_paths_agree(void **s) {
   assert_true(masked > 10000 && kept > 10000);
 }
 
+static int u64_less(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The stock set, built from each list normalised whole, equals the k-grams of every phrase
+** normalised on its own (a phrase a line, before any tab, # comments skipped). */
+static void stock_set_per_phrase(void **s) {
+  (void)s;
+  size_t n = 0, cap = 1 << 16;
+  uint64_t *want = malloc(cap * sizeof *want);
+  assert_non_null(want);
+  size_t phrases = 0;
+  for (const dz_embedded_file *f = dz_embedded_data; f->name; f++) {
+    if (strncmp(f->name, "lexicon/stock_phrases", 21) || !strstr(f->name, ".tsv")) continue;
+    const char *p = (const char *)f->data, *end = p + f->len;
+    while (p < end) {
+      const char *eol = memchr(p, '\n', (size_t)(end - p));
+      if (!eol) eol = end;
+      const char *tab = memchr(p, '\t', (size_t)(eol - p));
+      const char *pe = tab ? tab : eol;
+      if (pe > p && *p != '#') {
+        dz_ntext nt;
+        dz_error e;
+        assert_int_equal(dz__norm_utf8(ctx.nm, p, (size_t)(pe - p), &nt, &e), DZ_OK);
+        if (nt.n >= (size_t)ctx.k) {
+          while (n + nt.n > cap) want = realloc(want, (cap *= 2) * sizeof *want);
+          n += dz__kgram_hashes(nt.c, nt.n, ctx.k, want + n);
+        }
+        dz__ntext_free(&nt);
+        phrases++;
+      }
+      p = eol + 1;
+    }
+  }
+  assert_true(phrases > 500);
+  qsort(want, n, sizeof *want, u64_less);
+  assert_int_equal(ctx.nstock, n);
+  assert_memory_equal(ctx.stock, want, n * sizeof *want);
+  free(want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(normalise_offsets),
@@ -478,6 +523,7 @@ int main(void) {
       cmocka_unit_test(stock_paths_agree),
       cmocka_unit_test(fp_sort),
       cmocka_unit_test(normalise_paths_agree),
+      cmocka_unit_test(stock_set_per_phrase),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
