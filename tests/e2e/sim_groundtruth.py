@@ -9,6 +9,7 @@ time), runs `duizhao corpus add` / `similar` / `batch`, and checks the passages 
 - negative: report20.a against rural2018 gives no passage (only stock phrases are shared);
 - positive: report20.a against report20.b is about 100% copied, in one passage;
 - the seed against a document that copies three of its points: exactly those three passages;
+- many files checked at once (threads sharing prepared sources) give what each gives alone;
 - the golden JSON of `similar` on the small files of tests/cases/sim.
 """
 import json, os, random, subprocess, sys, tempfile
@@ -166,7 +167,25 @@ def main():
         exp = copied[k] / alnum(parts_txt[k])
         check(abs(p["ratio"] - exp) < 0.0002, "seed: part %d ratio %s, expected %.4f" % (k, p["ratio"], exp))
 
-    # 5. Golden JSON of `similar` on small hand-written files.
+    # 5. Many files at once: the checking threads share one cache of prepared sources and write
+    # the JSON array in input order as they go; each element must equal the file checked alone.
+    mdb = os.path.join(work, "many.db")
+    tpls = [w("many_t%d.txt" % i, passage(200)) for i in range(6)]
+    run("corpus", "add", "--db", mdb, *tpls)
+    docs = []
+    for i in range(48):
+        body = list(open(tpls[i % 6], encoding="utf-8").read())
+        for j in range(10 + i % 20, len(body) - 5, 40):
+            body[j] = "龘"  # one character in 40 substituted
+        body = "".join(HALF.get(c, c) for c in body) if i % 2 else "".join(body)
+        docs.append(w("many_d%02d.txt" % i, text(rng.randint(50, 400)) + "\n" + body + "\n" + text(200)))
+    out = run("similar", "--db", mdb, "--format", "json", *docs)
+    many = json.loads(out) if out else []
+    alone = [similar(mdb, d) for d in docs]
+    check(len(many) == 48 and many == alone, "48 files at once differ from each checked alone")
+    check(all(len(r["passages"]) == 1 for r in many), "48 files: one passage each")
+
+    # 6. Golden JSON of `similar` on small hand-written files.
     cases = os.path.join("tests", "cases", "sim")
     gdb = os.path.join(work, "g.db")
     run("corpus", "add", "--db", gdb, os.path.join(cases, "tpl_a.txt"), os.path.join(cases, "tpl_b.txt"))
