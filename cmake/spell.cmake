@@ -10,7 +10,6 @@ set_target_properties(dz_dictgen PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BIN
 
 option(DZ_WITH_LIBIME "Use libime's tables and language model for the spelling check" ON)
 set(DZ_GONGWEN_VOCAB ${CMAKE_SOURCE_DIR}/data/lexicon/gongwen_vocab.tsv)
-set(DZ_CONFUSABLE_PAIRS ${CMAKE_SOURCE_DIR}/data/lexicon/confusable_words.tsv)
 set(DZ_DICT_BIN ${CMAKE_BINARY_DIR}/data/dict.bin)
 set(DZ_DICT_INSTALL_PATH "${CMAKE_INSTALL_PREFIX}/share/duizhao/dict.bin" CACHE FILEPATH
     "where an installed duizhao looks for dict.bin when the build tree is gone")
@@ -81,10 +80,9 @@ endif()
 
 add_custom_command(
   OUTPUT ${DZ_DICT_BIN}
-  COMMAND dz_dictgen --pairs ${DZ_CONFUSABLE_PAIRS} ${DZ_DICT_BIN} ${DZ_JIEBA_DICT}
-          ${DZ_GONGWEN_VOCAB} ${DZ_CANGJIE_DUMP} ${DZ_GLYPH_PAIRS}
-  DEPENDS dz_dictgen ${DZ_JIEBA_DICT} ${DZ_GONGWEN_VOCAB} ${DZ_CONFUSABLE_PAIRS} ${DZ_CANGJIE_DUMP}
+  COMMAND dz_dictgen ${DZ_DICT_BIN} ${DZ_JIEBA_DICT} ${DZ_GONGWEN_VOCAB} ${DZ_CANGJIE_DUMP}
           ${DZ_GLYPH_PAIRS}
+  DEPENDS dz_dictgen ${DZ_JIEBA_DICT} ${DZ_GONGWEN_VOCAB} ${DZ_CANGJIE_DUMP} ${DZ_GLYPH_PAIRS}
   COMMENT "Compiling the spelling dictionary")
 # Context scoring: libime's word trigram model (Debian libime-data-language-model, read in
 # place) through the small C++ shim src/lexicon/lm_libime.cpp. Required by default (the

@@ -4,8 +4,7 @@
 ** in src/lexicon/dictfmt.h. Run by cmake/spell.cmake; the library never parses text
 ** dictionaries at run time, so start-up is one mmap.
 **
-**   dictgen [--pairs CONFUSABLE_TSV] OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP
-**           [PINYIN_DUMP [GLYPH_PAIRS]]]]
+**   dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP [GLYPH_PAIRS]]]]
 **
 ** JIEBA_DICT lines are "word freq [tag]". GONGWEN_TSV lines are "term<TAB>freq<TAB>note";
 ** '#' starts a comment line. A term already in jieba keeps the larger frequency. CANGJIE_DUMP
@@ -19,9 +18,7 @@
 ** its one-character entries give each character's other readings (地 di besides ICU's de) and
 ** its words their own reading (地区 di'qu), a second key in the sound-alike index.
 ** GLYPH_PAIRS (tools/glyphsim.c, "A<TAB>B<TAB>kind<TAB>score" lines) adds the look-alikes found
-** on glyph images (大/太, 厂/广, 木/术), in both directions. CONFUSABLE_TSV
-** (data/lexicon/confusable_words.tsv, "word<TAB>word<TAB><> or ><TAB>note") lists the curated
-** real-word pairs (法制/法治); both words must be dictionary words of the same length.
+** on glyph images (大/太, 厂/广, 木/术), in both directions.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -174,54 +171,6 @@ static void read_gongwen(const char *path) {
       exit(1);
     }
     add_word(t, len, (uint32_t)strtoul(fr, NULL, 10), DZ_DW_WORD | DZ_DW_GONGWEN | DZ_DW_HAN);
-  }
-  fclose(f);
-}
-
-/* Curated confusable pairs: (written word index, partner word index), both directions for "<>". */
-static uint32_t (*conf_pairs)[2];
-static size_t n_conf;
-
-/* Append one direction of a curated pair. */
-static void add_conf(uint32_t from, uint32_t to) {
-  conf_pairs = xrealloc(conf_pairs, (n_conf + 1) * sizeof *conf_pairs);
-  conf_pairs[n_conf][0] = from, conf_pairs[n_conf][1] = to;
-  n_conf++;
-}
-
-/* The curated pairs: both words known, Han, 2..DZ_DICT_VAR_MAX characters, the same length,
-** one or two characters apart; a bad line stops the build (the list is ours, so it must be
-** right). */
-static void read_confusables(const char *path) {
-  FILE *f = fopen(path, "r");
-  if (!f) die("cannot open confusable pairs", path);
-  char line[2048];
-  int ln = 0;
-  while (fgets(line, sizeof line, f)) {
-    ln++;
-    if (line[0] == '#' || line[0] == '\n') continue;
-    char *a = strtok(line, "\t\r\n"), *b = strtok(NULL, "\t\r\n"), *dir = strtok(NULL, "\t\r\n"),
-         *note = strtok(NULL, "\t\r\n");
-    uint32_t ca[DZ_DICT_VAR_MAX + 1], cb[DZ_DICT_VAR_MAX + 1];
-    int na = a ? word_cps(a, (uint32_t)strlen(a), ca, DZ_DICT_VAR_MAX + 1) : -1;
-    int nb = b ? word_cps(b, (uint32_t)strlen(b), cb, DZ_DICT_VAR_MAX + 1) : -1;
-    int both = dir && !strcmp(dir, "<>");
-    if (!note || (!both && strcmp(dir, ">")) || na < 2 || na > DZ_DICT_VAR_MAX || na != nb) {
-      fprintf(stderr, "dictgen: %s:%d: expected word<TAB>word<TAB><> or ><TAB>note, two words of "
-                      "2-%d Han characters and the same length\n", path, ln, DZ_DICT_VAR_MAX);
-      exit(1);
-    }
-    int nd = 0;
-    for (int k = 0; k < na; k++) nd += ca[k] != cb[k];
-    uint32_t ia = find_word(a, (uint32_t)strlen(a)), ib = find_word(b, (uint32_t)strlen(b));
-    if (nd < 1 || nd > 2 || !ia || !ib || !(words[ia - 1].flags & DZ_DW_WORD) ||
-        !(words[ib - 1].flags & DZ_DW_WORD)) {
-      fprintf(stderr, "dictgen: %s:%d: %s / %s must be dictionary words one or two characters "
-                      "apart\n", path, ln, a, b);
-      exit(1);
-    }
-    add_conf(ia - 1, ib - 1);
-    if (both) add_conf(ib - 1, ia - 1);
   }
   fclose(f);
 }
@@ -513,11 +462,9 @@ static uint32_t next_pow2(uint64_t n) {
 
 /* Read the sources, then lay out the sections in the order of dictfmt.h. */
 int main(int argc, char **argv) {
-  const char *conf_path = NULL;
-  if (argc > 2 && !strcmp(argv[1], "--pairs")) conf_path = argv[2], argv += 2, argc -= 2;
   if (argc < 4) {
-    fprintf(stderr, "usage: dictgen [--pairs CONFUSABLE_TSV] OUT.bin JIEBA_DICT GONGWEN_TSV "
-                    "[CANGJIE_DUMP [WUBI_DUMP [PINYIN_DUMP [GLYPH_PAIRS]]]]\n");
+    fprintf(stderr, "usage: dictgen OUT.bin JIEBA_DICT GONGWEN_TSV [CANGJIE_DUMP [WUBI_DUMP "
+                    "[PINYIN_DUMP [GLYPH_PAIRS]]]]\n");
     return 2;
   }
   map_cap = 1 << 21;
@@ -526,7 +473,6 @@ int main(int argc, char **argv) {
   read_jieba(argv[2]);
   read_gongwen(argv[3]);
   read_extra(argc > 6 ? argv[6] : NULL);
-  if (conf_path) read_confusables(conf_path);
 
   /* Prefixes (jieba's lfreq entries with frequency 0). */
   size_t real = n_words;
@@ -726,22 +672,6 @@ int main(int argc, char **argv) {
   h.var_items_off = (uint32_t)put(&out, items, (np ? np : 1) * sizeof *items);
   free(vt), free(items), free(kv);
 
-  /* Curated confusable pairs: one slot per direction, keyed by the written word. */
-  h.conf_nb = next_pow2((uint64_t)n_conf * 2 + 1);
-  dz_dict_conf_slot *ct = calloc(h.conf_nb, sizeof *ct);
-  if (!ct) die("out of memory", NULL);
-  for (size_t i = 0; i < n_conf; i++) {
-    const word *w = &words[conf_pairs[i][0]], *p = &words[conf_pairs[i][1]];
-    uint64_t h64 = dz_dict_hash64(w->s, w->len);
-    uint32_t hv = (uint32_t)h64 | 1u, slot = hv & (h.conf_nb - 1);
-    while (ct[slot].key) slot = (slot + 1) & (h.conf_nb - 1);
-    ct[slot].key = hv, ct[slot].check = (uint32_t)(h64 >> 32);
-    word_cps(p->s, p->len, ct[slot].cp, DZ_DICT_VAR_MAX);
-  }
-  align4(&out);
-  h.conf_off = (uint32_t)put(&out, ct, (size_t)h.conf_nb * sizeof *ct);
-  free(ct), free(conf_pairs);
-
   memcpy(h.magic, DZ_DICT_MAGIC, 8);
   h.n_words = (uint32_t)real;
   h.total_freq = total;
@@ -762,7 +692,7 @@ int main(int argc, char **argv) {
   free(words);
   free(map_next);
   free(map_head);
-  fprintf(stderr, "dictgen: %zu words, %zu entries, %u syllables, %zu confusable pairs, %zu bytes\n",
-          real, n_words, n_syl - 1, n_conf, out.n);
+  fprintf(stderr, "dictgen: %zu words, %zu entries, %u syllables, %zu bytes\n", real, n_words,
+          n_syl - 1, out.n);
   return 0;
 }

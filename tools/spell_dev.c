@@ -4,8 +4,7 @@
 ** line, {"line":N,"findings":[{"rule","start","end","cstart","cend","original","suggestion",
 ** "confidence"}]}, offsets in bytes of the line. Options override the model constants:
 **   spell_dev [--conf C] [--same X] [--fuzzy X] [--shape X] [--shapeweak X] [--gain X] [--dist N]
-**             [--iter N] [--iterconf C] [--iterdist N] [--pairs N] [--pairconf C] [--pairmin C]
-**             [--confused X] [--confusedfirst 0|1] [--word W]... FILE
+**             [--iter N] [--iterconf C] [--iterdist N] [--pairs N] [--pairconf C] [--pairmin C] [--word W]... FILE
 ** The last line on stderr gives the sentence count and the time spent checking.
 */
 #include <stdio.h>
@@ -56,8 +55,6 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--swapseg") && v) p->swap_needs_segment = atoi(v), i++;
     else if (!strcmp(a, "--pairfreq") && v) p->pair_min_freq = atol(v), i++;
     else if (!strcmp(a, "--paircost") && v) p->cost_pair = atof(v), i++;
-    else if (!strcmp(a, "--confused") && v) p->cost_confused = atof(v), i++;
-    else if (!strcmp(a, "--confusedfirst") && v) p->confused_first = atoi(v), i++;
     else if (!strcmp(a, "--wordratio") && v) p->word_min_ratio = atof(v), i++;
     else if (!strcmp(a, "--gain") && v) p->min_gain = atof(v), i++;
     else if (!strcmp(a, "--dist") && v) p->min_distance = atoi(v), i++;

@@ -27,7 +27,6 @@ struct dz_dict {
   const uint32_t *shapes, *look_start, *look_items, *sylc_start, *sylc_items;
   const dz_dict_var_slot *var;
   const dz_dict_var_item *var_items;
-  const dz_dict_conf_slot *conf;
   const char *syl;
   const uint8_t *pairs;
   double log_total;
@@ -71,9 +70,7 @@ static int check_header(const dz_dict *d) {
          in_file(sz, h->sylc_items_off, h->sylc_n_items, 4) && !((h->sylc_start_off | h->sylc_items_off) & 3) &&
          !(h->look_items_off & 3) && !(h->var_start_off & 3) &&
          !(h->shapes_off & 3) && !(h->words_off & 3) && h->pair_bits >= 8 &&
-         !(h->pair_bits & (h->pair_bits - 1)) && in_file(sz, h->pair_off, h->pair_bits / 8, 1) &&
-         h->conf_nb && !(h->conf_nb & (h->conf_nb - 1)) && !(h->conf_off & 3) &&
-         in_file(sz, h->conf_off, h->conf_nb, sizeof(dz_dict_conf_slot));
+         !(h->pair_bits & (h->pair_bits - 1)) && in_file(sz, h->pair_off, h->pair_bits / 8, 1);
 }
 
 /* CSR starts rise from 0 to the item count, so that every list a lookup returns lies inside
@@ -130,7 +127,6 @@ int dz_dict_open(dz_dict **out, const char *path, dz_error *err) {
   d->var = (const dz_dict_var_slot *)(d->base + d->h->var_start_off);
   d->var_items = (const dz_dict_var_item *)(d->base + d->h->var_items_off);
   d->pairs = d->base + d->h->pair_off;
-  d->conf = (const dz_dict_conf_slot *)(d->base + d->h->conf_off);
   d->look_start = (const uint32_t *)(d->base + d->h->look_start_off);
   d->look_items = (const uint32_t *)(d->base + d->h->look_items_off);
   d->sylc_start = (const uint32_t *)(d->base + d->h->sylc_start_off);
@@ -172,23 +168,6 @@ int64_t dz_dict_lookup(const dz_dict *d, const char *s, size_t n, unsigned *flag
     }
   }
   return -1; /* a full table only happens in a corrupt file */
-}
-
-/* One probe run of the small confusables table (a few hundred slots, cache-resident); the
-** probe count is bounded, so a damaged file with no empty slot cannot loop. */
-int dz_dict_confusables(const dz_dict *d, const char *s, size_t n,
-                        uint32_t (*out)[DZ_DICT_VAR_MAX], int max) {
-  if (n == 0 || n > 255) return 0;
-  uint64_t h64 = dz_dict_hash64(s, (uint32_t)n);
-  uint32_t hv = (uint32_t)h64 | 1u, ck = (uint32_t)(h64 >> 32), m = d->h->conf_nb - 1;
-  int k = 0;
-  for (uint32_t slot = hv & m, probes = 0; probes <= m && d->conf[slot].key;
-       slot = (slot + 1) & m, probes++) {
-    const dz_dict_conf_slot *c = &d->conf[slot];
-    if (c->key != hv || c->check != ck || k == max) continue;
-    memcpy(out[k++], c->cp, sizeof c->cp);
-  }
-  return k;
 }
 
 /* Cached at open: every segmentation edge subtracts it. */

@@ -66,12 +66,6 @@ static inline int dz_dict_pair_test(const uint8_t *bits, uint32_t mask, uint32_t
 /* The characters that look like cp (borrowed from the map; *n of them, sorted). */
 const uint32_t *dz_dict_lookalikes(const dz_dict *d, uint32_t cp, size_t *n);
 
-/* The curated partners of the word s[0..n) (data/lexicon/confusable_words.tsv: 法制 → 法治):
-** up to max of them into out (code points, 0 after the last of a shorter word). Returns their
-** count; 0 for a word without partners. */
-int dz_dict_confusables(const dz_dict *d, const char *s, size_t n,
-                        uint32_t (*out)[DZ_DICT_VAR_MAX], int max);
-
 /* Words of `len` (2..DZ_DICT_VAR_MAX) Han characters whose characters have, one by one, the
 ** fuzzy pinyin class of cps[] (the sound-alike words of the span), other than cps itself: the
 ** span read with its first readings, or with one character read another way. Calls

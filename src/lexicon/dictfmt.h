@@ -39,16 +39,12 @@
 **            (in word order).
 **            The reader compares the classes of a matching slot's word (any reading of each
 **            character), so hash collisions cannot produce a wrong candidate.
-**   confusables  the curated real-word pairs of data/lexicon/confusable_words.tsv (法制 → 法治):
-**            an open-addressing table of conf_nb dz_dict_conf_slot at conf_off (load factor
-**            <= 1/2, at least one empty slot), one slot per (written word, partner) keyed by
-**            the written word's 64-bit FNV-1a, the partner's code points inline
 */
 #ifndef DZ_LEXICON_DICTFMT_H
 #define DZ_LEXICON_DICTFMT_H
 #include <stdint.h>
 
-#define DZ_DICT_MAGIC "DZDICT10"
+#define DZ_DICT_MAGIC "DZDICT09"
 #define DZ_DICT_VAR_MAX 4 /* longest word (in characters) in the sound-alike index */
 #define DZ_DICT_ALT 2     /* other readings kept per character */
 #define DZ_DICT_SYLC_MIN 100 /* one-character word frequency of a homophone character */
@@ -81,7 +77,6 @@ typedef struct dz_dict_header {
   uint32_t pair_off, pair_bits; /* pair_bits is a power of two */
   uint32_t alt_off;             /* cp_count * DZ_DICT_ALT u16 */
   uint32_t sylc_start_off, sylc_items_off, sylc_n_items;
-  uint32_t conf_off, conf_nb;   /* conf_nb is a power of two */
 } dz_dict_header;
 
 typedef struct dz_dict_entry {
@@ -112,13 +107,6 @@ typedef struct dz_dict_var_item {
   uint32_t off; /* file offset of the word record */
   uint32_t cp[DZ_DICT_VAR_MAX];
 } dz_dict_var_item;
-
-/* A curated confusable pair: the written word's key (as dz_dict_entry: hash | 1, check) and
-** the partner's code points (0 after the last). key 0 marks an empty slot. */
-typedef struct dz_dict_conf_slot {
-  uint32_t key, check;
-  uint32_t cp[DZ_DICT_VAR_MAX];
-} dz_dict_conf_slot;
 
 /* FNV-1a, forced odd so that 0 can mark empty slots. */
 static inline uint32_t dz_dict_hash(const char *s, uint32_t n) {

@@ -148,7 +148,6 @@ static double slip_cost(const dz_speller *sp, const dz_spell_chunk *ch, const dz
   const dz_spell_params *p = &sp->params;
   if (k->rel == DZ_REL_WORD) return p->cost_word;
   if (k->rel == DZ_REL_PAIR) return p->cost_pair;
-  if (k->rel == DZ_REL_CONFUSED) return p->cost_confused;
   double c = k->rel == DZ_REL_SAME         ? p->cost_same
              : k->rel == DZ_REL_FUZZY      ? p->cost_fuzzy
              : k->rel == DZ_REL_SHAPE_WEAK ? p->cost_shape_weak
@@ -302,9 +301,8 @@ static void score_cands(const dz_speller *sp, const dz_spell_chunk *ch, dz_spell
       continue;
     }
     /* Prescreen: the model is the expensive part; skip it when the unigram evidence is so
-    ** much against the change that no plausible model score could carry it. A curated pair
-    ** is always scored: its right word is often the rarer one (法治 behind 法制). */
-    if (p->uni_weight * du < -p->prescreen && cands[i].rel != DZ_REL_CONFUSED) {
+    ** much against the change that no plausible model score could carry it. */
+    if (p->uni_weight * du < -p->prescreen) {
       cands[i].gain = -HUGE_VAL;
       continue;
     }

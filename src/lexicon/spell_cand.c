@@ -15,9 +15,6 @@
 ** Either way the new word must be more frequent than the span as written (params.min_ratio),
 ** which keeps common correct words from being "corrected" into rarer ones; a whole-word swap
 ** has its own, looser ratio (word_min_ratio) and must replace a word the segmentation keeps.
-** Curated pairs: a word that the segmentation keeps whole and that the dictionary lists as
-** confusable (data/lexicon/confusable_words.tsv) proposes its partners whatever their
-** frequency (法制 → 法治, 形式 → 形势); the context decides (DZ_REL_CONFUSED).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -183,28 +180,6 @@ static void single_homophones(gen_ctx *g) {
   }
 }
 
-/* The curated partners of the span [a, a+len) when the segmentation as written keeps it whole:
-** each proposes the characters in which it differs (one or two). */
-static void confusables(gen_ctx *g) {
-  const dz_spell_chunk *ch = g->ch;
-  if (g->span_lp == -HUGE_VAL || ch->wstart[g->a] != g->a || ch->wend[g->a] != g->a + g->len)
-    return;
-  uint32_t part[8][DZ_DICT_VAR_MAX];
-  int np = dz_dict_confusables(g->d, ch->s + ch->off[g->a],
-                               ch->off[g->a + g->len] - ch->off[g->a], part, 8);
-  for (int i = 0; i < np; i++) {
-    int diff[2], nd = 0, ok = 1;
-    for (int k = 0; k < g->len && ok; k++)
-      if (part[i][k] != ch->cps[g->a + k]) {
-        ok = nd < 2 && !ch->guard[g->a + k];
-        if (ok) diff[nd++] = k;
-      }
-    if (!ok || !nd) continue;
-    if (nd == 1) add(g, g->a + diff[0], part[i][diff[0]], -1, 0, DZ_REL_CONFUSED);
-    else add(g, g->a + diff[0], part[i][diff[0]], g->a + diff[1], part[i][diff[1]], DZ_REL_CONFUSED);
-  }
-}
-
 /* Group identical changes so that each is scored once. */
 static int by_change(const void *x, const void *y) {
   const dz_spell_cand *a = x, *b = y;
@@ -212,7 +187,7 @@ static int by_change(const void *x, const void *y) {
   if (a->c0 != b->c0) return a->c0 < b->c0 ? -1 : 1;
   if (a->p1 != b->p1) return a->p1 - b->p1;
   if (a->c1 != b->c1) return a->c1 < b->c1 ? -1 : 1;
-  if (a->rel != b->rel) return a->rel - b->rel; /* DZ_REL_CONFUSED last */
+  if (a->rel != b->rel) return a->rel - b->rel;
   return a->sl != b->sl ? a->sl - b->sl : a->sa - b->sa; /* a swap's own word first */
 }
 
@@ -226,21 +201,15 @@ int dz_spell_candidates(const dz_dict *d, const dz_spell_params *p, const dz_spe
       if (!in_focus(ch, a, len)) continue;
       g.a = a, g.len = len, g.span_lp = span_lp(ch->dc, a, len);
       dz_dict_homophones(d, ch->cps + a, len, on_homophone, &g);
-      confusables(&g);
     }
   lookalikes(&g);
   single_homophones(&g);
-  /* The same change proposed by several spans is scored once (the closest relation wins). A
-  ** curated pair (sorted last among the same change) replaces the generic relation when
-  ** params.confused_first is set: its own cost then applies; otherwise it only adds the
-  ** changes that the generic rules leave out. */
+  /* The same change proposed by several spans is scored once (the closest relation wins). */
   qsort(out, (size_t)g.n, sizeof *out, by_change);
   int m = 0;
-  for (int i = 0; i < g.n; i++) {
-    int same = m && out[m - 1].p0 == out[i].p0 && out[m - 1].c0 == out[i].c0 &&
-               out[m - 1].p1 == out[i].p1 && out[m - 1].c1 == out[i].c1;
-    if (!same) out[m++] = out[i];
-    else if (out[i].rel == DZ_REL_CONFUSED && p->confused_first) out[m - 1] = out[i];
-  }
+  for (int i = 0; i < g.n; i++)
+    if (!m || out[m - 1].p0 != out[i].p0 || out[m - 1].c0 != out[i].c0 ||
+        out[m - 1].p1 != out[i].p1 || out[m - 1].c1 != out[i].c1)
+      out[m++] = out[i];
   return m;
 }

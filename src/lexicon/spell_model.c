@@ -17,8 +17,6 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->swap_needs_segment = 1;
   p->pair_min_freq = with_lm ? 1000 : 0;
   p->cost_pair = 13.0;
-  p->cost_confused = 8.0;
-  p->confused_first = 0;
   p->word_min_ratio = 0.1; /* a whole-word pick may replace a more common word (述职 → 树脂) */
   p->min_gain = 0.0;
   p->min_distance = 2;

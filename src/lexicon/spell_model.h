@@ -29,10 +29,6 @@ typedef struct dz_spell_params {
   int64_t pair_min_freq; /* two characters that make no word may be swapped for a word this
                             common (0: never; spell_cand.c, DZ_REL_PAIR) */
   double cost_pair;   /* ln-cost of such a swap */
-  double cost_confused; /* ln-cost of writing one word of a curated confusable pair for the other
-                           (法制 for 法治; spell_cand.c, DZ_REL_CONFUSED; never prescreened) */
-  int confused_first;  /* a curated pair's cost also replaces the generic one when the generic
-                          rules propose the same change (else it only adds what they leave out) */
   double min_gain;    /* gain at which confidence is 0.5 */
   int min_distance;   /* two reported changes are at least this many characters apart */
   double uni_weight;  /* weight of jieba's unigram path score when a language model is used */
