@@ -180,13 +180,16 @@ static char syl[1024][8];
 static uint16_t syl_fuzzy[1024];
 static uint32_t n_syl = 1; /* id 0 = no reading */
 
-/* The fuzzy class key of a toneless syllable: zh/ch/sh -> z/c/s, n -> l, and the finals
-** ang/eng/ing -> an/en/in. Two characters whose keys match sound alike to a pinyin typist. */
+/* The fuzzy class key of a toneless syllable: zh/ch/sh -> z/c/s, n -> l, h -> f, and the finals
+** ang/eng/ing -> an/en/in. Two characters whose keys match sound alike to a pinyin typist (the
+** fuzzy options of libime's pinyin engine, PinyinFuzzyFlag in libime/pinyin/pinyinencoder.h,
+** include all of these; f/h joined on the spell5 branch: docs/spell.md). */
 static void fuzzy_key(const char *s, char *out) {
   char b[16];
   size_t n = 0;
   if ((s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h') b[n++] = s[0], s += 2;
   else if (s[0] == 'n') b[n++] = 'l', s++;
+  else if (s[0] == 'h') b[n++] = 'f', s++;
   while (*s && n < 14) b[n++] = *s++;
   b[n] = 0;
   if (n >= 3 && !strcmp(b + n - 3, "ang")) b[n - 1] = 0;

@@ -181,6 +181,9 @@ static void pinyin_relations(void **s) {
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("资"), cp_of("知")), DZ_CONF_FUZZY_PINYIN); /* z/zh */
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("兰"), cp_of("南")), DZ_CONF_FUZZY_PINYIN); /* n/l */
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("心"), cp_of("星")), DZ_CONF_FUZZY_PINYIN); /* in/ing */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("互"), cp_of("负")), DZ_CONF_FUZZY_PINYIN); /* f/h */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("湖"), cp_of("福")), DZ_CONF_FUZZY_PINYIN);
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("热"), cp_of("乐")), DZ_CONF_NONE); /* l/r is not folded */
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("休"), cp_of("体")), DZ_CONF_SHAPE);
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("呆"), cp_of("保")), DZ_CONF_SHAPE);
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("机"), cp_of("海")), DZ_CONF_NONE);
@@ -424,6 +427,7 @@ static int has_candidate(const char *text, int p0, const char *c0, int p1, const
 static void candidates(void **s) {
   (void)s;
   assert_true(has_candidate("决策部暑", 3, "署", -1, NULL));       /* same pinyin */
+  assert_true(has_candidate("由县政府互责落实", 4, "负", -1, NULL)); /* fuzzy pinyin f/h */
   assert_true(has_candidate("总休方案", 1, "体", -1, NULL));       /* look-alike */
   assert_true(has_candidate("太力推进", 0, "大", -1, NULL));       /* look-alike from glyphs */
   assert_true(has_candidate("十六个低区", 3, "地", -1, NULL));     /* 地区 read di qu, not ICU's de */
