@@ -18,7 +18,8 @@
 ** its one-character entries give each character's other readings (地 di besides ICU's de) and
 ** its words their own reading (地区 di'qu), a second key in the sound-alike index.
 ** GLYPH_PAIRS (tools/glyphsim.c, "A<TAB>B<TAB>kind<TAB>score" lines) adds the look-alikes found
-** on glyph images (大/太, 厂/广, 木/术), in both directions.
+** on glyph images (大/太, 厂/广, 木/术), in both directions; kind k marks the weaker look-alikes
+** (DZ_LOOK_WEAK) and kind p the component ones (列/例, DZ_LOOK_PART).
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -363,25 +364,6 @@ static int wubi_alike(uint32_t a, uint32_t b) {
   return dz_shape_code_alike(a, b);
 }
 
-/* Does the full Wubi code `big` spell the code `small` after one leading component (列 gqjh in
-** 例 wgqj, 军 plj in 挥 rplh, 谷 wwkf in 俗 wwwk)? A character and its phonetic component with
-** a radical added look alike to a reader of a printed page, though their glyphs differ in size
-** and place. small's code without its last letter (often Wubi's identification key) must reappear
-** after big's first letter, at least two letters of it; key-name characters (大 dddd) are left
-** out. */
-static int wubi_contains(uint32_t big, uint32_t small) {
-  uint32_t n = big >> 29, m = small >> 29;
-  if (!big || !small || n < 3 || m < 3 || big == small) return 0;
-  uint32_t first = small & 31, same = 1;
-  for (uint32_t i = 1; i < m; i++) same &= ((small >> (5 * i)) & 31) == first;
-  if (same) return 0;
-  uint32_t k = m - 1 > 3 ? 3 : m - 1;
-  if (k < 2 || 1 + k > n) return 0;
-  for (uint32_t i = 0; i < k; i++)
-    if (((big >> (5 * (i + 1))) & 31) != ((small >> (5 * i)) & 31)) return 0;
-  return 1;
-}
-
 /* Look-alike pairs from glyph images, both directions, as (a << 32 | b) code-point keys sorted
 ** so that each character's partners are one run. */
 static uint64_t *glyph_pairs(const char *path, size_t *n) {
@@ -395,7 +377,7 @@ static uint64_t *glyph_pairs(const char *path, size_t *n) {
   while (fgets(line, sizeof line, f)) {
     char *a = strtok(line, "\t\r\n"), *b = strtok(NULL, "\t\r\n"), *kind = strtok(NULL, "\t\r\n");
     if (!a || !b) continue;
-    uint64_t weak = kind && !strcmp(kind, "k") ? DZ_LOOK_WEAK : 0;
+    uint64_t weak = kind && !strcmp(kind, "k") ? DZ_LOOK_WEAK : kind && !strcmp(kind, "p") ? DZ_LOOK_PART : 0;
     size_t i = 0, j = 0, na = strlen(a), nb = strlen(b);
     uint32_t x = dz_utf8_next(a, na, &i), y = dz_utf8_next(b, nb, &j);
     if (i != na || j != nb || x < CP_FIRST || x > CP_LAST || y < CP_FIRST || y > CP_LAST || x == y)
@@ -572,17 +554,6 @@ int main(int argc, char **argv) {
   if (!coded) die("out of memory", NULL);
   for (uint32_t a = 0; a < CP_COUNT; a++)
     if (sh[a] || wb[a]) coded[n_coded++] = a;
-  /* Characters common enough for the component look-alikes (wubi_contains): one-character words
-  ** of jieba frequency contains_min or more. */
-  unsigned char *common = calloc(CP_COUNT, 1);
-  if (!common) die("out of memory", NULL);
-  const uint32_t contains_min = 1000; /* 300: twice the pairs, 0.001 lower; 3,000: 0.007 lower */
-  for (uint32_t k = 0; k < CP_COUNT; k++) {
-    char ch[4];
-    uint32_t i = find_word(ch, (uint32_t)dz_utf8_put(ch, k + CP_FIRST));
-    common[k] = i && (words[i - 1].flags & DZ_DW_WORD) && words[i - 1].freq >= contains_min;
-  }
-  size_t n_contains = 0;
   size_t n_gp = 0, gi = 0;
   uint64_t *gp = glyph_pairs(argc > 7 ? argv[7] : NULL, &n_gp);
   for (uint32_t a = 0; a < CP_COUNT; a++) {
@@ -590,15 +561,9 @@ int main(int argc, char **argv) {
     for (uint32_t bi = 0; (sh[a] || wb[a]) && bi < n_coded; bi++) {
       uint32_t b = coded[bi];
       if (b == a) continue;
-      uint32_t item = b + CP_FIRST;
-      if (!dz_shape_code_alike(sh[a], sh[b]) && !wubi_alike(wb[a], wb[b])) {
-        if (!common[a] || !common[b] || !(wubi_contains(wb[a], wb[b]) || wubi_contains(wb[b], wb[a])))
-          continue;
-        item |= DZ_LOOK_PART;
-        n_contains++;
-      }
+      if (!dz_shape_code_alike(sh[a], sh[b]) && !wubi_alike(wb[a], wb[b])) continue;
       if (nl == capl) litems = xrealloc(litems, (capl = capl ? capl * 2 : 4096) * sizeof *litems);
-      litems[nl++] = item;
+      litems[nl++] = b + CP_FIRST;
     }
     /* Glyph look-alikes join the code-based ones; the list stays sorted and unique. */
     size_t from = lstart[a];
@@ -622,8 +587,6 @@ int main(int argc, char **argv) {
   free(litems);
   free(coded);
   free(wb);
-  free(common);
-  fprintf(stderr, "dictgen: %zu component look-alikes\n", n_contains);
   /* Homophone characters of each syllable: common one-character words, most frequent first. */
   uint32_t *sc_start = calloc(n_syl + 1, sizeof *sc_start), *sc_items = NULL;
   size_t n_sc = 0;
