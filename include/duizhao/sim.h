@@ -193,9 +193,12 @@ int dz_sim_render(FILE *f, const dz_sim_result *const *r, size_t n, dz_sim_forma
 
 /* Check n files against the corpus at `db` (as dz_index_query_files) and write the report in
 ** format fmt to f (as dz_sim_render, same bytes). Several files in JSON are rendered on the
-** checking threads as each is done and their results freed at once, so memory stays small.
-** Returns DZ_OK; the check's error (err set, nothing written); or DZ_EIO / DZ_ENOMEM when
-** the report could not be written (err untouched). */
+** checking threads as each is done, their results freed at once, and written in input order
+** as soon as the files before them are written, so memory stays small. Returns DZ_OK; the
+** check's error (err set: nothing written, except for several files in JSON, where the
+** elements of the files before the failing one have been written and the array is left open,
+** so that the output is not mistaken for a whole report); or DZ_EIO / DZ_ENOMEM when the
+** report could not be written (err untouched). */
 int dz_index_query_files_render(FILE *f, const char *db, const char *const *paths, size_t n, dz_sim_format fmt,
                                 int flags, dz_error *err);
 int dz_sim_batch_render(FILE *f, const dz_sim_batch *b, dz_sim_format fmt, int flags);

@@ -56,14 +56,17 @@ int dz_cmd_similar(int argc, char **argv) {
   dz_index *idx = NULL;
   dz_error e = {0};
   int64_t ndocs = 0;
+  /* Opened first so that a broken corpus is reported before any file, and kept open while the
+  ** checking threads open theirs: closing the last connection would checkpoint and delete the
+  ** write-ahead log that each of them then creates again. */
   if (dz_index_open(&idx, db, NULL, &e) || dz_index_count(&ndocs, idx, &e)) status = cli_fail("similar", &e);
-  dz_index_close(idx); /* opened first so that a broken corpus is reported before any file */
   if (status == DZ_EXIT_OK && ndocs == 0)
     fprintf(stderr, "duizhao similar: 语料库 %s 是空的，请先用 duizhao corpus add 加入模板和往年材料。\n", db);
   if (status == DZ_EXIT_OK &&
       dz_index_query_files_render(stdout, db, (const char *const *)files, nf, fmt,
                                   fmt == DZ_SIM_TEXT && cli_color(stdout) ? DZ_SIM_COLOR : 0, &e))
     status = e.code ? cli_fail("similar", &e) : DZ_EXIT_INTERNAL; /* no code: writing failed */
+  dz_index_close(idx);
   free(dflt);
   free(files);
   return status;

@@ -18,7 +18,7 @@
 #include "sim/fingerprint.h"
 #include "util/cpu.h"
 
-typedef struct { uint32_t a, b; } seed;
+typedef dz_seed seed;
 
 /* Slot of a hash in the index table (the hashes are mixed: their low bits are as good as any). */
 static size_t slot_of(uint64_t h, uint64_t mask) { return (size_t)((h ^ (h >> 32)) & mask); }
@@ -154,11 +154,67 @@ static DZ_AVX2 int collect_avx2(seeder *g, const uint64_t *ha, size_t nha) {
     if (seeds_of(g, i, ha[i])) return -1;
   return 0;
 }
+
+/* How many k-grams of A from j (< end, at most 16) continue the open chain (see seeds_of): the
+** next hashes of B equal and each found once there, eight compared at a time. */
+static DZ_AVX512 size_t chain_run(const seeder *g, const uint64_t *ha, size_t j, size_t end) {
+  const dz_align_index *ix = g->ix;
+  size_t b = (size_t)g->cb + 1, run = 0;
+  while (j + run < end && b + run < ix->nhb) {
+    size_t m = end - j - run;
+    if (m > 8) m = 8;
+    if (m > ix->nhb - b - run) m = ix->nhb - b - run;
+    __mmask8 live = (__mmask8)((1u << m) - 1);
+    __mmask8 eq = _mm512_mask_cmpeq_epi64_mask(live, _mm512_maskz_loadu_epi64(live, ha + j + run),
+                                               _mm512_maskz_loadu_epi64(live, ix->hb + b + run));
+    __m128i once = _mm_maskz_loadu_epi8(live, ix->once + b + run);
+    unsigned ok = eq & (unsigned)_mm_test_epi8_mask(once, once), len = (unsigned)__builtin_ctz(~ok);
+    run += len;
+    if (len < m) break;
+  }
+  return run;
+}
+
+/* collect_avx2 sixteen hashes at a time (two gathers of eight, one test of their hits); where a
+** chain goes on through the hits, chain_run takes them together instead of one seeds_of call
+** each (the same result: a k-gram that continues a chain always passes the filter). The last
+** few hashes go through masked gathers. */
+static DZ_AVX512 int collect_avx512(seeder *g, const uint64_t *ha, size_t nha) {
+  const __m512i bmask = _mm512_set1_epi64((long long)g->ix->bmask);
+  const uint64_t *bits = g->ix->bits;
+  size_t i = 0;
+  for (; i + 16 <= nha; i += 16) {
+    __m512i h0 = _mm512_loadu_si512((const void *)(ha + i)), h1 = _mm512_loadu_si512((const void *)(ha + i + 8));
+    unsigned hit = dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h0, 40), bmask), h0, 0xFF) |
+                   (unsigned)dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h1, 40), bmask), h1, 0xFF) << 8;
+    while (hit) {
+      size_t j = i + (size_t)__builtin_ctz(hit), run;
+      if (j == (size_t)g->ca + 1 && (run = chain_run(g, ha, j, i + 16))) {
+        g->ca += (uint32_t)run, g->cb += (uint32_t)run;
+        hit &= ~(((1u << run) - 1) << (j - i));
+        continue;
+      }
+      if (seeds_of(g, j, ha[j])) return -1;
+      hit &= hit - 1;
+    }
+  }
+  for (; i < nha; i += 8) {
+    __mmask8 live = nha - i >= 8 ? 0xFF : (__mmask8)((1u << (nha - i)) - 1);
+    __m512i h = _mm512_maskz_loadu_epi64(live, ha + i);
+    unsigned hit = dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h, 40), bmask), h, live);
+    for (; hit; hit &= hit - 1) {
+      size_t j = i + (size_t)__builtin_ctz(hit);
+      if (seeds_of(g, j, ha[j])) return -1;
+    }
+  }
+  return 0;
+}
 #endif
 
-/* Collect seeds (a, b) from hash matches, in order of a. */
+/* Collect seeds (a, b) from hash matches, in order of a, on the vector path `simd` at most (see
+** dz__align_seeds). */
 static int collect_seeds(seed **out, size_t *ns, const dz_ntext *A, const uint64_t *ha, size_t nha,
-                         const dz_ntext *B, const dz_align_index *ix, int k, int max_occ) {
+                         const dz_ntext *B, const dz_align_index *ix, int k, int max_occ, int simd) {
   seeder g = {malloc(1024 * sizeof(seed)), 0, 1024, ix, A, B, k, max_occ, UINT32_MAX, 0};
   if (!g.s) return -1;
   /* B is usually cold (each checked text meets another source): fetch its filter and table
@@ -169,8 +225,11 @@ static int collect_seeds(seed **out, size_t *ns, const dz_ntext *A, const uint64
   for (size_t j = 0; j < B->n; j += 16) __builtin_prefetch(B->c + j);
   int rc = 0;
 #if DZ_HAVE_AVX2_PATH
-  if (dz__cpu_avx2()) rc = collect_avx2(&g, ha, nha);
+  if (simd >= 2 && dz__cpu_avx512()) rc = collect_avx512(&g, ha, nha);
+  else if (simd >= 1 && dz__cpu_avx2()) rc = collect_avx2(&g, ha, nha);
   else
+#else
+  (void)simd;
 #endif
     for (size_t i = 0; i < nha && !rc; i++) rc = seeds_of(&g, i, ha[i]);
   if (rc) {
@@ -280,7 +339,7 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   seed *s = NULL;
   size_t ns = 0;
   dz_npassage *runs = NULL;
-  if (collect_seeds(&s, &ns, A, ha, nha, B, ix, p->k, p->max_occ ? p->max_occ : 16)) return -1;
+  if (collect_seeds(&s, &ns, A, ha, nha, B, ix, p->k, p->max_occ ? p->max_occ : 16, 2)) return -1;
   sort_seeds(s, ns);
   runs = malloc((ns ? ns : 1) * sizeof *runs);
   if (!runs) { free(s); return -1; }
@@ -291,6 +350,12 @@ int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *h
   extend_ends(runs, *n, A, B);
   *out = runs;
   return 0;
+}
+
+/* See align.h. */
+int dz__align_seeds(dz_seed **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha, const dz_ntext *B,
+                    const dz_align_index *ix, int k, int max_occ, int simd) {
+  return collect_seeds(out, n, A, ha, nha, B, ix, k, max_occ, simd);
 }
 
 /* See align.h. The table has at least two slots per distinct hash: absent hashes are mostly

@@ -51,4 +51,12 @@ typedef struct dz_align_params {
 ** its index. *out receives a malloc'd array of passages sorted by a0; *n its length. */
 int dz__align(dz_npassage **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha,
               const dz_ntext *B, const dz_align_index *ix, const dz_align_params *p);
+
+/* A seed: k-gram a of A has the hash of k-gram b of B. */
+typedef struct dz_seed { uint32_t a, b; } dz_seed;
+/* The seeds dz__align starts from, in the order it collects them (by a), on a chosen path, for
+** tests and benchmarks that compare the paths: simd 0 the portable loop, 1 AVX2 at most, 2 the
+** best the CPU has (dz__align's choice). *out is malloc'd. Returns 0, or -1 out of memory. */
+int dz__align_seeds(dz_seed **out, size_t *n, const dz_ntext *A, const uint64_t *ha, size_t nha, const dz_ntext *B,
+                    const dz_align_index *ix, int k, int max_occ, int simd);
 #endif

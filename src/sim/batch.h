@@ -19,10 +19,9 @@ struct dz_sim_batch {
 int dz__sim_render_json(FILE *f, const dz_sim_result *const *r, size_t n);
 
 /* Element i of the JSON array that dz__sim_render_json writes for several results (first: i ==
-** 0), appended to b; and the array around such elements, written to f, so that a caller can
-** render each result as soon as it is checked and give the same bytes. */
+** 0), appended to b, so that a caller can render each result as soon as it is checked and give
+** the same bytes: the array opens with '[' and closes with "\n]\n" around the elements. */
 void dz__sim_json_element(dz_buf *b, const dz_sim_result *r, int first);
-int dz__sim_json_array(FILE *f, const dz_buf *elems, size_t n);
 int dz__sim_render_text(FILE *f, const dz_sim_result *const *r, size_t n, int color);
 int dz__sim_render_html(FILE *f, const dz_sim_result *const *r, size_t n);
 int dz__batch_render_json(FILE *f, const dz_sim_batch *b);

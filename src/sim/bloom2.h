@@ -32,5 +32,14 @@ static inline DZ_AVX2 unsigned dz__bloom2_has4(const uint64_t *words, __m256i w,
                                  _mm256_sllv_epi64(one, _mm256_and_si256(_mm256_srli_epi64(h, 6), low6)));
   return (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(_mm256_and_si256(got, bits), bits)));
 }
+
+/* The same for eight hashes (AVX-512), those outside `live` left out (their words are not read).
+** A rotate takes its count modulo 64: no masking of the bit positions. */
+static inline DZ_AVX512 __mmask8 dz__bloom2_has8(const uint64_t *words, __m512i w, __m512i h, __mmask8 live) {
+  const __m512i one = _mm512_set1_epi64(1);
+  __m512i got = _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), live, w, (const void *)words, 8);
+  __m512i bits = _mm512_or_si512(_mm512_rolv_epi64(one, h), _mm512_rolv_epi64(one, _mm512_srli_epi64(h, 6)));
+  return _mm512_mask_cmpeq_epi64_mask(live, _mm512_and_si512(got, bits), bits);
+}
 #endif
 #endif

@@ -45,6 +45,9 @@ void dz__simctx_free(dz_simctx *ctx);
 
 int dz__sdoc_prepare(dz_simctx *ctx, const dz_text *t, dz_sdoc *out, dz_error *err);
 void dz__sdoc_free(dz_sdoc *d);
+/* The stock-phrase masking of dz__sdoc_prepare on a chosen path, for tests and benchmarks that
+** compare the paths: simd 0 portable, 1 AVX2 at most, 2 the best the CPU has (prepare's choice). */
+void dz__sdoc_mask_stock(const dz_simctx *ctx, dz_sdoc *d, int simd);
 
 /* Winnowed fingerprints of d (out has capacity d->nh). */
 size_t dz__sdoc_winnow(const dz_simctx *ctx, const dz_sdoc *d, dz_fp *out);

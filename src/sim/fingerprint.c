@@ -280,7 +280,46 @@ static DZ_AVX2 size_t select_windows(const uint64_t *h, const uint64_t *a, size_
   }
   return n;
 }
+
+/* select_windows with AVX-512 on minima_avx512's (unflipped) minima, for W a multiple of 8 up to
+** 64: flags eight windows at a time straight into mask registers, and each flagged window is
+** resolved without a branch (the whole window compared, the selection appended and counted
+** only when new), since whether a new minimum came in or the old one left is a coin toss that
+** the branch predictor lost about half the time: 1.56 -> 1.22 ns a hash with the minima. */
+
+static DZ_AVX512 size_t select_windows_avx512(const uint64_t *h, const uint64_t *a, size_t nh, size_t W, dz_fp *out) {
+  size_t n = 0, last = (size_t)-1, nw = nh - W + 1;
+  for (size_t s = 0; s < nw;) {
+    uint64_t flags = 0; /* bit k: window s + k must be searched */
+    size_t end = s + 64 < nw ? s + 64 : nw;
+    size_t k = s;
+    if (k == 0) flags = 1, k = 1;
+    for (; k + 8 <= end; k += 8) {
+      __m512i cur = _mm512_loadu_si512((const void *)(a + k)), prev = _mm512_loadu_si512((const void *)(a + k - 1));
+      __mmask8 f = _mm512_cmpneq_epu64_mask(cur, prev) |
+                   _mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + k + W - 1)), cur) |
+                   _mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + k - 1)), prev);
+      flags |= (uint64_t)f << (k - s);
+    }
+    for (; k < end; k++)
+      flags |= (uint64_t)(a[k] != a[k - 1] || h[k + W - 1] == a[k] || h[k - 1] == a[k - 1]) << (k - s);
+    for (; flags; flags &= flags - 1) {
+      size_t t = s + (size_t)__builtin_ctzll(flags);
+      uint64_t v = a[t], m = 0;
+      __m512i vv = _mm512_set1_epi64((long long)v);
+      for (size_t q = 0; q < W; q += 8)
+        m |= (uint64_t)_mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + t + q)), vv) << q;
+      size_t j = t + 63 - (size_t)__builtin_clzll(m); /* the rightmost minimum of window t */
+      out[n] = (dz_fp){v, (uint32_t)j};
+      n += (j != last) & (v != DZ_FP_SKIP);
+      last = j;
+    }
+    s = end;
+  }
+  return n;
+}
 #endif
+
 
 /* See fingerprint.h. */
 size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
@@ -289,8 +328,9 @@ size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
   if (W >= 2 && nh > W && dz__cpu_avx2()) {
     uint64_t *tmp = malloc(2 * nh * sizeof *tmp);
     if (tmp) {
-      size_t n = dz__cpu_avx512() ? select_windows(h, minima_avx512(h, nh, W, tmp), nh, W, 0, out)
-                                  : select_windows(h, minima_avx2(h, nh, W, tmp), nh, W, SIGN_BIT, out);
+      size_t n = !dz__cpu_avx512() ? select_windows(h, minima_avx2(h, nh, W, tmp), nh, W, SIGN_BIT, out)
+                 : W % 8 == 0 && W <= 64 ? select_windows_avx512(h, minima_avx512(h, nh, W, tmp), nh, W, out)
+                                         : select_windows(h, minima_avx512(h, nh, W, tmp), nh, W, 0, out);
       free(tmp);
       return n;
     }

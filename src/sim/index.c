@@ -18,6 +18,7 @@
 #include <time.h>
 #include <xxhash.h>
 
+#include "sim/align.h"
 #include "sim/bloom2.h"
 #include "sim/index_int.h"
 #include "sim/result.h"
@@ -32,18 +33,11 @@
 #define MEM_MAX_POSTINGS (8u << 20)  /* ... in memory when there are at most this many */
 #define MEM_HASH_MAX (1u << 20)      /* postings up to which a key hash (8 MiB at most) is built */
 
-static void entry_free(src_entry *e) {
-  dz_text_free(e->t);
-  dz__sdoc_free(&e->d);
-  free(e->path);
-  memset(e, 0, sizeof *e);
-}
-
-/* Forget cached sources and in-memory postings (the corpus changed). */
+/* Forget cached sources and in-memory postings (the corpus changed). A shared source cache is
+** only let go: the next source comes into a cache of this handle's own. */
 static void invalidate(dz_index *idx) {
-  for (size_t i = 0; i < idx->ncache; i++) entry_free(&idx->cache[i]);
-  idx->ncache = 0;
-  idx->cache_chars = 0;
+  dz__src_cache_free(idx->sc);
+  idx->sc = NULL;
   free(idx->mkey);
   free(idx->mdoc);
   free(idx->mhash);
@@ -199,7 +193,7 @@ int dz__index_store(int64_t *out, dz_index *idx, const dz__prepared *p, const ch
   if (rc != DZ_ENOTFOUND) return rc;
   dz_store_doc sd = {0, (char *)name, (char *)p->hash, p->chars, mtime, (int64_t)time(NULL), (void *)bytes, len};
   rc = idx->store->ops->add(idx->store, &sd, p->fps, p->nfps, &id, err);
-  if (idx->ncache || idx->mem) invalidate(idx);
+  if (idx->sc || idx->mem) invalidate(idx);
   if (rc) return rc;
   if (duplicate) *duplicate = 0;
   *out = id;
@@ -327,54 +321,41 @@ static void mask_capped(dz_sdoc *A, const dz_fp *fp, size_t nfp, const uint64_t 
     if (bsearch(&fp[i].h, capped, nc, sizeof *capped, u64_cmp)) A->h[fp[i].pos] = DZ_FP_SKIP;
 }
 
-/* The least recently used cache entry. */
-static size_t cache_lru(const dz_index *idx) {
-  size_t lru = 0;
-  for (size_t i = 1; i < idx->ncache; i++)
-    if (idx->cache[i].used < idx->cache[lru].used) lru = i;
-  return lru;
+/* See index_int.h. */
+void dz__index_share_sources(dz_index *idx, dz__src_cache *sc) {
+  dz__src_cache_free(idx->sc);
+  idx->sc = dz__src_cache_ref(sc);
 }
 
-/* Drop cache entry i (the last entry takes its place). */
-static void cache_drop(dz_index *idx, size_t i) {
-  idx->cache_chars -= idx->cache[i].d.nt.n;
-  entry_free(&idx->cache[i]);
-  if (i != --idx->ncache) idx->cache[i] = idx->cache[idx->ncache];
-  memset(&idx->cache[idx->ncache], 0, sizeof idx->cache[idx->ncache]);
-}
-
-/* The prepared source `doc`, from the cache or loaded from the store; the least recently used
-** entries make room when the cache is full (entries or characters). */
+/* The prepared source `doc`, held from the cache or loaded from the store and added to it
+** (release it with dz__src_cache_release). Its alignment index is built here, so that an
+** entry shared by threads is never written again. */
 static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err) {
-  for (size_t i = 0; i < idx->ncache; i++) {
-    if (idx->cache[i].id == doc) {
-      idx->cache[i].used = ++idx->tick;
-      *out = &idx->cache[i];
-      return DZ_OK;
-    }
-  }
-  src_entry e = {0};
+  if (!idx->sc && !(idx->sc = dz__src_cache_new())) return dz__error_nomem(err);
+  if ((*out = dz__src_cache_get(idx->sc, doc))) return DZ_OK;
+  src_entry *e = calloc(1, sizeof *e);
+  if (!e) return dz__error_nomem(err);
   dz_store_doc sd = {0};
   int rc = idx->store->ops->get(idx->store, doc, &sd, err);
-  if (rc) return rc;
-  dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
-  o.name = sd.path;
-  if (!(rc = dz_read_bytes(&e.t, sd.body, sd.body_len, &o, err)))
-    rc = dz__sdoc_prepare(&idx->ctx, e.t, &e.d, err);
-  e.id = doc;
-  e.path = sd.path, sd.path = NULL;
-  e.chars = sd.chars;
-  e.used = ++idx->tick;
-  dz__store_doc_clear(&sd);
   if (rc) {
-    entry_free(&e);
+    free(e);
     return rc;
   }
-  while (idx->ncache && (idx->ncache == SRC_CACHE || idx->cache_chars + e.d.nt.n > SRC_CACHE_CHARS))
-    cache_drop(idx, cache_lru(idx));
-  idx->cache[idx->ncache] = e;
-  idx->cache_chars += e.d.nt.n;
-  *out = &idx->cache[idx->ncache++];
+  dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
+  o.name = sd.path;
+  if (!(rc = dz_read_bytes(&e->t, sd.body, sd.body_len, &o, err)) && !(rc = dz__sdoc_prepare(&idx->ctx, e->t, &e->d, err))) {
+    if (dz__align_index_build(&e->d.ix, e->d.h, e->d.nh)) rc = dz__error_nomem(err);
+    else e->d.has_ix = 1;
+  }
+  e->id = doc;
+  e->path = sd.path, sd.path = NULL;
+  e->chars = sd.chars;
+  dz__store_doc_clear(&sd);
+  if (rc) {
+    dz__src_entry_free(e);
+    return rc;
+  }
+  *out = dz__src_cache_put(idx->sc, e);
   return DZ_OK;
 }
 
@@ -412,6 +393,7 @@ static int align_source(dz_sim_result *r, dz_index *idx, const dz_sdoc *A, const
   r->nsources++;
 cleanup:
   free(np);
+  dz__src_cache_release(idx->sc, e);
   return rc;
 }
 

@@ -4,30 +4,15 @@
 #define DZ_SIM_INDEX_INT_H
 #include "duizhao.h"
 #include "sim/core.h"
+#include "sim/src_cache.h"
 #include "store/store.h"
-
-#define SRC_CACHE 1024               /* prepared sources kept between queries ... */
-#define SRC_CACHE_CHARS (1u << 20)   /* ... holding at most this many normalised characters
-                                     ** (about 40 bytes each: ~40 MiB per handle) */
-
-/* A stored document decoded and prepared for alignment, kept for the next queries. */
-typedef struct src_entry {
-  int64_t id;
-  dz_text *t;
-  dz_sdoc d;
-  char *path;
-  int64_t chars;
-  uint64_t used;
-} src_entry;
 
 struct dz_index {
   dz_store *store;
   dz_simctx ctx;   /* ctx.nm is NULL until dz__index_ctx */
   dz_index_options opts;
-  src_entry cache[SRC_CACHE];
-  size_t ncache;
-  size_t cache_chars; /* normalised characters held by the cache */
-  uint64_t tick;
+  dz__src_cache *sc; /* prepared sources: this handle's, or shared by a check's threads (NULL
+                      ** until the first source is needed) */
   uint64_t *mkey; /* in-memory postings, sorted by key */
   int64_t *mdoc;
   size_t nm, mcap;
@@ -63,5 +48,8 @@ int dz__read_path(const char *path, char **buf, size_t *len, int64_t *mtime, dz_
 /* The handle will answer about `n` queries (dz_index_query_files knows): postings are then
 ** loaded into memory at the first query rather than the fourth, when that is worth it. */
 void dz__index_expect(dz_index *idx, size_t n);
+/* Take prepared sources from `sc`, shared with other handles on the same database (the threads
+** of dz_index_query_files), instead of a cache of the handle's own. */
+void dz__index_share_sources(dz_index *idx, dz__src_cache *sc);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "sim/jsonw.h"
 #include "text/utf8.h"
+#include "util/cpu.h"
 
 static const char SPACES[] = "                                                                ";
 
@@ -101,18 +102,49 @@ static int word_needs_escape(uint64_t x) {
   return (((x - ones * 0x20) | (q - ones) | (b - ones)) & ~x & highs) != 0;
 }
 
+#if DZ_HAVE_AVX2_PATH
+#include <immintrin.h>
+
+/* The place of the first byte at or after i that needs escaping, 32 bytes at a time (an
+** unsigned x >= 0x20 is max(x, 0x20) == x); stops at the last whole block. */
+static DZ_AVX2 size_t clean_avx2(const char *s, size_t i, size_t n) {
+  const __m256i sp = _mm256_set1_epi8(0x20), q = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\');
+  for (; i + 32 <= n; i += 32) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(s + i));
+    unsigned ok = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_max_epu8(x, sp), x));
+    unsigned sc = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(x, q), _mm256_cmpeq_epi8(x, bs)));
+    unsigned bad = ~ok | sc;
+    if (bad) return i + (size_t)__builtin_ctz(bad);
+  }
+  return i;
+}
+#endif
+
+/* The place of the first byte at or after i that may need escaping (n when none): whole
+** blocks with AVX2, then words; a word's false "yes" only leaves the rest to the byte loop. */
+static size_t skip_clean(const char *s, size_t i, size_t n) {
+#if DZ_HAVE_AVX2_PATH
+  if (n - i >= 32 && dz__cpu_avx2()) {
+    i = clean_avx2(s, i, n);
+    if (i + 32 <= n) return i; /* a block found one */
+  }
+#endif
+  while (i + 8 <= n) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    if (word_needs_escape(x)) return i;
+    i += 8;
+  }
+  return i;
+}
+
 /* jansson's dump_string without flags: \" \\ \b \f \n \r \t, other controls as \u00XX.
-** Passage texts are long and rarely need escaping: eight bytes at a time until a word does. */
+** Passage texts are long and rarely need escaping: whole blocks are skipped until one does. */
 static void str(dz_buf *b, const char *s, size_t n) {
   dz_buf_put(b, "\"", 1);
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
-    while (i + 8 <= n) {
-      uint64_t x;
-      memcpy(&x, s + i, 8);
-      if (word_needs_escape(x)) break;
-      i += 8;
-    }
+    i = skip_clean(s, i, n);
     if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;

@@ -1,6 +1,7 @@
 /*
 ** Checking many files against one corpus (dz_index_query_files): each worker thread opens its
-** own handle on the database (SQLite in WAL mode serves concurrent readers) and takes files by
+** own handle on the database (SQLite in WAL mode serves concurrent readers), the handles share
+** one cache of prepared sources (src_cache.h), and each thread takes files by
 ** number from a shared counter; results land in the caller's array by input position, so the
 ** output does not depend on thread timing. Each file is read, parsed for its level-1 parts and
 ** checked exactly as `similar` would check it alone.
@@ -12,6 +13,7 @@
 
 #include "duizhao.h"
 #include "sim/index_int.h"
+#include "sim/src_cache.h"
 #include "sim/result.h"
 #include "util/error.h"
 
@@ -25,6 +27,7 @@ typedef struct shared {
   const dz_index_options *opts;
   void (*fn)(void *ud, size_t i, dz_sim_result *r);
   void *ud;
+  dz__src_cache *sources; /* one cache for the threads: each source is prepared once */
   pthread_mutex_t mu;
   size_t failed_at;  /* lowest failing file index, n when none */
   dz_error err;
@@ -69,6 +72,7 @@ static void *worker(void *arg) {
     return NULL;
   }
   dz__index_expect(idx, s->n / s->nthreads);
+  if (s->sources) dz__index_share_sources(idx, s->sources);
   for (;;) {
     pthread_mutex_lock(&s->mu);
     size_t i = s->next < s->failed_at ? s->next++ : s->n;
@@ -84,7 +88,7 @@ static void *worker(void *arg) {
 
 int dz_index_query_files_each(const char *db, const char *const *paths, size_t n, const dz_index_options *opts,
                               void (*fn)(void *ud, size_t i, dz_sim_result *r), void *ud, dz_error *err) {
-  shared s = {db, paths, n, 0, 1, opts, fn, ud, PTHREAD_MUTEX_INITIALIZER, n, {0, ""}};
+  shared s = {db, paths, n, 0, 1, opts, fn, ud, NULL, PTHREAD_MUTEX_INITIALIZER, n, {0, ""}};
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
   size_t nt = n / FILES_PER_THREAD;
   if (nt > (size_t)(ncpu > 1 ? ncpu : 1)) nt = (size_t)(ncpu > 1 ? ncpu : 1);
@@ -92,11 +96,13 @@ int dz_index_query_files_each(const char *db, const char *const *paths, size_t n
   pthread_t th[MAX_THREADS];
   size_t started = 0;
   s.nthreads = nt > 1 ? nt : 1;
+  if (nt > 1) s.sources = dz__src_cache_new(); /* without it, each thread keeps its own */
   for (; nt > 1 && started < nt; started++)
     if (pthread_create(&th[started], NULL, worker, &s)) break;
   if (!started) worker(&s); /* one file, one core, or no thread could start */
   for (size_t i = 0; i < started; i++) pthread_join(th[i], NULL);
   pthread_mutex_destroy(&s.mu);
+  dz__src_cache_free(s.sources);
   if (s.failed_at < n) {
     if (err) *err = s.err;
     return s.err.code ? s.err.code : DZ_EIO;

@@ -100,16 +100,6 @@ void dz__sim_json_element(dz_buf *b, const dz_sim_result *r, int first) {
   dz__jw_elem(&w), result_json(&w, r);
 }
 
-/* See batch.h. */
-int dz__sim_json_array(FILE *f, const dz_buf *elems, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (elems[i].oom) return DZ_ENOMEM;
-  int ok = fputc('[', f) != EOF;
-  for (size_t i = 0; i < n && ok; i++) ok = fwrite(elems[i].data, 1, elems[i].len, f) == elems[i].len;
-  ok = ok && fputs(n ? "\n]\n" : "]\n", f) != EOF;
-  return ok ? DZ_OK : DZ_EIO;
-}
-
 /* Render results [from, to) as elements of the top-level array into the job's own buffer. */
 static void *render_part(void *arg) {
   part_job *j = arg;

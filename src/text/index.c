@@ -19,19 +19,10 @@ int dz__text_index(dz_text *t, dz_error *err) {
   if (!t->line_starts || !t->ckpt) return dz__error_nomem(err);
   size_t k = 0;
   t->line_starts[k++] = 0;
-  uint32_t chars = 0;
   for (const char *p = t->buf; (p = memchr(p, '\n', t->len - (size_t)(p - t->buf))); p++)
     t->line_starts[k++] = (size_t)(p - t->buf) + 1;
-  /* Characters per checkpoint block: bytes that are not UTF-8 continuation bytes. */
-  for (size_t b = 0; (b << DZ_CKPT_SHIFT) < t->len; b++) {
-    const unsigned char *p = (const unsigned char *)t->buf + (b << DZ_CKPT_SHIFT);
-    size_t m = t->len - (b << DZ_CKPT_SHIFT);
-    if (m > (1u << DZ_CKPT_SHIFT)) m = 1u << DZ_CKPT_SHIFT;
-    t->ckpt[b] = chars;
-    uint32_t c = (uint32_t)dz__utf8_count_chars(p, m);
-    chars += c;
-  }
-  if ((t->len & ((1u << DZ_CKPT_SHIFT) - 1)) == 0) t->ckpt[t->len >> DZ_CKPT_SHIFT] = chars;
+  _Static_assert(DZ_CKPT_SHIFT == 6, "dz__utf8_block_chars counts 64-byte blocks");
+  dz__utf8_block_chars((const unsigned char *)t->buf, t->len, t->ckpt);
   t->nlines = k;
   return DZ_OK;
 }

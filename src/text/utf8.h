@@ -58,9 +58,16 @@ size_t dz_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multibyte_
 ** an error. */
 int dz__utf8_all_valid(const unsigned char *s, size_t n);
 int dz__utf8_plain_text(const unsigned char *s, size_t n);
+/* Either check (no_binary 1: dz__utf8_plain_text) on a chosen path, for tests and benchmarks that
+** compare the paths: simd 0 the scalar loop, 1 AVX2 at most, 2 the best the CPU has (AVX-512). */
+int dz__utf8_check(const unsigned char *s, size_t n, int no_binary, int simd);
 
 /* Characters (bytes that are not UTF-8 continuation bytes) in p[0..n). */
 size_t dz__utf8_count_chars(const unsigned char *p, size_t n);
+
+/* The same for each 64-byte block: before[b] = characters in p[0..64 * b) for b = 0 ..
+** n / 64 (n / 64 + 1 entries); returns the characters of all of p[0..n). */
+size_t dz__utf8_block_chars(const unsigned char *p, size_t n, uint32_t *before);
 
 /* A byte that marks data as binary rather than text: a control character other than TAB, LF,
 ** VT, FF and CR, or DEL. */

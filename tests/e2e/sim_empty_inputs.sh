@@ -17,6 +17,15 @@ rc=0; "$bin" similar --db "$tmp/c.db" "$tmp/empty.txt" > "$tmp/sim.out" 2> "$tmp
 [ "$rc" = 2 ] && [ ! -s "$tmp/sim.out" ] || { echo "FAIL: similar on an empty file exits $rc"; cat "$tmp/sim.out"; exit 1; }
 [ "$(tail -n 1 "$tmp/sim.err")" = "duizhao similar: 文件 $tmp/empty.txt 是空的，没有可检查的内容。请确认选择了正确的文件。" ] ||
   { echo "FAIL: similar empty-file message"; cat "$tmp/sim.err"; exit 1; }
+# Several files in JSON are written as they are checked: a failing file stops the report after
+# the files before it and leaves the array open, so that it cannot pass for a whole report.
+rc=0; "$bin" similar --db "$tmp/c.db" --format json "$tmp/nochars.txt" "$tmp/empty.txt" "$tmp/nochars.txt" \
+  > "$tmp/sim.out" 2> "$tmp/sim.err" || rc=$?
+[ "$rc" = 2 ] || { echo "FAIL: similar with a failing file among several exits $rc"; exit 1; }
+[ "$(tail -n 1 "$tmp/sim.err")" = "duizhao similar: 文件 $tmp/empty.txt 是空的，没有可检查的内容。请确认选择了正确的文件。" ] ||
+  { echo "FAIL: similar message for a failing file among several"; cat "$tmp/sim.err"; exit 1; }
+[ "$(head -n 1 "$tmp/sim.out")" = '[' ] && [ "$(grep -c '"file"' "$tmp/sim.out")" = 1 ] &&
+  ! tail -n 1 "$tmp/sim.out" | grep -q '^]' || { echo "FAIL: similar output before a failing file"; cat "$tmp/sim.out"; exit 1; }
 # corpus add skips an empty file with a message, adds the others, and exits 2 at the end.
 printf '一、学习贯彻方面\n理论学习不够深入系统，满足于读原文、记笔记。\n' > "$tmp/good.txt"
 printf ' \n\n' > "$tmp/blank.txt"

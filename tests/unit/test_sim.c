@@ -11,6 +11,9 @@
 #include "sim/core.h"
 #include "sim/result.h"
 #include "text/utf8.h"
+#include "util/embed.h"
+
+extern const dz_embedded_file dz_embedded_data[];
 
 static dz_simctx ctx;
 
@@ -370,6 +373,142 @@ static void kgram_paths_agree(void **s) {
     }
 }
 
+/* The seed filter's paths (portable, AVX2, AVX-512 under the default dispatch; portable and
+** AVX2 under DZ_NO_AVX512=1) give the same seeds in the same order. A copies runs of B (chains
+** of seeds), and its hashes are then mixed with B's hashes over other characters (collisions:
+** a chain must not start there), B's hashes with bit 13 flipped (they pass the filter, whose
+** word and bits do not use that bit, but are not in B), masked hashes, and, with a small
+** alphabet, hashes occurring more than max_occ times in B; A has every length around the
+** vector widths, and chains run into the end of B. */
+static void seed_paths_agree(void **s) {
+  (void)s;
+  uint32_t st = 21, cb[420], ca[420];
+  uint64_t hb[420], ha[420];
+  const int k = 4;
+  size_t found = 0;
+  for (int trial = 0; trial < 4000; trial++) {
+    uint32_t alpha = trial % 3 ? 3000 : 4;
+    size_t nbc = (size_t)k + rnd(&st) % 400, nac = trial < 600 ? (size_t)trial / 8 : rnd(&st) % 400;
+    for (size_t i = 0; i < nbc; i++) cb[i] = 0x4E00 + rnd(&st) % alpha;
+    for (size_t i = 0; i < nac;) {
+      size_t len = 1 + rnd(&st) % 100, from = rnd(&st) % nbc;
+      int copy = rnd(&st) % 2;
+      for (size_t j = 0; j < len && i < nac; j++, i++)
+        ca[i] = copy && from + j < nbc ? cb[from + j] : 0x4E00 + rnd(&st) % alpha;
+    }
+    size_t nhb = dz__kgram_hashes(cb, nbc, k, hb), nha = nac >= (size_t)k ? dz__kgram_hashes(ca, nac, k, ha) : 0;
+    for (size_t j = 0; j < nhb; j++)
+      if (rnd(&st) % 20 == 0) hb[j] = DZ_FP_SKIP;
+    for (size_t i = 0; i < nha; i++) {
+      uint32_t r = rnd(&st) % 40;
+      if (r == 0) ha[i] = hb[rnd(&st) % nhb];
+      else if (r == 1) ha[i] = hb[rnd(&st) % nhb] ^ (1ull << 13);
+      else if (r == 2) ha[i] = DZ_FP_SKIP;
+    }
+    /* sometimes the index covers only a prefix of B's hashes: chains run into its end while
+    ** the hashes past it still equal A's */
+    size_t nix = trial % 4 == 1 ? nhb - rnd(&st) % (nhb < 20 ? nhb : 20) : nhb;
+    dz_align_index ix;
+    assert_int_equal(dz__align_index_build(&ix, hb, nix), 0);
+    dz_ntext A = {ca, NULL, NULL, nac}, B = {cb, NULL, NULL, nbc};
+    int max_occ = 1 + (int)(rnd(&st) % 4);
+    dz_seed *want = NULL;
+    size_t nwant = 0;
+    assert_int_equal(dz__align_seeds(&want, &nwant, &A, ha, nha, &B, &ix, k, max_occ, 0), 0);
+    for (int simd = 1; simd <= 2; simd++) {
+      dz_seed *got = NULL;
+      size_t ngot = 0;
+      assert_int_equal(dz__align_seeds(&got, &ngot, &A, ha, nha, &B, &ix, k, max_occ, simd), 0);
+      assert_int_equal(ngot, nwant);
+      assert_memory_equal(got, want, ngot * sizeof *got);
+      free(got);
+    }
+    found += nwant;
+    free(want);
+    dz__align_index_free(&ix);
+  }
+  assert_true(found > 100000); /* the inputs did make seeds */
+}
+
+/* The stock-phrase masking's paths give the same hashes and marks: hashes of stock k-grams,
+** stock hashes with bit 13 flipped (they pass the filter, whose word and bits do not use that
+** bit, but are not stock), the mask value and random hashes, at every length around the vector
+** widths. */
+static void stock_paths_agree(void **s) {
+  (void)s;
+  assert_true(ctx.nstock > 100);
+  uint32_t st = 77;
+  uint64_t h0[300], h[300];
+  uint8_t want[320], got[320]; /* nh + k - 1 marks */
+  size_t masked = 0, kept = 0;
+  for (int trial = 0; trial < 3000; trial++) {
+    size_t nh = trial < 300 ? (size_t)trial : rnd(&st) % 300;
+    for (size_t i = 0; i < nh; i++) {
+      uint32_t r = rnd(&st) % 10;
+      uint64_t sh = ctx.stock[rnd(&st) % ctx.nstock];
+      h0[i] = r < 3 ? sh : r < 6 ? sh ^ (1ull << 13) : r == 6 ? DZ_FP_SKIP : (uint64_t)rnd(&st) << 40 ^ rnd(&st);
+    }
+    uint64_t wanth[300];
+    for (int simd = 0; simd <= 2; simd++) {
+      uint8_t *marks = simd ? got : want;
+      memcpy(h, h0, nh * sizeof *h);
+      memset(marks, 0, sizeof want);
+      dz_sdoc d = {.h = h, .nh = nh, .stock = marks};
+      dz__sdoc_mask_stock(&ctx, &d, simd);
+      if (!simd) {
+        memcpy(wanth, h, nh * sizeof *h);
+        for (size_t i = 0; i < nh; i++) masked += h0[i] != DZ_FP_SKIP && h[i] == DZ_FP_SKIP, kept += h[i] == h0[i];
+        continue;
+      }
+      assert_memory_equal(h, wanth, nh * sizeof *h);
+      assert_memory_equal(got, want, sizeof want);
+    }
+  }
+  assert_true(masked > 10000 && kept > 10000);
+}
+
+static int u64_less(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The stock set, built from each list normalised whole, equals the k-grams of every phrase
+** normalised on its own (a phrase a line, before any tab, # comments skipped). */
+static void stock_set_per_phrase(void **s) {
+  (void)s;
+  size_t n = 0, cap = 1 << 16;
+  uint64_t *want = malloc(cap * sizeof *want);
+  assert_non_null(want);
+  size_t phrases = 0;
+  for (const dz_embedded_file *f = dz_embedded_data; f->name; f++) {
+    if (strncmp(f->name, "lexicon/stock_phrases", 21) || !strstr(f->name, ".tsv")) continue;
+    const char *p = (const char *)f->data, *end = p + f->len;
+    while (p < end) {
+      const char *eol = memchr(p, '\n', (size_t)(end - p));
+      if (!eol) eol = end;
+      const char *tab = memchr(p, '\t', (size_t)(eol - p));
+      const char *pe = tab ? tab : eol;
+      if (pe > p && *p != '#') {
+        dz_ntext nt;
+        dz_error e;
+        assert_int_equal(dz__norm_utf8(ctx.nm, p, (size_t)(pe - p), &nt, &e), DZ_OK);
+        if (nt.n >= (size_t)ctx.k) {
+          while (n + nt.n > cap) want = realloc(want, (cap *= 2) * sizeof *want);
+          n += dz__kgram_hashes(nt.c, nt.n, ctx.k, want + n);
+        }
+        dz__ntext_free(&nt);
+        phrases++;
+      }
+      p = eol + 1;
+    }
+  }
+  assert_true(phrases > 500);
+  qsort(want, n, sizeof *want, u64_less);
+  assert_int_equal(ctx.nstock, n);
+  assert_memory_equal(ctx.stock, want, n * sizeof *want);
+  free(want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(normalise_offsets),
@@ -380,8 +519,11 @@ int main(void) {
       cmocka_unit_test(u64_sort),
       cmocka_unit_test(coverage_union),
       cmocka_unit_test(kgram_paths_agree),
+      cmocka_unit_test(seed_paths_agree),
+      cmocka_unit_test(stock_paths_agree),
       cmocka_unit_test(fp_sort),
       cmocka_unit_test(normalise_paths_agree),
+      cmocka_unit_test(stock_set_per_phrase),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "duizhao.h"
@@ -81,16 +83,29 @@ static int ref_plain(const unsigned char *b, size_t n) {
   return ref_valid(b, n, &mb) == n;
 }
 
-/* Both whole-buffer checks against the references on one buffer. */
+/* Both whole-buffer checks against the references on one buffer, and the character counts of
+** its 64-byte blocks (for line and column lookups) against a byte-by-byte count. */
 static void check_whole(const unsigned char *b, size_t n) {
   size_t mb;
-  assert_int_equal(dz__utf8_all_valid(b, n), ref_valid(b, n, &mb) == n);
-  assert_int_equal(dz__utf8_plain_text(b, n), ref_plain(b, n));
+  int valid = ref_valid(b, n, &mb) == n, plain = ref_plain(b, n);
+  assert_int_equal(dz__utf8_all_valid(b, n), valid);
+  assert_int_equal(dz__utf8_plain_text(b, n), plain);
+  for (int simd = 0; simd <= 2; simd++) { /* each path by name; 2 is AVX2 under DZ_NO_AVX512=1 */
+    assert_int_equal(dz__utf8_check(b, n, 0, simd), valid);
+    assert_int_equal(dz__utf8_check(b, n, 1, simd), plain);
+  }
+  uint32_t before[16]; /* n < 1024 */
+  size_t total = dz__utf8_block_chars(b, n, before), c = 0;
+  for (size_t i = 0; i <= n; i++) {
+    if (i % 64 == 0) assert_int_equal(before[i / 64], c);
+    if (i < n) c += (b[i] & 0xC0) != 0x80;
+  }
+  assert_int_equal(total, c);
 }
 
 /* The SIMD checks: random mixtures, every byte value at every place of a valid buffer that
-** spans several 32-byte blocks (so errors sit at, before and after block edges), and every
-** truncation of a buffer of 1- to 4-byte characters (sequences cut at a block end). */
+** spans several 32- and 64-byte blocks (so errors sit at, before and after block edges), and
+** every truncation of a buffer of 1- to 4-byte characters (sequences cut at a block end). */
 static void whole_buffer(void **s) {
   (void)s;
   unsigned char buf[512];
@@ -101,7 +116,7 @@ static void whole_buffer(void **s) {
   }
   size_t n = 0;
   static const uint32_t cps[] = {0x4E2D, 'a', 0x6587, 0xE9, 0x1F600, 0x3002, '\n', 0x20AC, 0x10FFFF, 0x800};
-  for (size_t i = 0; n < 140; i++) n += (size_t)dz_utf8_put((char *)buf + n, cps[i % 10]);
+  for (size_t i = 0; n < 270; i++) n += (size_t)dz_utf8_put((char *)buf + n, cps[i % 10]);
   check_whole(buf, n);
   for (size_t p = 0; p < n; p++) {
     unsigned char keep = buf[p];
@@ -112,6 +127,28 @@ static void whole_buffer(void **s) {
     buf[p] = keep;
   }
   for (size_t m = 0; m <= n; m++) check_whole(buf, m);
+}
+
+/* Buffers that end at an unreadable page: the AVX-512 path's last, masked block must not touch
+** the bytes past the end; every length, with and without a cut sequence or a control byte last. */
+static void page_end(void **s) {
+  (void)s;
+  long pg = sysconf(_SC_PAGESIZE);
+  unsigned char *map = mmap(NULL, 2 * (size_t)pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  assert_true(map != MAP_FAILED);
+  assert_int_equal(mprotect(map + pg, (size_t)pg, PROT_NONE), 0);
+  unsigned char src[400];
+  size_t n = 0;
+  while (n < 390) n += (size_t)dz_utf8_put((char *)src + n, n % 5 ? 0x4E00 + (uint32_t)n : 'a' + (uint32_t)n % 26);
+  for (size_t len = 0; len <= n; len++)
+    for (int last = 0; last < 3; last++) {
+      unsigned char *b = map + pg - len;
+      memcpy(b, src, len);
+      if (len && last == 1) b[len - 1] = 0xE4; /* a lead byte with nothing after it */
+      if (len && last == 2) b[len - 1] = 0x01;
+      check_whole(b, len);
+    }
+  munmap(map, 2 * (size_t)pg);
 }
 
 /* Binary detection reports the first control byte (other than TAB, LF, VT, FF, CR) or DEL at
@@ -168,6 +205,7 @@ int main(void) {
       cmocka_unit_test(valid_prefix),
       cmocka_unit_test(binary_and_lines),
       cmocka_unit_test(whole_buffer),
+      cmocka_unit_test(page_end),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
