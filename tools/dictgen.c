@@ -18,7 +18,8 @@
 ** its one-character entries give each character's other readings (地 di besides ICU's de) and
 ** its words their own reading (地区 di'qu), a second key in the sound-alike index.
 ** GLYPH_PAIRS (tools/glyphsim.c, "A<TAB>B<TAB>kind<TAB>score" lines) adds the look-alikes found
-** on glyph images (大/太, 厂/广, 木/术), in both directions.
+** on glyph images (大/太, 厂/广, 木/术), in both directions; kind k marks the weaker look-alikes
+** (DZ_LOOK_WEAK) and kind p the component ones (列/例, DZ_LOOK_PART).
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -180,13 +181,16 @@ static char syl[1024][8];
 static uint16_t syl_fuzzy[1024];
 static uint32_t n_syl = 1; /* id 0 = no reading */
 
-/* The fuzzy class key of a toneless syllable: zh/ch/sh -> z/c/s, n -> l, and the finals
-** ang/eng/ing -> an/en/in. Two characters whose keys match sound alike to a pinyin typist. */
+/* The fuzzy class key of a toneless syllable: zh/ch/sh -> z/c/s, n -> l, h -> f, and the finals
+** ang/eng/ing -> an/en/in. Two characters whose keys match sound alike to a pinyin typist (the
+** fuzzy options of libime's pinyin engine, PinyinFuzzyFlag in libime/pinyin/pinyinencoder.h,
+** include all of these; f/h joined on the spell5 branch: docs/spell.md). */
 static void fuzzy_key(const char *s, char *out) {
   char b[16];
   size_t n = 0;
   if ((s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h') b[n++] = s[0], s += 2;
   else if (s[0] == 'n') b[n++] = 'l', s++;
+  else if (s[0] == 'h') b[n++] = 'f', s++;
   while (*s && n < 14) b[n++] = *s++;
   b[n] = 0;
   if (n >= 3 && !strcmp(b + n - 3, "ang")) b[n - 1] = 0;
@@ -373,7 +377,7 @@ static uint64_t *glyph_pairs(const char *path, size_t *n) {
   while (fgets(line, sizeof line, f)) {
     char *a = strtok(line, "\t\r\n"), *b = strtok(NULL, "\t\r\n"), *kind = strtok(NULL, "\t\r\n");
     if (!a || !b) continue;
-    uint64_t weak = kind && !strcmp(kind, "k") ? DZ_LOOK_WEAK : 0;
+    uint64_t weak = kind && !strcmp(kind, "k") ? DZ_LOOK_WEAK : kind && !strcmp(kind, "p") ? DZ_LOOK_PART : 0;
     size_t i = 0, j = 0, na = strlen(a), nb = strlen(b);
     uint32_t x = dz_utf8_next(a, na, &i), y = dz_utf8_next(b, nb, &j);
     if (i != na || j != nb || x < CP_FIRST || x > CP_LAST || y < CP_FIRST || y > CP_LAST || x == y)

@@ -10,17 +10,23 @@
 ** "On or next to" is measured against the other glyph dilated by one pixel (a cheap chamfer
 ** test). Related glyphs often hold a shared part a few pixels apart (厂 in 广), so the smaller
 ** glyph is also tried moved by up to --shift pixels onto a few alignments with the larger one
-** (centroids, ink-box corners, longest strokes). Each character keeps at most --max of its
+** (centroids, ink-box corners, longest strokes). With --codes, two more kinds come from the
+** code tables with the glyphs confirming: codes two edits apart whose glyphs are alike at
+** --confirm (kind k, weaker look-alikes), and a character and its component (kind p: 列 in 例,
+** 军 in 挥), proposed by Wubi (shape.h, dz_shape_wubi_contains: one's code spells the other's
+** after a radical) and kept when the smaller glyph, squeezed into the right or the bottom part
+** of the larger one's ink box, matches it there at --part (default 0.80). Each character keeps at most --max of its
 ** closest partners (by coverage), and a pair is written only when each is among the other's
 ** kept partners, so that no character gains a long list.
 **
 **   glyphsim OUT.txt FONT JIEBA_DICT [--face TAG] [--chars N] [--alike X] [--contain X]
-**            [--ratio X] [--max K] [--shift N]
+**            [--ratio X] [--max K] [--shift N] [--codes CANGJIE WUBI [--confirm X]
+**            [--maxweak K] [--part X]]
 **   glyphsim --show FONT JIEBA_DICT [options] 字字 ...   (measures of given pairs, to tune)
 **
 ** The common characters are the N Han characters with the largest summed jieba frequency of
 ** the words that hold them (dict.txt). OUT.txt lines are "A<TAB>B<TAB>kind<TAB>score"
-** (kind a = alike, c = contained), each unordered pair once; tools/dictgen.c merges them into
+** (kind a = alike, c = contained, k = weaker, p = component), each unordered pair once; tools/dictgen.c merges them into
 ** the look-alike lists of dict.bin in both directions. About 30 million pairs are compared;
 ** with the popcount instruction this takes some 10 s on one core.
 */
@@ -55,6 +61,7 @@ typedef struct opts {
   const char *cangjie, *wubi; /* code tables: pairs two edits apart that glyphs confirm */
   double confirm;
   int max_weak;
+  double part; /* a Wubi component pair is kept when the glyph of the part fits the whole */
 } opts;
 
 /* The build stops on bad input rather than ship a silently empty table. */
@@ -235,6 +242,47 @@ static int relate(const glyph *a, const glyph *b, const opts *o, double *score) 
   return kind;
 }
 
+/* How well does the glyph s, squeezed into the box [bx0, bx1] x [by0, by1] of l (nearest pixel
+** of its ink box), match l there? The smaller of two shares: s's squeezed ink on or next to l's
+** ink, and l's ink inside the box on or next to the squeezed s. */
+static double part_in_box(const glyph *s, const glyph *l, int bx0, int by0, int bx1, int by1) {
+  glyph t;
+  memset(&t, 0, sizeof t);
+  int sw = s->x1 - s->x0 + 1, sh = s->y1 - s->y0 + 1, bw = bx1 - bx0 + 1, bh = by1 - by0 + 1;
+  if (bw < 4 || bh < 4) return 0;
+  for (int y = by0; y <= by1; y++)
+    for (int x = bx0; x <= bx1; x++) {
+      int sx = s->x0 + (x - bx0) * sw / bw, sy = s->y0 + (y - by0) * sh / bh;
+      if (s->row[sy] >> sx & 1) t.row[y] |= 1ull << x;
+    }
+  dilate(&t);
+  if (!t.ink) return 0;
+  double cs = cover_at(&t, l, 0, 0, 0);
+  uint64_t mask = (bx1 >= 63 ? ~0ull : (1ull << (bx1 + 1)) - 1) & ~((1ull << bx0) - 1);
+  int n = 0, in = 0;
+  for (int y = by0; y <= by1; y++) {
+    in += popc(l->row[y] & mask);
+    n += popc(l->row[y] & mask & t.dil[y]);
+  }
+  double cl = in ? (double)n / in : 0;
+  return cs < cl ? cs : cl;
+}
+
+/* Is s a component of l, on its right or at its bottom (the part that Wubi spells after a
+** leading radical: 列 in 例, 军 in 挥, 谷 in 俗)? The best match of s squeezed into the right or
+** the bottom part of l's ink box, the part starting at 25% to 55% of its width or height. */
+static double part_of(const glyph *s, const glyph *l) {
+  double best = 0;
+  int w = l->x1 - l->x0, h = l->y1 - l->y0;
+  for (int f = 25; f <= 55; f += 5) {
+    double r = part_in_box(s, l, l->x0 + w * f / 100, l->y0, l->x1, l->y1);
+    double b = part_in_box(s, l, l->x0, l->y0 + h * f / 100, l->x1, l->y1);
+    if (r > best) best = r;
+    if (b > best) best = b;
+  }
+  return best;
+}
+
 /* Packed shape codes (shape.h) of the common characters from a `libime_tabledict -d` dump
 ** ("code char" lines after "[Data]"): the shortest code (Cangjie) or the longest (Wubi) of
 ** each, 0 when none. */
@@ -298,6 +346,7 @@ static int parse_opts(int argc, char **argv, int i, opts *o) {
     else if (!strcmp(a, "--codes") && v && i + 2 < argc) o->cangjie = v, o->wubi = argv[i + 2], i += 2;
     else if (!strcmp(a, "--confirm") && v) o->confirm = atof(v), i++;
     else if (!strcmp(a, "--maxweak") && v) o->max_weak = atoi(v), i++;
+    else if (!strcmp(a, "--part") && v) o->part = atof(v), i++;
     else break;
   }
   return i;
@@ -305,7 +354,7 @@ static int parse_opts(int argc, char **argv, int i, opts *o) {
 
 /* Write the look-alike pairs, or with --show print the measures of the given pairs. */
 int main(int argc, char **argv) {
-  opts o = {" SC", 8000, 6, 3, 0.82, 0.93, 0.60, NULL, NULL, 0.70, 0};
+  opts o = {" SC", 8000, 6, 3, 0.82, 0.93, 0.60, NULL, NULL, 0.70, 0, 0.80};
   if (argc < 4) {
     fprintf(stderr, "usage: glyphsim OUT.txt|--show FONT JIEBA_DICT [options] [pairs]\n");
     return 2;
@@ -328,8 +377,8 @@ int main(int argc, char **argv) {
       }
       double sc = 0;
       int kind = relate(&x, &y, &o, &sc);
-      printf("%s ink %d/%d cover %.3f/%.3f -> %c %.3f\n", argv[i], x.ink, y.ink, cover(&x, &y),
-             cover(&y, &x), kind ? kind : '-', sc);
+      printf("%s ink %d/%d cover %.3f/%.3f part %.3f/%.3f -> %c %.3f\n", argv[i], x.ink, y.ink,
+             cover(&x, &y), cover(&y, &x), part_of(&x, &y), part_of(&y, &x), kind ? kind : '-', sc);
     }
     FT_Done_Face(face);
     FT_Done_FreeType(lib);
@@ -369,6 +418,13 @@ int main(int argc, char **argv) {
           (codes_two_apart(cj[i], cj[j]) || codes_two_apart(wb[i], wb[j])) &&
           relate(&gl[i], &gl[j], &weak, &sc))
         kind = 'k';
+      /* A character and its component (列 in 例): Wubi proposes, the glyph squeezed into the
+      ** right or bottom part of the other confirms. */
+      if (!kind && wb) {
+        int in_i = dz_shape_wubi_contains(wb[i], wb[j]), in_j = dz_shape_wubi_contains(wb[j], wb[i]);
+        double p = in_i ? part_of(&gl[j], &gl[i]) : in_j ? part_of(&gl[i], &gl[j]) : 0;
+        if (p >= o.part) kind = 'p', sc = p;
+      }
       if (!kind) continue;
       if (np == cap) {
         cap = cap ? cap * 2 : 4096;
@@ -386,8 +442,9 @@ int main(int argc, char **argv) {
   for (size_t k = 0; k < np; k++) {
     int a = pv[k].a, b = pv[k].b;
     /* Confirmed code pairs have a cap of their own (0: none; the codes already chose them). */
-    int *cnt = pv[k].kind == 'k' ? seen_k : seen;
-    int cap_k = pv[k].kind != 'k' ? o.max_per_char : o.max_weak ? o.max_weak : ng;
+    int coded = pv[k].kind == 'k' || pv[k].kind == 'p';
+    int *cnt = coded ? seen_k : seen;
+    int cap_k = !coded ? o.max_per_char : o.max_weak ? o.max_weak : ng;
     rank_ok[k] = cnt[a] < cap_k && cnt[b] < cap_k;
     cnt[a]++, cnt[b]++;
   }

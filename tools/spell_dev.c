@@ -3,7 +3,8 @@
 ** the spell rules: reads one sentence a line from a file (or stdin) and prints one JSON object a
 ** line, {"line":N,"findings":[{"rule","start","end","cstart","cend","original","suggestion",
 ** "confidence"}]}, offsets in bytes of the line. Options override the model constants:
-**   spell_dev [--conf C] [--same X] [--fuzzy X] [--shape X] [--shapeweak X] [--gain X] [--dist N]
+**   spell_dev [--conf C] [--same X] [--fuzzy X] [--shape X] [--shapeweak X] [--shapepart X]
+**             [--gain X] [--dist N]
 **             [--iter N] [--iterconf C] [--iterdist N] [--pairs N] [--pairconf C] [--pairmin C] [--word W]... FILE
 ** The last line on stderr gives the sentence count and the time spent checking.
 */
@@ -46,6 +47,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--fuzzy") && v) p->cost_fuzzy = atof(v), i++;
     else if (!strcmp(a, "--shape") && v) p->cost_shape = atof(v), i++;
     else if (!strcmp(a, "--shapeweak") && v) p->cost_shape_weak = atof(v), i++;
+    else if (!strcmp(a, "--shapepart") && v) p->cost_shape_part = atof(v), i++;
     else if (!strcmp(a, "--wordcost") && v) p->cost_word = atof(v), i++;
     else if (!strcmp(a, "--inword") && v) p->cost_in_word = atof(v), i++;
     else if (!strcmp(a, "--inoov") && v) p->cost_in_oov = atof(v), i++;

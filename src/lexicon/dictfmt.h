@@ -20,7 +20,8 @@
 **            then each syllable's fuzzy class at syl_fuzzy_off (u16 per syllable)
 **   shapes   per code point of the same range: u32 packed Cangjie code (0 = unknown), 5 bits a
 **            letter, up to 5 letters, length in the top 3 bits
-**   lookalikes per code point of the range, the characters that look like it (shape.h):
+**   lookalikes per code point of the range, the characters that look like it (shape.h; items
+**            flagged DZ_LOOK_WEAK or DZ_LOOK_PART for the weaker and the component look-alikes):
 **            CSR arrays look_start[cp_count+1] and look_items[] (code points)
 **   homophone chars per syllable id (CSR: sylc_start[syl_count+1], sylc_items[]), the
 **            characters whose first (ICU) reading it is and that jieba knows as one-character
@@ -49,8 +50,11 @@
 #define DZ_DICT_ALT 2     /* other readings kept per character */
 #define DZ_DICT_SYLC_MIN 100 /* one-character word frequency of a homophone character */
 /* A look-alike list item is a code point, with this bit set for a weaker look-alike (codes two
-** edits apart that the glyphs confirm); lists are sorted by DZ_LOOK_CP. */
+** edits apart that the glyphs confirm), or this one for a component look-alike (a character and
+** its phonetic component, 列/例: one holds the other's Wubi code after a radical); lists are
+** sorted by DZ_LOOK_CP. */
 #define DZ_LOOK_WEAK 0x80000000u
+#define DZ_LOOK_PART 0x40000000u
 #define DZ_LOOK_CP(x) ((x) & 0x1FFFFFu)
 
 enum {

@@ -1,6 +1,6 @@
 /*
 ** Character readings and the confusion relation between two characters: same toneless pinyin,
-** fuzzy pinyin (z/zh c/ch s/sh n/l an/ang en/eng in/ing), or look-alike shape (Cangjie codes
+** fuzzy pinyin (z/zh c/ch s/sh n/l f/h an/ang en/eng in/ing), or look-alike shape (Cangjie codes
 ** close). Readings and shapes were compiled into dict.bin at build time (ICU "Han-Latin;
 ** Latin-ASCII", libime's Cangjie table), so nothing here calls ICU.
 */

@@ -151,6 +151,7 @@ static double slip_cost(const dz_speller *sp, const dz_spell_chunk *ch, const dz
   double c = k->rel == DZ_REL_SAME         ? p->cost_same
              : k->rel == DZ_REL_FUZZY      ? p->cost_fuzzy
              : k->rel == DZ_REL_SHAPE_WEAK ? p->cost_shape_weak
+             : k->rel == DZ_REL_SHAPE_PART ? p->cost_shape_part
                                            : p->cost_shape;
   return sp->lm ? c + in_word_cost(sp, ch, k->p0) : c;
 }

@@ -11,7 +11,8 @@
 ** Look-alike: a character is replaced by one from its look-alike list (Cangjie or Wubi codes
 ** one edit away, or glyph images alike) when that makes a dictionary word with its neighbours
 ** (休→体, 太→大); the list's weaker look-alikes (codes two edits apart that the glyphs
-** confirm, 言→信) are costed higher (DZ_REL_SHAPE_WEAK).
+** confirm, 言→信) are costed higher (DZ_REL_SHAPE_WEAK), and so are the component look-alikes
+** (a character and its phonetic component, 列→例: DZ_REL_SHAPE_PART).
 ** Either way the new word must be more frequent than the span as written (params.min_ratio),
 ** which keeps common correct words from being "corrected" into rarer ones; a whole-word swap
 ** has its own, looser ratio (word_min_ratio) and must replace a word the segmentation keeps.
@@ -126,7 +127,9 @@ static void lookalikes(gen_ctx *g) {
     const uint32_t *look = dz_dict_lookalikes(d, ch->cps[pos], &nl);
     for (size_t li = 0; li < nl; li++) {
       uint32_t cp = DZ_LOOK_CP(look[li]);
-      int rel = look[li] & DZ_LOOK_WEAK ? DZ_REL_SHAPE_WEAK : DZ_REL_SHAPE;
+      int rel = look[li] & DZ_LOOK_WEAK   ? DZ_REL_SHAPE_WEAK
+                : look[li] & DZ_LOOK_PART ? DZ_REL_SHAPE_PART
+                                          : DZ_REL_SHAPE;
       /* A cheap Bloom test first: can cp sit next to either neighbour in some word? A span
       ** that holds cp next to a neighbour it cannot sit by is not tried either. */
       int left = pos > 0 && dz_dict_pair_test(bloom, mask, ch->cps[pos - 1], cp);

@@ -15,8 +15,12 @@
 
 /* WORD: a whole sound-alike word picked wrongly from the input method (two characters of a word
 ** replaced); PAIR: the same over two characters that stand alone and make no word (乖买).
-** SHAPE_WEAK: a weaker look-alike (codes two edits apart, glyphs confirming). */
-enum { DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD, DZ_REL_PAIR, DZ_REL_SHAPE_WEAK };
+** SHAPE_WEAK: a weaker look-alike (codes two edits apart, glyphs confirming). SHAPE_PART: a
+** character and its phonetic component (列/例, 谷/俗; DZ_LOOK_PART). */
+enum {
+  DZ_REL_SAME = 1, DZ_REL_FUZZY, DZ_REL_SHAPE, DZ_REL_WORD, DZ_REL_PAIR, DZ_REL_SHAPE_WEAK,
+  DZ_REL_SHAPE_PART
+};
 
 typedef struct dz_spell_cand {
   int p0, p1;       /* replaced character indices; p1 = -1 for a single change, else p0 < p1 */

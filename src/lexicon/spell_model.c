@@ -8,6 +8,7 @@ void dz_spell_params_default(dz_spell_params *p, int with_lm) {
   p->cost_fuzzy = 11.0;
   p->cost_shape = 9.0;
   p->cost_shape_weak = 14.0;
+  p->cost_shape_part = 8.0; /* 6-8 best on the first half (8: fewest clean findings), 9-14 lower */
   p->cost_word = with_lm ? 8.0 : 14.0; /* an input-method pick of a whole word: one slip */
   p->cost_in_word = -2.0;
   p->in_word_min_freq = 4; /* jieba's own words: libime's extra words sit at frequency 3 */

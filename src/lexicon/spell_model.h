@@ -16,6 +16,7 @@ typedef struct dz_spell_params {
   double cost_fuzzy;  /* ... a fuzzy-pinyin character */
   double cost_shape;  /* ... a look-alike character */
   double cost_shape_weak; /* ... a weaker look-alike (codes two edits apart, glyphs confirming) */
+  double cost_shape_part; /* ... a character for its phonetic component or back (列/例) */
   double cost_word;   /* ... a whole sound-alike word with two characters wrong (菜狗→采购); with
                          the model, only of words it knows (spell.c, swap_judged) */
   double cost_in_word; /* added to a one-character change inside a word (as written) that the

@@ -181,6 +181,9 @@ static void pinyin_relations(void **s) {
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("资"), cp_of("知")), DZ_CONF_FUZZY_PINYIN); /* z/zh */
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("兰"), cp_of("南")), DZ_CONF_FUZZY_PINYIN); /* n/l */
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("心"), cp_of("星")), DZ_CONF_FUZZY_PINYIN); /* in/ing */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("互"), cp_of("负")), DZ_CONF_FUZZY_PINYIN); /* f/h */
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("湖"), cp_of("福")), DZ_CONF_FUZZY_PINYIN);
+  assert_int_equal(dz_pinyin_confusion(dict, cp_of("热"), cp_of("乐")), DZ_CONF_NONE); /* l/r is not folded */
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("休"), cp_of("体")), DZ_CONF_SHAPE);
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("呆"), cp_of("保")), DZ_CONF_SHAPE);
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("机"), cp_of("海")), DZ_CONF_NONE);
@@ -238,12 +241,12 @@ static void polyphones(void **s) {
   assert_int_equal(dz_dict_readings(dict, cp_of("a"), r), 0);
 }
 
-/* Is b in a's look-alike list? 1: a plain look-alike, 2: a weaker one. */
+/* Is b in a's look-alike list? 1: a plain look-alike, 2: a weaker one, 3: a component one. */
 static int alike(const char *a, const char *b) {
   size_t n;
   const uint32_t *l = dz_dict_lookalikes(dict, cp_of(a), &n);
   for (size_t i = 0; i < n; i++)
-    if (DZ_LOOK_CP(l[i]) == cp_of(b)) return l[i] & DZ_LOOK_WEAK ? 2 : 1;
+    if (DZ_LOOK_CP(l[i]) == cp_of(b)) return l[i] & DZ_LOOK_WEAK ? 2 : l[i] & DZ_LOOK_PART ? 3 : 1;
   return 0;
 }
 
@@ -267,7 +270,7 @@ static void lookalike_table(void **s) {
   size_t n;
   const uint32_t *l = dz_dict_lookalikes(dict, cp_of("大"), &n);
   size_t plain = 0;
-  for (size_t i = 0; i < n; i++) plain += !(l[i] & DZ_LOOK_WEAK);
+  for (size_t i = 0; i < n; i++) plain += !(l[i] & (DZ_LOOK_WEAK | DZ_LOOK_PART));
   assert_true(plain >= 2 && plain <= 6);
   /* Weaker look-alikes: codes two edits apart that the glyphs confirm, both ways. */
   assert_int_equal(alike("言", "信"), 2);
@@ -275,6 +278,15 @@ static void lookalike_table(void **s) {
   assert_int_equal(alike("但", "何"), 2);
   assert_int_equal(alike("大", "太"), 1); /* a plain look-alike stays plain */
   assert_int_equal(dz_pinyin_confusion(dict, cp_of("信"), cp_of("言")), DZ_CONF_SHAPE);
+  /* Component look-alikes (dictgen.c, wubi_contains), both ways, flagged as such; common
+  ** characters only, and no key-name character's repeated code (女 vvvv in 安). */
+  static const char *parts[][2] = {{"列", "例"}, {"军", "挥"}, {"斗", "科"}};
+  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+    assert_int_equal(alike(parts[i][0], parts[i][1]), 3);
+    assert_int_equal(alike(parts[i][1], parts[i][0]), 3);
+  }
+  assert_int_equal(alike("女", "安"), 0);
+  assert_int_equal(alike("谷", "俗"), 1); /* a plain look-alike by Cangjie stays plain */
 }
 
 /* A look-alike or homophone-character section whose list bounds are damaged makes the file
@@ -373,7 +385,9 @@ static void seg_cache_agrees(void **s) {
 }
 
 /* Run the candidate generator over `text` and look for replacing character p0 by c0. */
-static int has_candidate(const char *text, int p0, const char *c0, int p1, const char *c1) {
+/* The relation (DZ_REL_*) of the candidate changing p0 to c0 (and p1 to c1) in text, 0 when
+** there is none. */
+static int candidate_rel(const char *text, int p0, const char *c0, int p1, const char *c1) {
   uint32_t cps[64], off[65];
   int n = 0;
   size_t i = 0, len = strlen(text);
@@ -399,16 +413,21 @@ static int has_candidate(const char *text, int p0, const char *c0, int p1, const
     assert_true(k == 0 || out[k].p0 >= out[k - 1].p0); /* sorted, distinct */
     if (out[k].p0 == p0 && out[k].c0 == cp_of(c0) && out[k].p1 == p1 &&
         (p1 < 0 || out[k].c1 == cp_of(c1)))
-      found = 1;
+      found = out[k].rel;
   }
   free(out);
   free(c);
   return found;
 }
 
+static int has_candidate(const char *text, int p0, const char *c0, int p1, const char *c1) {
+  return candidate_rel(text, p0, c0, p1, c1) != 0;
+}
+
 static void candidates(void **s) {
   (void)s;
   assert_true(has_candidate("决策部暑", 3, "署", -1, NULL));       /* same pinyin */
+  assert_true(has_candidate("由县政府互责落实", 4, "负", -1, NULL)); /* fuzzy pinyin f/h */
   assert_true(has_candidate("总休方案", 1, "体", -1, NULL));       /* look-alike */
   assert_true(has_candidate("太力推进", 0, "大", -1, NULL));       /* look-alike from glyphs */
   assert_true(has_candidate("十六个低区", 3, "地", -1, NULL));     /* 地区 read di qu, not ICU's de */
@@ -425,6 +444,11 @@ static void candidates(void **s) {
   ** 26,381), not for a rare one (a name: 汤晔 is no slip for 糖业, at 37). */
   assert_true(has_candidate("全面加强党的剑射", 6, "建", 7, "设"));
   assert_false(has_candidate("本报记者汤晔报道", 4, "糖", 5, "业"));
+  /* A character for its phonetic component or back (Wubi: 例 wgqj spells 列 gqjh after 亻):
+  ** 举列 → 举例, 斗学发展 → 科学发展; 列 stays where it makes a word (列入). */
+  assert_int_equal(candidate_rel("举列说明", 1, "例", -1, NULL), DZ_REL_SHAPE_PART);
+  assert_int_equal(candidate_rel("坚持斗学发展", 2, "科", -1, NULL), DZ_REL_SHAPE_PART);
+  assert_false(has_candidate("列入议事日程", 0, "例", -1, NULL));
 }
 
 int main(void) {
