@@ -27,6 +27,7 @@
 
 #define HAN_LO 0x3400u
 #define HAN_HI 0xA000u /* exclusive */
+#define T2S_LAST_WORD ((HAN_HI - HAN_LO) / 32 - 1) /* the bitmap's last 32-bit word */
 
 extern const unsigned char dz_t2s_changed[(HAN_HI - HAN_LO) / 8];
 extern const uint32_t dz_t2s_chars[][2];
@@ -305,8 +306,10 @@ static DZ_AVX512 size_t han_run_avx512(const unsigned char *u, size_t len, size_
     _mm512_storeu_si512((void *)(as + an), sk);
     _mm512_storeu_si512((void *)(ae + an), _mm512_add_epi32(sk, _mm512_set1_epi32(3)));
     __m512i off = _mm512_sub_epi32(c, _mm512_set1_epi32(HAN_LO));
-    __m512i words = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), keep, _mm512_srli_epi32(off, 5),
-                                                (const void *)dz_t2s_changed, 4);
+    /* every lane gathered (others clamped into the bitmap, their bits ignored by the masked
+    ** test): the gather masked to the kept lanes cost 0.3 ns a character more on this AMD EPYC */
+    __m512i words = _mm512_i32gather_epi32(_mm512_min_epu32(_mm512_srli_epi32(off, 5), _mm512_set1_epi32(T2S_LAST_WORD)),
+                                           (const void *)dz_t2s_changed, 4);
     __m512i bit = _mm512_srlv_epi32(words, _mm512_and_si512(off, _mm512_set1_epi32(31)));
     *trad |= _mm512_mask_test_epi32_mask(keep, bit, _mm512_set1_epi32(1)) != 0;
     an += (size_t)__builtin_popcount(keep);
