@@ -32,18 +32,20 @@
 #define SCHEMA_VERSION 2
 #define APP_ID 0x647A6462 /* "dzdb" */
 
+#define POST_SIZES 7 /* postings go 64, 32, ..., 1 per INSERT statement (by the binary digits of
+                       ** the rest): the per-statement cost is most of inserting a few rows */
+
 typedef struct sq_store {
   dz_store base;
   sqlite3 *db;
   char *path;
   int timeout_ms;
-  sqlite3_stmt *ins_doc, *ins_body, *ins_post, *ins_post_many, *ins_post_few, *lookup, *find_hash;
+  sqlite3_stmt *ins_doc, *ins_body, *lookup, *find_hash;
+  sqlite3_stmt *ins_post[POST_SIZES]; /* INSERT of 2^i postings, prepared on first use */
   sqlite3_stmt *set_span; /* UPDATE documents SET p0, p1 */
   sqlite3_stmt *count, *begin_read, *commit_read, *get; /* per-query statements, prepared once */
 } sq_store;
 
-#define POST_ROWS 64 /* postings per INSERT statement: amortises the per-statement cost */
-#define POST_FEW 8   /* the rest of a document's postings go 8, then 1, per statement */
 
 static const char *SCHEMA =
     "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"
@@ -127,9 +129,7 @@ static void sq_close(dz_store *base) {
   if (!s) return;
   sqlite3_finalize(s->ins_doc);
   sqlite3_finalize(s->ins_body);
-  sqlite3_finalize(s->ins_post);
-  sqlite3_finalize(s->ins_post_many);
-  sqlite3_finalize(s->ins_post_few);
+  for (int i = 0; i < POST_SIZES; i++) sqlite3_finalize(s->ins_post[i]);
   sqlite3_finalize(s->set_span);
   sqlite3_finalize(s->lookup);
   sqlite3_finalize(s->find_hash);
@@ -185,24 +185,53 @@ static int step_done(sq_store *s, sqlite3_stmt *st, dz_error *err) {
   return rc == SQLITE_DONE ? DZ_OK : sq_err(s, rc, err);
 }
 
-static int put_postings(sq_store *s, int64_t doc, const uint64_t *fps, size_t nfps, dz_error *err);
-
 /* The statements that write, prepared on the first write: a check only reads, and parsing
-** them (the 64-row insert above all) was most of opening a database. */
+** them was most of opening a database. */
 static int prep_writes(sq_store *s, dz_error *err) {
   if (s->set_span) return DZ_OK;
   int rc = prep(s, &s->ins_doc, "INSERT INTO documents(path, hash, chars, mtime, added) VALUES(?,?,?,?,?)", err);
   if (!rc) rc = prep(s, &s->ins_body, "INSERT INTO bodies(id, body) VALUES(?,?)", err);
-  if (!rc) rc = prep(s, &s->ins_post, "INSERT INTO postings(h, doc) VALUES(?,?)", err);
-  if (!rc) {
-    char sql[64 + POST_ROWS * 8] = "INSERT INTO postings(h, doc) VALUES(?,?)";
-    for (int i = 1; i < POST_ROWS; i++) strcat(sql, ",(?,?)");
-    rc = prep(s, &s->ins_post_many, sql, err);
-    sql[strlen("INSERT INTO postings(h, doc) VALUES(?,?)") + (POST_FEW - 1) * strlen(",(?,?)")] = 0;
-    if (!rc) rc = prep(s, &s->ins_post_few, sql, err);
-  }
   if (!rc) rc = prep(s, &s->set_span, "UPDATE documents SET p0=?, p1=? WHERE id=?", err); /* last: the flag */
   return rc;
+}
+
+/* The INSERT of 2^k postings, prepared on its first use. */
+static int post_stmt(sq_store *s, int k, sqlite3_stmt **out, dz_error *err) {
+  if (!s->ins_post[k]) {
+    char sql[64 + (1 << (POST_SIZES - 1)) * 8] = "INSERT INTO postings(h, doc) VALUES(?,?)";
+    for (int i = 1; i < 1 << k; i++) strcat(sql, ",(?,?)");
+    int rc = prep(s, &s->ins_post[k], sql, err);
+    if (rc) return rc;
+  }
+  *out = s->ins_post[k];
+  return DZ_OK;
+}
+
+/* Insert document `doc`'s postings and record their rowid range [p0, p1] ([0, -1] for none):
+** a single writer appends them, so they are consecutive. */
+static int put_postings(sq_store *s, int64_t doc, const uint64_t *fps, size_t nfps, dz_error *err) {
+  int64_t p0 = 0, p1 = -1;
+  for (size_t i = 0; i < nfps;) {
+    int k = POST_SIZES - 1;
+    while ((size_t)1 << k > nfps - i) k--;
+    size_t m = (size_t)1 << k;
+    sqlite3_stmt *st;
+    int rc = post_stmt(s, k, &st, err);
+    if (rc) return rc;
+    for (size_t j = 0; j < m; j++) {
+      sqlite3_bind_int64(st, (int)(2 * j + 1), (int64_t)dz__store_key(fps[i + j]));
+      sqlite3_bind_int64(st, (int)(2 * j + 2), doc);
+    }
+    if ((rc = step_done(s, st, err))) return rc;
+    int64_t last = sqlite3_last_insert_rowid(s->db);
+    if (i == 0) p0 = last - (int64_t)m + 1;
+    p1 = last;
+    i += m;
+  }
+  sqlite3_bind_int64(s->set_span, 1, p0);
+  sqlite3_bind_int64(s->set_span, 2, p1);
+  sqlite3_bind_int64(s->set_span, 3, doc);
+  return step_done(s, s->set_span, err);
 }
 
 /* See store.h. */
@@ -228,29 +257,6 @@ static int sq_add(dz_store *b, const dz_store_doc *d, const uint64_t *fps, size_
   return DZ_OK;
 }
 
-/* Insert document `doc`'s postings and record their rowid range. */
-static int put_postings(sq_store *s, int64_t doc, const uint64_t *fps, size_t nfps, dz_error *err) {
-  int rc;
-  int64_t p0 = 0, p1 = -1;
-  /* Rowids of one document's postings are consecutive: a single writer appends them. */
-  for (size_t i = 0; i < nfps;) {
-    size_t m = nfps - i >= POST_ROWS ? POST_ROWS : nfps - i >= POST_FEW ? POST_FEW : 1;
-    sqlite3_stmt *st2 = m == POST_ROWS ? s->ins_post_many : m == POST_FEW ? s->ins_post_few : s->ins_post;
-    for (size_t j = 0; j < m; j++) {
-      sqlite3_bind_int64(st2, (int)(2 * j + 1), (int64_t)dz__store_key(fps[i + j]));
-      sqlite3_bind_int64(st2, (int)(2 * j + 2), doc);
-    }
-    if ((rc = step_done(s, st2, err))) return rc;
-    int64_t last = sqlite3_last_insert_rowid(s->db);
-    if (i == 0) p0 = last - (int64_t)m + 1;
-    p1 = last;
-    i += m;
-  }
-  sqlite3_bind_int64(s->set_span, 1, p0);
-  sqlite3_bind_int64(s->set_span, 2, p1);
-  sqlite3_bind_int64(s->set_span, 3, doc);
-  return step_done(s, s->set_span, err);
-}
 
 /* Prepare `sql` (one ? for the document id) and step to its row: *st is left on the row for
 ** the caller to read and finalize. DZ_ENOTFOUND when there is no such document. */
