@@ -474,11 +474,14 @@ static int setup(sq_store *s, dz_error *err) {
     return dz__error_set(err, DZ_EINVALID,
                          "%s 不是 duizhao 语料库数据库。请用 --db 指定另一个文件。", s->path);
   /* A database without tables holds nothing to lose: its switch to WAL (a rollback-journal
-  ** transaction that writes page 1) goes without the four syncs that protect data from a power
-  ** failure; NORMAL applies from the next statement on. An interrupted process loses nothing
+  ** transaction that writes page 1) and the transaction that creates the schema (the first
+  ** in the new log) go without the six syncs that protect data from a power failure; NORMAL
+  ** applies once the schema is there (sync_normal below). An interrupted process loses nothing
   ** either way: the syncs only matter when the machine itself stops. */
-  if (ntables == 0 && (rc = exec(s, "PRAGMA synchronous=OFF", err))) return rc;
-  if ((rc = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", err)))
+  int fresh = ntables == 0;
+  if ((rc = exec(s, fresh ? "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536;"
+                          : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;",
+                 err)))
     return rc;
   /* A current database needs no write: connections opened at the same moment (the threads of a
   ** check) must not queue for the write lock, whose busy handler sleeps a millisecond or more. */
@@ -506,7 +509,7 @@ static int setup(sq_store *s, dz_error *err) {
   }
   /* Rebuilds the index if a bulk import was interrupted. */
   if ((rc = exec(s, "CREATE INDEX IF NOT EXISTS postings_h ON postings(h, doc); COMMIT", err))) goto fail;
-  return DZ_OK;
+  return fresh ? exec(s, "PRAGMA synchronous=NORMAL", err) : DZ_OK;
 fail:
   sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   return rc;
