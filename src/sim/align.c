@@ -175,39 +175,32 @@ static DZ_AVX512 size_t chain_run(const seeder *g, const uint64_t *ha, size_t j,
   return run;
 }
 
-/* collect_avx2 sixteen hashes at a time (two gathers of eight, one test of their hits); where a
-** chain goes on through the hits, chain_run takes them together instead of one seeds_of call
-** each (the same result: a k-gram that continues a chain always passes the filter). The last
-** few hashes go through masked gathers. */
+/* Seeds of the k-grams i + bit of `hit` (i..end-1): where a chain goes on through the hits,
+** chain_run takes them together instead of one seeds_of call each (the same result: a k-gram
+** that continues a chain always passes the filter). */
+static inline DZ_AVX512 int take_hits(seeder *g, const uint64_t *ha, size_t i, size_t end, unsigned hit) {
+  while (hit) {
+    size_t j = i + (size_t)__builtin_ctz(hit), run;
+    if (j == (size_t)g->ca + 1 && (run = chain_run(g, ha, j, end))) {
+      g->ca += (uint32_t)run, g->cb += (uint32_t)run;
+      hit &= ~(((1u << run) - 1) << (j - i));
+      continue;
+    }
+    if (seeds_of(g, j, ha[j])) return -1;
+    hit &= hit - 1;
+  }
+  return 0;
+}
+
+/* collect_avx2 sixteen hashes at a time (dz__bloom2_scan16: two gathers of eight), the last few
+** in a masked step. */
 static DZ_AVX512 int collect_avx512(seeder *g, const uint64_t *ha, size_t nha) {
   const __m512i bmask = _mm512_set1_epi64((long long)g->ix->bmask);
   const uint64_t *bits = g->ix->bits;
   size_t i = 0;
-  for (; i + 16 <= nha; i += 16) {
-    __m512i h0 = _mm512_loadu_si512((const void *)(ha + i)), h1 = _mm512_loadu_si512((const void *)(ha + i + 8));
-    unsigned hit = dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h0, 40), bmask), h0, 0xFF) |
-                   (unsigned)dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h1, 40), bmask), h1, 0xFF) << 8;
-    while (hit) {
-      size_t j = i + (size_t)__builtin_ctz(hit), run;
-      if (j == (size_t)g->ca + 1 && (run = chain_run(g, ha, j, i + 16))) {
-        g->ca += (uint32_t)run, g->cb += (uint32_t)run;
-        hit &= ~(((1u << run) - 1) << (j - i));
-        continue;
-      }
-      if (seeds_of(g, j, ha[j])) return -1;
-      hit &= hit - 1;
-    }
-  }
-  for (; i < nha; i += 8) {
-    __mmask8 live = nha - i >= 8 ? 0xFF : (__mmask8)((1u << (nha - i)) - 1);
-    __m512i h = _mm512_maskz_loadu_epi64(live, ha + i);
-    unsigned hit = dz__bloom2_has8(bits, _mm512_and_si512(_mm512_srli_epi64(h, 40), bmask), h, live);
-    for (; hit; hit &= hit - 1) {
-      size_t j = i + (size_t)__builtin_ctz(hit);
-      if (seeds_of(g, j, ha[j])) return -1;
-    }
-  }
-  return 0;
+  for (; i + 16 <= nha; i += 16)
+    if (take_hits(g, ha, i, i + 16, dz__bloom2_scan16(bits, ha + i, 16, 40, bmask))) return -1;
+  return i < nha ? take_hits(g, ha, i, nha, dz__bloom2_scan16(bits, ha + i, nha - i, 40, bmask)) : 0;
 }
 #endif
 

@@ -41,5 +41,24 @@ static inline DZ_AVX512 __mmask8 dz__bloom2_has8(const uint64_t *words, __m512i 
   __m512i bits = _mm512_or_si512(_mm512_rolv_epi64(one, h), _mm512_rolv_epi64(one, _mm512_srli_epi64(h, 6)));
   return _mm512_mask_cmpeq_epi64_mask(live, _mm512_and_si512(got, bits), bits);
 }
+
+/* dz__bloom2_has8 for the n hashes at h (n <= 16, two steps of eight, the last masked), each
+** filed under word (hash >> shift) & wmask: bit i of the result for h[i]. The kernels that scan
+** a text's k-grams (the stock-phrase filter, the seed filter) take sixteen a step. */
+static inline DZ_AVX512 unsigned dz__bloom2_scan16(const uint64_t *words, const uint64_t *h, size_t n, unsigned shift,
+                                                   __m512i wmask) {
+  if (n >= 16) { /* the usual step: unmasked loads, gathers that need not wait for a mask */
+    __m512i x0 = _mm512_loadu_si512((const void *)h), x1 = _mm512_loadu_si512((const void *)(h + 8));
+    return dz__bloom2_has8(words, _mm512_and_si512(_mm512_srli_epi64(x0, shift), wmask), x0, 0xFF) |
+           (unsigned)dz__bloom2_has8(words, _mm512_and_si512(_mm512_srli_epi64(x1, shift), wmask), x1, 0xFF) << 8;
+  }
+  unsigned hit = 0;
+  for (size_t k = 0; k < n; k += 8) {
+    __mmask8 live = n - k >= 8 ? 0xFF : (__mmask8)((1u << (n - k)) - 1);
+    __m512i x = _mm512_maskz_loadu_epi64(live, h + k);
+    hit |= (unsigned)dz__bloom2_has8(words, _mm512_and_si512(_mm512_srli_epi64(x, shift), wmask), x, live) << k;
+  }
+  return hit;
+}
 #endif
 #endif

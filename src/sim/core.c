@@ -133,24 +133,13 @@ static DZ_AVX2 void mask_stock_avx2(const dz_simctx *ctx, dz_sdoc *d) {
   for (; i < d->nh; i++) mask_if_stock(ctx, d, i);
 }
 
-/* mask_stock_avx2 sixteen hashes at a time (two gathers of eight, one test of their hits); the
-** last few through masked gathers. */
+/* mask_stock_avx2 sixteen hashes at a time (dz__bloom2_scan16: two gathers of eight, the last
+** step masked). */
 static DZ_AVX512 void mask_stock_avx512(const dz_simctx *ctx, dz_sdoc *d) {
   const __m512i wmask = _mm512_set1_epi64(DZ_STOCK_BLOOM_WORDS - 1);
-  const uint64_t *bloom = ctx->bloom;
-  size_t i = 0, nh = d->nh;
-  for (; i + 16 <= nh; i += 16) {
-    __m512i h0 = _mm512_loadu_si512((const void *)(d->h + i)), h1 = _mm512_loadu_si512((const void *)(d->h + i + 8));
-    unsigned hit = dz__bloom2_has8(bloom, _mm512_and_si512(_mm512_srli_epi64(h0, 20), wmask), h0, 0xFF) |
-                   (unsigned)dz__bloom2_has8(bloom, _mm512_and_si512(_mm512_srli_epi64(h1, 20), wmask), h1, 0xFF) << 8;
-    for (; hit; hit &= hit - 1) mask_if_stock(ctx, d, i + (size_t)__builtin_ctz(hit));
-  }
-  for (; i < nh; i += 8) {
-    __mmask8 live = nh - i >= 8 ? 0xFF : (__mmask8)((1u << (nh - i)) - 1);
-    __m512i h = _mm512_maskz_loadu_epi64(live, d->h + i);
-    unsigned hit = dz__bloom2_has8(bloom, _mm512_and_si512(_mm512_srli_epi64(h, 20), wmask), h, live);
-    for (; hit; hit &= hit - 1) mask_if_stock(ctx, d, i + (size_t)__builtin_ctz(hit));
-  }
+  for (size_t i = 0; i < d->nh; i += 16)
+    for (unsigned hit = dz__bloom2_scan16(ctx->bloom, d->h + i, d->nh - i, 20, wmask); hit; hit &= hit - 1)
+      mask_if_stock(ctx, d, i + (size_t)__builtin_ctz(hit));
 }
 #endif
 
