@@ -27,6 +27,13 @@ static int scalar_ok(const unsigned char *s, size_t n, int no_binary) {
   return dz_utf8_valid_prefix(s, n, NULL) == n;
 }
 
+/* Characters (bytes that are not continuation bytes) in p[0..n), a byte at a time. */
+static size_t count_scalar(const unsigned char *p, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
+  return c;
+}
+
 #if DZ_HAVE_AVX2_PATH
 #include <immintrin.h>
 
@@ -167,8 +174,7 @@ static AVX2 size_t count_chars_avx2(const unsigned char *p, size_t n) {
     __m256i x = _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(p + i)), top2);
     c += 32 - (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, cont)));
   }
-  for (; i < n; i++) c += (p[i] & 0xC0) != 0x80;
-  return c;
+  return c + count_scalar(p + i, n - i);
 }
 
 /* The AVX2 path (n >= 32): blocks, then the scalar validator from the start of the last
@@ -198,42 +204,27 @@ static AVX2 size_t block_chars_avx2(const unsigned char *p, size_t nblocks, uint
   return c;
 }
 
+#endif
+
 /* See utf8.h. */
 size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
-  if (!dz__cpu_avx2()) {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
-    return c;
-  }
-  return count_chars_avx2(p, n);
+#if DZ_HAVE_AVX2_PATH
+  if (dz__cpu_avx2()) return count_chars_avx2(p, n);
+#endif
+  return count_scalar(p, n);
 }
 
 /* See utf8.h. */
 size_t dz__utf8_block_chars(const unsigned char *p, size_t n, uint32_t *before) {
-  size_t full = n / 64;
+  size_t full = n / 64, b = 0;
   uint32_t c = 0;
-  if (dz__cpu_avx2()) c = (uint32_t)block_chars_avx2(p, full, before, 0);
-  else
-    for (size_t b = 0; b < full; b++) before[b] = c, c += (uint32_t)dz__utf8_count_chars(p + 64 * b, 64);
+#if DZ_HAVE_AVX2_PATH
+  if (dz__cpu_avx2()) c = (uint32_t)block_chars_avx2(p, full, before, 0), b = full;
+#endif
+  for (; b < full; b++) before[b] = c, c += (uint32_t)count_scalar(p + 64 * b, 64);
   before[full] = c;
   return c + dz__utf8_count_chars(p + 64 * full, n - 64 * full);
 }
-#else
-size_t dz__utf8_count_chars(const unsigned char *p, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++) c += (p[i] & 0xC0) != 0x80;
-  return c;
-}
-
-size_t dz__utf8_block_chars(const unsigned char *p, size_t n, uint32_t *before) {
-  uint32_t c = 0;
-  size_t b = 0;
-  for (; 64 * b + 64 <= n; b++) before[b] = c, c += (uint32_t)dz__utf8_count_chars(p + 64 * b, 64);
-  before[b] = c;
-  return c + dz__utf8_count_chars(p + 64 * b, n - 64 * b);
-}
-
-#endif
 
 /* See utf8.h. The AVX2 path needs a whole block (32 bytes); the AVX-512 one, whose masked block
 ** makes short buffers cheap too, beat the scalar loop from 10 bytes on (30-byte paths: 3.3x). */
