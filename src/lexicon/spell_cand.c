@@ -11,8 +11,8 @@
 ** Look-alike: a character is replaced by one from its look-alike list (Cangjie or Wubi codes
 ** one edit away, or glyph images alike) when that makes a dictionary word with its neighbours
 ** (休→体, 太→大); the list's weaker look-alikes (codes two edits apart that the glyphs
-** confirm, 言→信) are costed higher (DZ_REL_SHAPE_WEAK), and so are the component look-alikes
-** (a character and its phonetic component, 列→例: DZ_REL_SHAPE_PART).
+** confirm, 言→信) are costed higher (DZ_REL_SHAPE_WEAK); the component look-alikes (a character
+** and its phonetic component, 列→例: DZ_REL_SHAPE_PART) have a cost of their own (lower, 8).
 ** Either way the new word must be more frequent than the span as written (params.min_ratio),
 ** which keeps common correct words from being "corrected" into rarer ones; a whole-word swap
 ** has its own, looser ratio (word_min_ratio) and must replace a word the segmentation keeps.
