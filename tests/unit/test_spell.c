@@ -53,13 +53,17 @@ static void findings(const dz_speller *k, const char *text, char *out, size_t ca
   dz_spell_hits_free(h);
 }
 
+/* The findings of `text` are exactly `want` (as findings() writes them). */
+static void expect(const dz_speller *k, const char *text, const char *want) {
+  char got[4096];
+  findings(k, text, got, sizeof got);
+  assert_string_equal(got, want);
+}
+
 static void issue_examples(void **s) {
   (void)s;
-  char got[1024];
-  findings(sp, "制定城市更新总休方案", got, sizeof got);
-  assert_string_equal(got, "总休方案→总体方案");
-  findings(sp, "扎实推动共同富余", got, sizeof got);
-  assert_string_equal(got, "共同富余→共同富裕");
+  expect(sp, "制定城市更新总休方案", "总休方案→总体方案");
+  expect(sp, "扎实推动共同富余", "共同富余→共同富裕");
   dz_spell_hit *h = NULL;
   size_t n = 0;
   assert_int_equal(dz_spell_check(&h, &n, sp, "决策部暑", strlen("决策部暑"), NULL), DZ_OK);
@@ -78,11 +82,8 @@ static void user_words(void **s) {
   assert_int_equal(dz_spell_new(&mine, NULL, &e), DZ_OK);
   assert_int_equal(dz_spell_add_word(mine, "总休", &e), DZ_OK);
   assert_int_equal(dz_spell_add_word(mine, "", &e), DZ_EINVALID);
-  char got[256];
-  findings(mine, "制定城市更新总休方案", got, sizeof got);
-  assert_string_equal(got, "-");
-  findings(sp, "制定城市更新总休方案", got, sizeof got);
-  assert_string_equal(got, "总休方案→总体方案");
+  expect(mine, "制定城市更新总休方案", "-");
+  expect(sp, "制定城市更新总休方案", "总休方案→总体方案");
   dz_spell_free(mine);
 }
 
@@ -90,10 +91,8 @@ static void user_words(void **s) {
 static void non_han(void **s) {
   (void)s;
   char got[256];
-  findings(sp, "", got, sizeof got);
-  assert_string_equal(got, "-");
-  findings(sp, "GDP 2023 CPI 6.2% abc-def", got, sizeof got);
-  assert_string_equal(got, "-");
+  expect(sp, "", "-");
+  expect(sp, "GDP 2023 CPI 6.2% abc-def", "-");
   findings(sp, "部暑2023部暑", got, sizeof got); /* two runs, each checked on its own */
   assert_string_equal(got, "部暑→部署;部暑→部署");
   findings(sp, "暑", got, sizeof got); /* a single character has no context */
@@ -214,16 +213,12 @@ static void sentence_policy(void **s) {
   const char *two = "推动工作落时，结续用力";
   findings(sp, two, got, sizeof got);
   assert_string_equal(got, "落时→落实;结续→接续");
-  findings(plain, two, got, sizeof got);
-  assert_string_equal(got, "结续→接续");
+  expect(plain, two, "结续→接续");
   const char *doubt = "要加强对干部的教育管里和监督，做到对帐销号";
-  findings(sp, doubt, got, sizeof got);
-  assert_string_equal(got, "-");
-  findings(plain, doubt, got, sizeof got);
-  assert_string_equal(got, "管里→管理");
+  expect(sp, doubt, "-");
+  expect(plain, doubt, "管里→管理");
   /* ...unless its surest change is beyond doubt (0.999 or more). */
-  findings(sp, "要不断提高政治执形力，做到对帐销号", got, sizeof got);
-  assert_string_equal(got, "政治执形力→政治执行力");
+  expect(sp, "要不断提高政治执形力，做到对帐销号", "政治执形力→政治执行力");
   /* Sentences are judged apart: the doubt in the second does not silence the first. */
   findings(sp, "推动工作落时，结续用力。要加强对干部的教育管里和监督，做到对帐销号", got, sizeof got);
   assert_string_equal(got, "落时→落实;结续→接续");
@@ -249,10 +244,8 @@ static void place_names(void **s) {
   const char *place = "江苏省泰兴市黄桥镇祁巷村被评为文明村。";
   findings(open, place, got, sizeof got);
   assert_string_not_equal(got, "-");
-  findings(sp, place, got, sizeof got);
-  assert_string_equal(got, "-");
-  findings(sp, "扎实推近乡村振兴", got, sizeof got);
-  assert_string_equal(got, "扎实推近→扎实推进");
+  expect(sp, place, "-");
+  expect(sp, "扎实推近乡村振兴", "扎实推近→扎实推进");
   dz_spell_free(open);
 }
 
@@ -265,17 +258,12 @@ static void in_word_costs(void **s) {
   dz_speller *flat = variant();
   dz_spell__params(flat)->cost_in_word = 0;
   dz_spell__params(flat)->cost_in_oov = 0;
-  char got[1024];
   const char *real = "要加强对重点领域的监督检察，及时发现问题。";
   const char *term = "严格按照核定的领导职数配备干部。";
-  findings(flat, real, got, sizeof got);
-  assert_string_equal(got, "-");
-  findings(sp, real, got, sizeof got);
-  assert_string_equal(got, "监督检察→监督检查");
-  findings(flat, term, got, sizeof got);
-  assert_string_equal(got, "职数→指数");
-  findings(sp, term, got, sizeof got);
-  assert_string_equal(got, "-");
+  expect(flat, real, "-");
+  expect(sp, real, "监督检察→监督检查");
+  expect(flat, term, "职数→指数");
+  expect(sp, term, "-");
   dz_spell_free(flat);
 }
 
@@ -293,20 +281,17 @@ static void iterative_correction(void **s) {
   dz_spell__params(iter)->pair_rounds = 0;
   char got[1024];
   const char *first = "认真做好安全生产工作，严格落实企也主体则任和部门监管责任。";
-  findings(single, first, got, sizeof got);
-  assert_string_equal(got, "-");
+  expect(single, first, "-");
   findings(iter, first, got, sizeof got);
   assert_string_equal(got, "企也→企业;主体则任→主体责任");
   findings(sp, first, got, sizeof got);
   assert_string_equal(got, "企也→企业;主体则任→主体责任");
   const char *pair = "加快推进数字政复建射，提升政务服务效能。";
-  findings(iter, pair, got, sizeof got);
-  assert_string_equal(got, "-");
+  expect(iter, pair, "-");
   findings(sp, pair, got, sizeof got);
   assert_string_equal(got, "政复→政府;建射→建设");
   const char *word = "要不断完善体只机之，推动各项工作落到实处。";
-  findings(single, word, got, sizeof got);
-  assert_string_equal(got, "-");
+  expect(single, word, "-");
   dz_spell_hit *h = NULL;
   size_t n = 0;
   dz_error e;
@@ -323,10 +308,8 @@ static void iterative_correction(void **s) {
                          "要不断完善体制机制，推动各项工作落到实处。",
                          "全面提升基层治理能力，推动社会治理重心向基层下移。"};
   for (size_t i = 0; i < sizeof clean / sizeof *clean; i++) {
-    findings(sp, clean[i], got, sizeof got);
-    assert_string_equal(got, "-");
-    findings(single, clean[i], got, sizeof got);
-    assert_string_equal(got, "-");
+    expect(sp, clean[i], "-");
+    expect(single, clean[i], "-");
   }
   dz_spell_free(single);
   dz_spell_free(iter);
@@ -347,9 +330,7 @@ static void seed_document(void **s) {
   size_t len = fread(buf, 1, sizeof buf - 1, f);
   fclose(f);
   buf[len] = 0;
-  char got[4096];
-  findings(sp, buf, got, sizeof got);
-  assert_string_equal(got, "述求→诉求");
+  expect(sp, buf, "述求→诉求");
 }
 
 int main(void) {
