@@ -262,10 +262,16 @@ static DZ_AVX2 size_t han_run_avx2(const unsigned char *u, size_t len, size_t i,
 ** so that one permutation and one comparison test sixteen characters against all sixteen (a
 ** perfect hash, the multiplier found by a random search; the 16 compares it replaces were a
 ** fifth of normalising). A character at a wrong slot would only leave the fast path, as any
-** other character does. */
+** other character does; the static assertion below keeps the table and the multiplier agreed. */
 #define PUNCT_MUL 0xB042BAF3u
 static const uint32_t punct_by_slot[16] = {0xFF1B, 0x300B, 0xFF01, 0x3001, 0x201D, 0xFF1A, 0x300A, 0x300D,
                                            0x3010, 0x201C, 0xFF09, 0xFF0C, 0x300C, 0xFF1F, 0x3002, 0xFF08};
+#define PUNCT_AT(c, slot) (((uint32_t)(c) * PUNCT_MUL) >> 28 == (slot))
+_Static_assert(PUNCT_AT(0xFF1B, 0) && PUNCT_AT(0x300B, 1) && PUNCT_AT(0xFF01, 2) && PUNCT_AT(0x3001, 3) &&
+                   PUNCT_AT(0x201D, 4) && PUNCT_AT(0xFF1A, 5) && PUNCT_AT(0x300A, 6) && PUNCT_AT(0x300D, 7) &&
+                   PUNCT_AT(0x3010, 8) && PUNCT_AT(0x201C, 9) && PUNCT_AT(0xFF09, 10) && PUNCT_AT(0xFF0C, 11) &&
+                   PUNCT_AT(0x300C, 12) && PUNCT_AT(0xFF1F, 13) && PUNCT_AT(0x3002, 14) && PUNCT_AT(0xFF08, 15),
+               "each punctuation mark sits at its perfect-hash slot");
 
 /* Sixteen 3-byte characters at a time with AVX-512: 48 bytes spread into 32-bit lanes by one
 ** byte permutation (VBMI) and decoded; common ideographs are kept and the common punctuation
