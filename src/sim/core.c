@@ -227,15 +227,20 @@ static size_t drop_shadowed(dz_npassage *ps, size_t n, size_t alen) {
   return keep;
 }
 
+/* See core.h. */
+int dz__sdoc_index(dz_sdoc *d) {
+  if (d->has_ix) return DZ_OK;
+  if (dz__align_index_build(&d->ix, d->h, d->nh)) return DZ_ENOMEM;
+  d->has_ix = 1;
+  return DZ_OK;
+}
+
 /* See core.h: align, then drop stock-only and shadowed passages. */
 int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n) {
   dz_align_params p = {ctx->k, ctx->max_gap, 16};
   dz_npassage *ps;
   size_t np;
-  if (!B->has_ix) {
-    if (dz__align_index_build(&B->ix, B->h, B->nh)) return DZ_ENOMEM;
-    B->has_ix = 1;
-  }
+  if (dz__sdoc_index(B)) return DZ_ENOMEM;
   if (dz__align(&ps, &np, &A->nt, A->h, A->nh, &B->nt, &B->ix, &p)) return DZ_ENOMEM;
   size_t keep = 0;
   for (size_t i = 0; i < np; i++) {

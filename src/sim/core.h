@@ -52,8 +52,12 @@ void dz__sdoc_mask_stock(const dz_simctx *ctx, dz_sdoc *d, int simd);
 /* Winnowed fingerprints of d (out has capacity d->nh). */
 size_t dz__sdoc_winnow(const dz_simctx *ctx, const dz_sdoc *d, dz_fp *out);
 
-/* Passages of A found in B, without those that are stock phrases plus fewer than min_chars
-** other characters. Returns 0 or DZ_ENOMEM. */
+/* Build d's seed index for when it is the B side of an alignment (once; DZ_ENOMEM). A source
+** shared by threads has it built before it is shared. */
+int dz__sdoc_index(dz_sdoc *d);
+
+/* Passages of A found in B (whose seed index is built first if need be), without those that are
+** stock phrases plus fewer than min_chars other characters. Returns 0 or DZ_ENOMEM. */
 int dz__sdoc_align(const dz_simctx *ctx, const dz_sdoc *A, dz_sdoc *B, dz_npassage **out, size_t *n);
 
 /* Characters of `d` covered by the union of passages' [a0, a1) (or [b0,b1) when use_b). */

@@ -344,8 +344,7 @@ static int source_get(dz_index *idx, int64_t doc, src_entry **out, dz_error *err
   dz_decode_options o = DZ_DECODE_OPTIONS_INIT;
   o.name = sd.path;
   if (!(rc = dz_read_bytes(&e->t, sd.body, sd.body_len, &o, err)) && !(rc = dz__sdoc_prepare(&idx->ctx, e->t, &e->d, err))) {
-    if (dz__align_index_build(&e->d.ix, e->d.h, e->d.nh)) rc = dz__error_nomem(err);
-    else e->d.has_ix = 1;
+    if (dz__sdoc_index(&e->d)) rc = dz__error_nomem(err);
   }
   e->id = doc;
   e->path = sd.path, sd.path = NULL;
