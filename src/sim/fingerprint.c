@@ -318,14 +318,74 @@ static DZ_AVX512 size_t select_windows_avx512(const uint64_t *h, const uint64_t 
   }
   return n;
 }
-#endif
 
+/* Winnowing for the default window W = 16 in one pass, 64 windows a block, with nothing
+** written but the selection: the block's window minima come from its 80 hashes by doubling in
+** registers (spans of 2, 4 and 8 with valignq inside pairs of vectors, 16 from whole vectors),
+** instead of minima_avx512's two arrays of nh (34 KB for a 2,100-character text, more than the
+** L1 cache); windows are flagged and resolved as in select_windows_avx512. The loops over a
+** block's vectors must be unrolled to keep them in registers. */
+static DZ_AVX512 size_t winnow16_avx512(const uint64_t *h, size_t nh, dz_fp *out) {
+  enum { W = 16 };
+  const __m512i ones = _mm512_set1_epi64(-1);
+  size_t n = 0, last = (size_t)-1, nw = nh - W + 1;
+  __m512i before = ones; /* lane 7: the minimum of the window before the block */
+  for (size_t s = 0; s < nw; s += 64) {
+    __m512i m[12];
+#pragma GCC unroll 16
+    for (size_t v = 0; v < 10; v++) { /* hashes s .. s + 79 (past nh: all ones, in no live window) */
+      size_t i = s + 8 * v;
+      __mmask8 live = i + 8 <= nh ? 0xFF : i < nh ? (__mmask8)((1u << (nh - i)) - 1) : 0;
+      m[v] = _mm512_mask_loadu_epi64(ones, live, h + i);
+    }
+    m[10] = m[11] = ones; /* reach only lanes past the block's last window */
+#pragma GCC unroll 16
+    for (size_t v = 0; v < 11; v++) m[v] = _mm512_min_epu64(m[v], _mm512_alignr_epi64(m[v + 1], m[v], 1));
+#pragma GCC unroll 16
+    for (size_t v = 0; v < 10; v++) m[v] = _mm512_min_epu64(m[v], _mm512_alignr_epi64(m[v + 1], m[v], 2));
+#pragma GCC unroll 16
+    for (size_t v = 0; v < 9; v++) m[v] = _mm512_min_epu64(m[v], _mm512_alignr_epi64(m[v + 1], m[v], 4));
+#pragma GCC unroll 16
+    for (size_t v = 0; v < 8; v++) m[v] = _mm512_min_epu64(m[v], m[v + 1]); /* m[v] lane j: window s + 8v + j */
+    uint64_t a[64]; /* the block's window minima, for the resolution */
+    uint64_t flags = 0;  /* bit o: window s + o must be searched */
+#pragma GCC unroll 8
+    for (size_t v = 0; v < 8; v++) {
+      size_t k = s + 8 * v;
+      __mmask8 live = k + 8 <= nw ? 0xFF : k < nw ? (__mmask8)((1u << (nw - k)) - 1) : 0;
+      __m512i cur = m[v], prev = _mm512_alignr_epi64(cur, v ? m[v - 1] : before, 7);
+      _mm512_storeu_si512((void *)(a + 8 * v), cur);
+      /* the hashes leaving: h[k - 1 ..]; before window 0 there is none (its lane is all ones) */
+      __m512i gone = k ? _mm512_maskz_loadu_epi64(live, h + k - 1)
+                       : _mm512_alignr_epi64(_mm512_maskz_loadu_epi64(live, h), ones, 7);
+      __mmask8 f = _mm512_mask_cmpneq_epu64_mask(live, cur, prev) |
+                   _mm512_mask_cmpeq_epu64_mask(live, _mm512_maskz_loadu_epi64(live, h + k + W - 1), cur) |
+                   _mm512_mask_cmpeq_epu64_mask(live, gone, prev);
+      flags |= (uint64_t)f << (8 * v);
+    }
+    for (flags |= !s; flags; flags &= flags - 1) { /* window 0 is always searched */
+      size_t o = (size_t)__builtin_ctzll(flags), t = s + o;
+      uint64_t v = a[o];
+      __m512i vv = _mm512_set1_epi64((long long)v);
+      uint64_t eq = _mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + t)), vv) |
+                    (uint64_t)_mm512_cmpeq_epu64_mask(_mm512_loadu_si512((const void *)(h + t + 8)), vv) << 8;
+      size_t j = t + 63 - (size_t)__builtin_clzll(eq); /* the rightmost minimum of window t */
+      out[n] = (dz_fp){v, (uint32_t)j};
+      n += (j != last) & (v != DZ_FP_SKIP);
+      last = j;
+    }
+    before = m[7]; /* read only when another block follows, so all of m[7] was live */
+  }
+  return n;
+}
+#endif
 
 /* See fingerprint.h. */
 size_t dz__winnow(const uint64_t *h, size_t nh, int w, dz_fp *out) {
 #if DZ_HAVE_AVX2_PATH
   size_t W = w < 1 ? 1 : (size_t)w;
   if (W >= 2 && nh > W && dz__cpu_avx2()) {
+    if (W == 16 && dz__cpu_avx512()) return winnow16_avx512(h, nh, out);
     uint64_t *tmp = malloc(2 * nh * sizeof *tmp);
     if (tmp) {
       size_t n = !dz__cpu_avx512() ? select_windows(h, minima_avx2(h, nh, W, tmp), nh, W, SIGN_BIT, out)
