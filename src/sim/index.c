@@ -135,28 +135,31 @@ static size_t dedupe(uint64_t *h, size_t m) {
   return u;
 }
 
-/* Winnowed fingerprints of d as an array of distinct hashes, sorted when `sorted` (the store
-** inserts postings in key order; a query's lookups take any order). */
-static int distinct_fps(const dz_simctx *ctx, const dz_sdoc *d, int sorted, uint64_t **out, size_t *n,
-                        dz_fp **fpo, size_t *nfp) {
-  dz_fp *fp = malloc((d->nh ? d->nh : 1) * sizeof *fp);
-  uint64_t *h = malloc((d->nh ? d->nh : 1) * sizeof *h);
-  if (!fp || !h) { free(fp); free(h); return DZ_ENOMEM; }
-  size_t m = dz__sdoc_winnow(ctx, d, fp), u = 0;
+/* The distinct hashes of fp[0..m), sorted when `sorted` (the store inserts postings in key
+** order; a lookup in the store takes any order), into *out. */
+static int distinct_hashes(const dz_fp *fp, size_t m, int sorted, uint64_t **out, size_t *n) {
+  uint64_t *h = malloc((m ? m : 1) * sizeof *h);
+  size_t u = 0;
+  if (!h) return DZ_ENOMEM;
   for (size_t i = 0; i < m; i++) h[i] = fp[i].h;
   if (sorted) {
-    if (dz__u64_sort(h, m)) { free(fp); free(h); return DZ_ENOMEM; }
+    if (dz__u64_sort(h, m)) { free(h); return DZ_ENOMEM; }
     for (size_t i = 0; i < m; i++)
       if (!u || h[u - 1] != h[i]) h[u++] = h[i];
   } else if ((u = dedupe(h, m)) == (size_t)-1) {
-    free(fp), free(h);
+    free(h);
     return DZ_ENOMEM;
   }
   *out = h;
   *n = u;
-  if (fpo) *fpo = fp, *nfp = m;
-  else free(fp);
   return DZ_OK;
+}
+
+/* The winnowed fingerprints of d into a new array. */
+static dz_fp *winnowed(const dz_simctx *ctx, const dz_sdoc *d, size_t *n) {
+  dz_fp *fp = malloc((d->nh ? d->nh : 1) * sizeof *fp);
+  if (fp) *n = dz__sdoc_winnow(ctx, d, fp);
+  return fp;
 }
 
 int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const void *bytes, size_t len,
@@ -174,7 +177,10 @@ int dz__index_prepare(dz__prepared *out, dz_simctx *ctx, const char *name, const
            (unsigned long long)ch.low64);
   if (!(rc = dz__sdoc_prepare(ctx, t, &d, err))) {
     out->chars = (int64_t)d.nt.n;
-    if (distinct_fps(ctx, &d, 1, &out->fps, &out->nfps, NULL, NULL)) rc = dz__error_nomem(err);
+    size_t m = 0;
+    dz_fp *fp = winnowed(ctx, &d, &m);
+    if (!fp || distinct_hashes(fp, m, 1, &out->fps, &out->nfps)) rc = dz__error_nomem(err);
+    free(fp);
   }
   dz__sdoc_free(&d);
   dz_text_free(t);
@@ -249,7 +255,8 @@ typedef struct cand {
 typedef struct lookup_ctx {
   int64_t *docs;       /* every (fingerprint, doc) hit; counted per doc afterwards */
   size_t n, cap;
-  const uint64_t *fph; /* looked-up hashes */
+  const uint64_t *fph; /* looked-up hashes (store) ... */
+  const dz_fp *fpf;    /* ... or fingerprints (in memory) */
   uint64_t *capped;    /* hashes over the df cap */
   size_t ncapped;
 } lookup_ctx;
@@ -258,7 +265,7 @@ typedef struct lookup_ctx {
 static int on_postings(void *ud, size_t i, const int64_t *docs, size_t n) {
   lookup_ctx *l = ud;
   if (!docs) {
-    l->capped[l->ncapped++] = l->fph[i];
+    l->capped[l->ncapped++] = l->fph ? l->fph[i] : l->fpf[i].h;
     return 0;
   }
   if (l->n + n > l->cap) {
@@ -484,14 +491,26 @@ static void mem_load(dz_index *idx, int64_t ndocs) {
   mem_hash(idx);
 }
 
-/* The store's lookup contract (store.h) over the in-memory postings. */
-static int mem_lookup(dz_index *idx, const uint64_t *h, size_t n, size_t max_df, dz_store_postings_cb cb, void *ud) {
+/* The store's lookup contract (store.h) over the in-memory postings, for the fingerprints
+** fp[0..n) as winnowing gave them, a hash possibly more than once (cb's index is into fp): the
+** filter and the table drop most of them, and only those found (`found`, capacity n) are
+** sorted so that cb sees each distinct hash once. Making all of them distinct first (an
+** open-addressing set) cost 4% of a check. */
+static int mem_lookup(dz_index *idx, const dz_fp *fp, size_t n, size_t max_df, dz_fp *found,
+                      dz_store_postings_cb cb, void *ud) {
+  size_t nf = 0;
   for (size_t i = 0; i < n; i++) {
-    uint64_t key = dz__store_key(h[i]);
+    uint64_t key = dz__store_key(fp[i].h);
+    size_t lo = mem_first(idx, key);
+    if (lo < idx->nm && idx->mkey[lo] == key) found[nf++] = (dz_fp){fp[i].h, (uint32_t)i};
+  }
+  dz__fp_sort(found, nf);
+  for (size_t f = 0; f < nf; f++) {
+    if (f && found[f].h == found[f - 1].h) continue;
+    uint64_t key = dz__store_key(found[f].h);
     size_t lo = mem_first(idx, key), e = lo;
     while (e < idx->nm && idx->mkey[e] == key && e - lo <= max_df) e++;
-    if (e == lo) continue;
-    if (cb(ud, i, e - lo > max_df ? NULL : idx->mdoc + lo, e - lo)) return DZ_EUSER;
+    if (cb(ud, found[f].pos, e - lo > max_df ? NULL : idx->mdoc + lo, e - lo)) return DZ_EUSER;
   }
   return DZ_OK;
 }
@@ -517,7 +536,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   dz_sim_result *r = calloc(1, sizeof *r);
   dz_sdoc A = {0};
   uint64_t *h = NULL;
-  dz_fp *fp = NULL;
+  dz_fp *fp = NULL, *found = NULL;
   size_t nh = 0, nfp = 0, pcap = 0;
   uint8_t *mask = NULL;
   lookup_ctx l = {0};
@@ -529,7 +548,7 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   if ((rc = dz__sdoc_prepare(&idx->ctx, text, &A, err))) goto fail;
   r->chars = A.nt.n;
   mask = calloc(A.nt.n ? A.nt.n : 1, 1);
-  if (!mask || distinct_fps(&idx->ctx, &A, 0, &h, &nh, &fp, &nfp)) { rc = dz__error_nomem(err); goto fail; }
+  if (!mask || !(fp = winnowed(&idx->ctx, &A, &nfp))) { rc = dz__error_nomem(err); goto fail; }
   if (idx->mem == 1) {
     ndocs = idx->mem_ndocs;
   } else {
@@ -539,12 +558,21 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   }
   size_t max_df = (size_t)ceil(idx->opts.df_cap * (double)ndocs);
   if (max_df < (size_t)idx->opts.df_min) max_df = (size_t)idx->opts.df_min;
-  l.fph = h;
-  l.capped = malloc((nh ? nh : 1) * sizeof *l.capped);
-  if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
   mem_load(idx, ndocs);
-  rc = idx->mem == 1 ? mem_lookup(idx, h, nh, max_df, on_postings, &l)
-                     : idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
+  /* in memory: every fingerprint (those found go to `found`); in the store: each distinct hash once */
+  if (idx->mem == 1 ? !(found = malloc((nfp ? nfp : 1) * sizeof *found)) : distinct_hashes(fp, nfp, 0, &h, &nh) != 0) {
+    rc = dz__error_nomem(err);
+    goto fail;
+  }
+  l.capped = malloc((nfp ? nfp : 1) * sizeof *l.capped);
+  if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
+  if (idx->mem == 1) {
+    l.fpf = fp;
+    rc = mem_lookup(idx, fp, nfp, max_df, found, on_postings, &l);
+  } else {
+    l.fph = h;
+    rc = idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
+  }
   if (rc == DZ_EUSER) rc = dz__error_nomem(err);
   if (rc) goto fail;
   qsort(l.capped, l.ncapped, sizeof *l.capped, u64_cmp); /* for mask_capped's binary search */
@@ -578,6 +606,7 @@ fail:
   dz__sdoc_free(&A);
   free(h);
   free(fp);
+  free(found);
   free(mask);
   free(l.docs);
   free(cands);

@@ -167,23 +167,39 @@ def main():
         exp = copied[k] / alnum(parts_txt[k])
         check(abs(p["ratio"] - exp) < 0.0002, "seed: part %d ratio %s, expected %.4f" % (k, p["ratio"], exp))
 
-    # 5. Many files at once: the checking threads share one cache of prepared sources and write
-    # the JSON array in input order as they go; each element must equal the file checked alone.
+    # 5. Many files at once: the checking threads share one cache of prepared sources, look
+    # postings up in memory (a single file goes to the store) and write the JSON array in input
+    # order as they go; each element must equal the file checked alone. Every sixth file holds
+    # its template twice (fingerprints that repeat), every fourth a phrase that 22 of the 28
+    # corpus documents hold (over the document-frequency cap of 20).
     mdb = os.path.join(work, "many.db")
     tpls = [w("many_t%d.txt" % i, passage(200)) for i in range(6)]
-    run("corpus", "add", "--db", mdb, *tpls)
+    common = passage(40)
+    shared = [w("many_c%02d.txt" % i, text(100) + "\n" + common + "\n" + text(100)) for i in range(22)]
+    run("corpus", "add", "--db", mdb, *(tpls + shared))
     docs = []
     for i in range(48):
         body = list(open(tpls[i % 6], encoding="utf-8").read())
         for j in range(10 + i % 20, len(body) - 5, 40):
             body[j] = "龘"  # one character in 40 substituted
         body = "".join(HALF.get(c, c) for c in body) if i % 2 else "".join(body)
-        docs.append(w("many_d%02d.txt" % i, text(rng.randint(50, 400)) + "\n" + body + "\n" + text(200)))
+        if i % 6 == 5:
+            body += "\n" + text(100) + "\n" + body
+        tail = text(200) + ("\n" + common + "\n" + text(50) if i % 4 == 3 else "")
+        docs.append(w("many_d%02d.txt" % i, text(rng.randint(50, 400)) + "\n" + body + "\n" + tail))
     out = run("similar", "--db", mdb, "--format", "json", *docs)
     many = json.loads(out) if out else []
     alone = [similar(mdb, d) for d in docs]
     check(len(many) == 48 and many == alone, "48 files at once differ from each checked alone")
-    check(all(len(r["passages"]) == 1 for r in many), "48 files: one passage each")
+    srcs = [{s["id"]: s["path"] for s in r["sources"]} for r in many]
+    from_tpl = [len([p for p in r["passages"] if srcs[i][p["source"]] in tpls]) for i, r in enumerate(many)]
+    check(from_tpl == [2 if i % 6 == 5 else 1 for i in range(48)],
+          "48 files: one passage of the template each, two where it is there twice: %s" % from_tpl)
+    # The phrase's inner fingerprints are in all 22 and capped; those at its ends depend on the
+    # text around it, are rarer and may still find it (documented: the cap is per fingerprint).
+    nshared = [len([p for p in srcs[i].values() if p in shared]) for i in range(48)]
+    check(all(nshared[i] < 22 if i % 4 == 3 else nshared[i] == 0 for i in range(48)),
+          "48 files: the common phrase never found in all 22 documents (capped): %s" % nshared)
 
     # 6. Golden JSON of `similar` on small hand-written files.
     cases = os.path.join("tests", "cases", "sim")

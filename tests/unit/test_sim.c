@@ -509,11 +509,61 @@ static void stock_set_per_phrase(void **s) {
   free(want);
 }
 
+/* n random ideographs (U+4E00 + 0..19999, UTF-8) appended at *o: two such texts share no
+** 8-gram by chance. */
+static char *ideographs(char *o, size_t n, uint32_t *st) {
+  for (size_t i = 0; i < n; i++) {
+    uint32_t c = 0x4E00 + rnd(st) % 20000;
+    *o++ = (char)(0xE0 | c >> 12), *o++ = (char)(0x80 | (c >> 6 & 0x3F)), *o++ = (char)(0x80 | (c & 0x3F));
+  }
+  return o;
+}
+
+/* Candidates are ranked by DISTINCT shared fingerprints, in the store and in memory alike: a
+** short passage of source B pasted five times must not outrank a long passage of source A
+** pasted once (with max_sources = 1 only the first candidate is aligned). Queries 1-3 look
+** postings up in the store, the later ones in memory. */
+static void candidates_by_distinct_fingerprints(void **s) {
+  (void)s;
+  char dir[] = "/tmp/dz_test_simXXXXXX", path[64], a[1200], b[400], q[4000];
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/c.db", dir);
+  uint32_t st = 5;
+  char *pa = ideographs(a, 120, &st), *pb = ideographs(b, 40, &st), *o = q;
+  dz_index_options opts = DZ_INDEX_OPTIONS_INIT;
+  opts.max_sources = 1;
+  dz_index *idx = NULL;
+  dz_error e;
+  int64_t ida, idb;
+  assert_int_equal(dz_index_open(&idx, path, &opts, &e), DZ_OK);
+  assert_int_equal(dz_index_add(&ida, idx, "a", a, (size_t)(pa - a), 0, NULL, &e), DZ_OK);
+  assert_int_equal(dz_index_add(&idb, idx, "b", b, (size_t)(pb - b), 0, NULL, &e), DZ_OK);
+  for (int k = 0; k < 5; k++) { /* B five times, each between new text */
+    o = ideographs(o, 30, &st), *o++ = '\n';
+    memcpy(o, b, (size_t)(pb - b)), o += pb - b, *o++ = '\n';
+  }
+  memcpy(o, a, (size_t)(pa - a)), o += pa - a;
+  dz_text *t = mk(q, (size_t)(o - q));
+  for (int round = 0; round < 6; round++) {
+    dz_sim_result *r = NULL;
+    assert_int_equal(dz_index_query(&r, idx, t, NULL, &e), DZ_OK);
+    assert_int_equal(dz_sim_result_source_count(r), 1);
+    assert_true(dz_sim_result_source(r, 0)->id == ida);
+    dz_sim_result_free(r);
+  }
+  dz_text_free(t);
+  dz_index_close(idx);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  assert_int_equal(system(cmd), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(normalise_offsets),
       cmocka_unit_test(winnow_guarantee),
       cmocka_unit_test(winnow_matches_reference),
+      cmocka_unit_test(candidates_by_distinct_fingerprints),
       cmocka_unit_test(align_merges_edits),
       cmocka_unit_test(parts_precheck),
       cmocka_unit_test(u64_sort),
