@@ -25,6 +25,17 @@ typedef struct dz_index_options {
 /* Open (creating if needed, with parent folders) the SQLite corpus at `path`. A corrupt or
 ** foreign file gives DZ_EINVALID, a lock held past the timeout DZ_EIO, with a message. */
 int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err);
+/* A corpus that does not exist yet at `path`, built in memory: add to it, then write it there
+** whole with dz_index_publish (before closing; what is not published is lost). For a first
+** import of at most one batch (200 documents, `corpus add` also keeps their total size under
+** 64 MiB): it saves the log, its checkpoint and two of three syncs, and an interrupted import
+** leaves no database behind rather than an empty one. */
+int dz_index_open_new(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err);
+/* Write an index from dz_index_open_new to its path (synced, then given the path's name in
+** one step, so the path holds the whole database or none). *raced is set and nothing written
+** when a database appeared at the path meanwhile; add to that one instead. A no-op (DZ_OK,
+** *raced = 0) for an index opened with dz_index_open. */
+int dz_index_publish(dz_index *idx, int *raced, dz_error *err);
 void dz_index_close(dz_index *idx);
 
 /* Group adds into one transaction (what is committed survives an interruption). */

@@ -4,8 +4,10 @@
 ** in batches, so an interrupted import keeps every batch already committed, and running it
 ** again skips what is there.
 */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/sim_cli.h"
@@ -44,14 +46,43 @@ static int on_file(void *ud, size_t done, size_t total, const char *path, const 
   return 0;
 }
 
-/* corpus add: the library imports; this prints the summary line. */
-static int do_add(dz_index *idx, char **files, size_t n) {
+/* A first import this small (one batch of dz_index_add_files) into a corpus that does not
+** exist yet is built in memory and written whole at the end (dz_index_open_new). */
+#define NEW_IN_MEMORY_FILES 200
+#define NEW_IN_MEMORY_BYTES (64 << 20)
+
+/* Does `db` not exist yet, and do the files fit the in-memory build? (A file that cannot be
+** stat'ed sends the import down the usual path, which reports it.) */
+static int build_in_memory(const char *db, char **files, size_t n) {
+  struct stat st;
+  if (n > NEW_IN_MEMORY_FILES || stat(db, &st) == 0 || errno != ENOENT) return 0;
+  long long total = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (stat(files[i], &st) != 0 || (total += st.st_size) > NEW_IN_MEMORY_BYTES) return 0;
+  }
+  return 1;
+}
+
+/* corpus add: the library imports (into `*idx`, or into a new corpus built in memory and
+** published at the end); this prints the summary line. */
+static int do_add(dz_index **idx, const char *db, char **files, size_t n) {
   dz_error e = {0};
   dz_index_import r;
   add_ui ui = {isatty(2)};
-  if (dz_index_add_files(&r, idx, (const char *const *)files, n, on_file, &ui, &e)) return cli_fail("corpus", &e);
+  int fresh = build_in_memory(db, files, n), raced = 0;
+  if (fresh && dz_index_open_new(idx, db, NULL, &e)) return cli_fail("corpus", &e);
+  if (!fresh && dz_index_open(idx, db, NULL, &e)) return cli_fail("corpus", &e);
+  if (dz_index_add_files(&r, *idx, (const char *const *)files, n, on_file, &ui, &e)) return cli_fail("corpus", &e);
   int64_t total = 0;
-  if (dz_index_count(&total, idx, &e)) return cli_fail("corpus", &e);
+  if (dz_index_count(&total, *idx, &e) || dz_index_publish(*idx, &raced, &e)) return cli_fail("corpus", &e);
+  if (raced) { /* another process created the corpus meanwhile: add to that one */
+    dz_index_close(*idx);
+    *idx = NULL;
+    if (dz_index_open(idx, db, NULL, &e) ||
+        dz_index_add_files(&r, *idx, (const char *const *)files, n, on_file, &ui, &e) ||
+        dz_index_count(&total, *idx, &e))
+      return cli_fail("corpus", &e);
+  }
   printf("加入 %zu 个文档，跳过内容重复的 %zu 个，失败 %zu 个；语料库现有 %lld 个文档。\n", r.added, r.duplicates,
          r.failed, (long long)total);
   return r.failed ? DZ_EXIT_USAGE : DZ_EXIT_OK;
@@ -147,20 +178,20 @@ int dz_cmd_corpus(int argc, char **argv) {
   dz_index *idx = NULL;
   dz_error e = {0};
   int status;
-  if (dz_index_open(&idx, db, NULL, &e)) {
-    status = cli_fail("corpus", &e);
-  } else if (!strcmp(sub, "list")) {
-    status = dz_index_list(idx, print_entry, NULL, &e) ? cli_fail("corpus", &e) : DZ_EXIT_OK;
-  } else if (!strcmp(sub, "remove")) {
-    status = do_remove(idx, pos + 1, npos - 1);
-  } else {
+  if (!strcmp(sub, "add")) { /* the files decide how the corpus is opened */
     char **files;
     size_t nf;
     if (sim_expand(&files, &nf, pos + 1, npos - 1)) status = DZ_EXIT_INTERNAL;
     else {
-      status = do_add(idx, files, nf);
+      status = do_add(&idx, db, files, nf);
       sim_free_list(files, nf);
     }
+  } else if (dz_index_open(&idx, db, NULL, &e)) {
+    status = cli_fail("corpus", &e);
+  } else if (!strcmp(sub, "list")) {
+    status = dz_index_list(idx, print_entry, NULL, &e) ? cli_fail("corpus", &e) : DZ_EXIT_OK;
+  } else {
+    status = do_remove(idx, pos + 1, npos - 1);
   }
   dz_index_close(idx);
   free(dflt);

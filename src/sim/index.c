@@ -64,8 +64,8 @@ static int refingerprint(dz_index *idx, dz_error *err) {
   return rc ? rc : idx->store->ops->refingerprint(idx->store, refp_doc, idx, err);
 }
 
-/* See sim.h. The store opens now; the normaliser on first use (dz__index_ctx). */
-int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
+/* Open the index on `path`, its store in memory when `fresh` (dz_index_open_new). */
+static int index_open(dz_index **out, const char *path, int fresh, const dz_index_options *opts, dz_error *err) {
   dz_index *idx = calloc(1, sizeof *idx);
   if (!idx) return dz__error_nomem(err);
   dz_index_options o = DZ_INDEX_OPTIONS_INIT;
@@ -74,7 +74,8 @@ int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts
   if (o.df_min <= 0) o.df_min = DEFAULT_DF_MIN;
   if (o.max_sources <= 0) o.max_sources = DEFAULT_MAX_SOURCES;
   idx->opts = o;
-  int rc = dz__store_sqlite_open(&idx->store, path, o.timeout_ms, err);
+  int rc = fresh ? dz__store_sqlite_open_new(&idx->store, path, err)
+                 : dz__store_sqlite_open(&idx->store, path, o.timeout_ms, err);
   if (!rc && idx->store->stale) rc = refingerprint(idx, err);
   if (rc) {
     dz_index_close(idx);
@@ -82,6 +83,21 @@ int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts
   }
   *out = idx;
   return DZ_OK;
+}
+
+/* See sim.h. The store opens now; the normaliser on first use (dz__index_ctx). */
+int dz_index_open(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
+  return index_open(out, path, 0, opts, err);
+}
+
+/* See sim.h. */
+int dz_index_open_new(dz_index **out, const char *path, const dz_index_options *opts, dz_error *err) {
+  return index_open(out, path, 1, opts, err);
+}
+
+/* See sim.h. */
+int dz_index_publish(dz_index *idx, int *raced, dz_error *err) {
+  return idx->store->ops->publish(idx->store, raced, err);
 }
 
 /* See index_int.h. */

@@ -15,15 +15,20 @@
 ** Every message about the database itself starts with "语料库数据库 <path>".
 **
 ** Safety: WAL journal, synchronous=NORMAL, a busy timeout, and the caller commits per batch
-** of documents, so killing an import loses at most the batch in progress. A bulk import drops
+** of documents, so killing an import loses at most the batch in progress. A new corpus of one
+** batch can instead be built in memory and published whole (sq_publish): a copy beside the
+** target, synced, then linked to the target's name, so the path holds a complete database or
+** none. A bulk import drops
 ** postings_h first and builds it once at the end (far faster than maintaining it row by row);
 ** if the process dies in between, the next open rebuilds it.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -38,7 +43,8 @@
 typedef struct sq_store {
   dz_store base;
   sqlite3 *db;
-  char *path;
+  char *path;       /* the file, or for an in-memory store the file it is published to */
+  int in_memory;    /* built in memory by dz__store_sqlite_open_new, written out by sq_publish */
   int timeout_ms;
   sqlite3_stmt *ins_doc, *ins_body, *lookup, *find_hash;
   sqlite3_stmt *ins_post[POST_SIZES]; /* INSERT of 2^i postings, prepared on first use */
@@ -445,9 +451,53 @@ fail:
   return rc;
 }
 
+/* See store.h. The pages are copied by SQLite's backup API into PATH.new-PID with neither
+** journal nor syncs (nobody else knows the file), the copy is switched to WAL like every corpus,
+** synced once, and linked to PATH: link(2), unlike rename(2), fails when PATH exists, so a
+** database another process created meanwhile is never replaced. */
+static int sq_publish(dz_store *b, int *raced, dz_error *err) {
+  sq_store *s = (sq_store *)b;
+  *raced = 0;
+  if (!s->in_memory) return DZ_OK;
+  size_t n = strlen(s->path) + 32;
+  char *tmp = malloc(n);
+  if (!tmp) return dz__error_nomem(err);
+  snprintf(tmp, n, "%s.new-%ld", s->path, (long)getpid());
+  unlink(tmp); /* left by a killed process that had our pid */
+  sqlite3 *d = NULL;
+  int rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(d, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", NULL, NULL, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup *bk = sqlite3_backup_init(d, "main", s->db, "main");
+    rc = bk ? sqlite3_backup_step(bk, -1) : sqlite3_errcode(d);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    int frc = sqlite3_backup_finish(bk);
+    if (rc == SQLITE_OK) rc = frc;
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_exec(d, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+  int out = DZ_OK;
+  if (rc != SQLITE_OK)
+    out = dz__error_set(err, DZ_EIO, "语料库数据库 %s 无法写入：%s。请检查路径、权限和磁盘空间。", s->path,
+                        d ? sqlite3_errmsg(d) : sqlite3_errstr(rc));
+  if (sqlite3_close(d) != SQLITE_OK && !out)
+    out = dz__error_set(err, DZ_EIO, "语料库数据库 %s 无法写入。", s->path);
+  int fd = out ? -1 : open(tmp, O_RDONLY | O_CLOEXEC);
+  if (!out && (fd < 0 || fdatasync(fd) != 0))
+    out = dz__error_set(err, DZ_EIO, "语料库数据库 %s 无法写入：%s。", s->path, strerror(errno));
+  if (fd >= 0) close(fd);
+  if (!out && link(tmp, s->path) != 0) {
+    if (errno == EEXIST) *raced = 1;
+    else out = dz__error_set(err, DZ_EIO, "语料库数据库 %s 无法创建：%s。请检查路径和权限。", s->path, strerror(errno));
+  }
+  unlink(tmp);
+  free(tmp);
+  if (!out && !*raced) s->in_memory = 0; /* published: a second call does nothing */
+  return out;
+}
+
 static const dz_store_ops SQ_OPS = {
     "sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_snapshot, sq_bulk, sq_find_hash,
-    sq_add, sq_remove, sq_list, sq_get, sq_count, sq_lookup, sq_scan, sq_refingerprint,
+    sq_add, sq_remove, sq_list, sq_get, sq_count, sq_lookup, sq_scan, sq_refingerprint, sq_publish,
 };
 
 /* mkdir -p for the folder that will hold `path`. */
@@ -515,19 +565,20 @@ fail:
   return rc;
 }
 
-/* See store.h: open or create, check the schema, prepare the statements. */
-int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_error *err) {
+/* Open `file` (":memory:" for a store built in memory) as the store of `path`. */
+static int open_store(dz_store **out, const char *path, const char *file, int timeout_ms, dz_error *err) {
   sq_store *s = calloc(1, sizeof *s);
   if (!s || !(s->path = strdup(path))) {
     free(s);
     return dz__error_nomem(err);
   }
   s->base.ops = &SQ_OPS;
+  s->in_memory = !strcmp(file, ":memory:");
   s->timeout_ms = timeout_ms > 0 ? timeout_ms : 5000;
   make_parents(path);
   /* NOMUTEX: a store is used by one thread at a time (each thread of a check opens its own),
   ** so SQLite need not lock the connection around every call (a tenth of a posting scan). */
-  int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  int rc = sqlite3_open_v2(file, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
     rc = sq_err(s, rc, err);
     sq_close(&s->base);
@@ -541,6 +592,16 @@ int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_e
   }
   *out = &s->base;
   return DZ_OK;
+}
+
+/* See store.h: open or create, check the schema, prepare the statements. */
+int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_error *err) {
+  return open_store(out, path, path, timeout_ms, err);
+}
+
+/* See store.h. */
+int dz__store_sqlite_open_new(dz_store **out, const char *path, dz_error *err) {
+  return open_store(out, path, ":memory:", 0, err);
 }
 
 /* Free what sq_get allocated (NULL-safe). */

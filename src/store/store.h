@@ -69,6 +69,10 @@ typedef struct dz_store_ops {
   ** current, in one transaction (an interruption leaves the old state). The index calls it
   ** when `stale` is set at open. */
   int (*refingerprint)(dz_store *s, dz_store_refp_cb cb, void *ud, dz_error *err);
+  /* A store opened by a backend's open_new: write it to its path whole, which must still not
+  ** exist (*raced = 1, nothing written, when it appeared meanwhile). Does nothing for a store
+  ** opened on its path. The store stays usable but changes no longer reach the path. */
+  int (*publish)(dz_store *s, int *raced, dz_error *err);
 } dz_store_ops;
 
 struct dz_store {
@@ -79,6 +83,10 @@ struct dz_store {
 /* SQLite backend (src/store/sqlite.c). Creates the file and its parent folders when absent.
 ** timeout_ms: how long to wait for another process's write lock. */
 int dz__store_sqlite_open(dz_store **out, const char *path, int timeout_ms, dz_error *err);
+/* A new store for `path` (which should not exist) built in memory, to be written there by
+** ops->publish: for a first import of one batch it spares the log, its checkpoint and three
+** syncs, and the path never holds a half-built database. */
+int dz__store_sqlite_open_new(dz_store **out, const char *path, dz_error *err);
 
 void dz__store_doc_clear(dz_store_doc *d);
 

@@ -2,7 +2,9 @@
 """The corpus database under abuse: a corrupt file, a foreign SQLite file and a database locked
 by another process each give a clear Chinese error (exact text) and exit code 2; a
 `corpus add` killed in the middle keeps every committed batch, leaves a sound database, and
-a second run completes the import, skipping what is already there."""
+a second run completes the import, skipping what is already there. A new corpus of one batch
+is built in memory and appears whole (a sound WAL database, the same as one built on disk) or,
+when the import is killed, not at all."""
 import os, random, signal, sqlite3, subprocess, sys, tempfile, time
 
 BIN = os.environ.get("DZ_BIN", "build/duizhao")
@@ -59,6 +61,45 @@ def main():
     check(err == "duizhao corpus: 语料库数据库 %s 正被其他程序占用（已等待 5 秒）。请等其他 duizhao 进程结束后重试。\n" % db,
           "locked: message %r" % err)
     check(time.time() - t >= 4.5, "locked: waited for the lock")
+
+    # A new corpus of one batch is built in memory and written whole: a sound database in WAL
+    # mode, nothing left beside it, the same list and answers as a corpus built on disk (its
+    # first document in memory, the others added to the file).
+    docs = []
+    for i in range(3):
+        docs.append(os.path.join(work, "n%d.txt" % i))
+        open(docs[-1], "w", encoding="utf-8").write("".join(random.Random(i).choices("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后", k=600)))
+    ndb, mdb = os.path.join(work, "n.db"), os.path.join(work, "m.db")
+    rc, out, err = run("corpus", "add", "--db", ndb, *docs)
+    check(rc == 0 and out == "加入 3 个文档，跳过内容重复的 0 个，失败 0 个；语料库现有 3 个文档。\n", "new: add (%r %r)" % (out, err))
+    check(sorted(f for f in os.listdir(work) if f.startswith("n.db")) == ["n.db"], "new: nothing beside it: %s" % os.listdir(work))
+    with open(ndb, "rb") as f:
+        check(f.read(20)[18:20] == bytes([2, 2]), "new: header says WAL")
+    c = sqlite3.connect(ndb)
+    check(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "new: integrity_check ok")
+    check(c.execute("PRAGMA journal_mode").fetchone()[0] == "wal", "new: WAL mode")
+    c.close()
+    run("corpus", "add", "--db", mdb, docs[0])
+    rc, out, err = run("corpus", "add", "--db", mdb, *docs[1:])
+    check(rc == 0 and out.endswith("语料库现有 3 个文档。\n"), "new: on disk (%r %r)" % (out, err))
+    qn = os.path.join(work, "qn.txt")
+    open(qn, "w", encoding="utf-8").write("自己写的开头。" + open(docs[1], encoding="utf-8").read()[100:300])
+    strip = lambda s: s.replace(ndb, "DB").replace(mdb, "DB")
+    for cmd in (("corpus", "list"), ("similar", "--format", "json", qn)):
+        a, b = run(cmd[0], "--db", ndb, *cmd[1:]), run(cmd[0], "--db", mdb, *cmd[1:])
+        check(a[0] == 0 and strip(a[1]) == strip(b[1]) and "n1.txt" in a[1], "new: %s the same as on disk" % cmd[0])
+    # Killed while reading its second file (a FIFO nobody writes): no database at all.
+    fifo, fdb = os.path.join(work, "slow.txt"), os.path.join(work, "f.db")
+    os.mkfifo(fifo)
+    p = subprocess.Popen([BIN, "corpus", "add", "--db", fdb, docs[0], fifo], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    check(p.poll() is None, "new: the import waits on the FIFO")
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    check([f for f in os.listdir(work) if f.startswith("f.db")] == [], "new: killed, no database: %s" % os.listdir(work))
+    rc, out, err = run("corpus", "add", "--db", fdb, docs[0])
+    check(rc == 0 and out.endswith("语料库现有 1 个文档。\n"), "new: a second run creates it (%r)" % err)
 
     # Interrupted import.
     src = os.path.join(work, "many")

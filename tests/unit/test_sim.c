@@ -519,6 +519,23 @@ static char *ideographs(char *o, size_t n, uint32_t *st) {
   return o;
 }
 
+/* Query idx with t: exactly one source, named `path`. */
+static void expect_one_source(dz_index *idx, const dz_text *t, const char *path) {
+  dz_sim_result *r = NULL;
+  dz_error e;
+  assert_int_equal(dz_index_query(&r, idx, t, NULL, &e), DZ_OK);
+  assert_int_equal(dz_sim_result_source_count(r), 1);
+  assert_string_equal(dz_sim_result_source(r, 0)->path, path);
+  dz_sim_result_free(r);
+}
+
+/* rm -rf a test's temporary folder. */
+static void remove_dir(const char *dir) {
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  assert_int_equal(system(cmd), 0);
+}
+
 /* Candidates are ranked by DISTINCT shared fingerprints, in the store and in memory alike: a
 ** short passage of source B pasted five times must not outrank a long passage of source A
 ** pasted once (with max_sources = 1 only the first candidate is aligned). Queries 1-3 look
@@ -534,28 +551,56 @@ static void candidates_by_distinct_fingerprints(void **s) {
   opts.max_sources = 1;
   dz_index *idx = NULL;
   dz_error e;
-  int64_t ida, idb;
+  int64_t id;
   assert_int_equal(dz_index_open(&idx, path, &opts, &e), DZ_OK);
-  assert_int_equal(dz_index_add(&ida, idx, "a", a, (size_t)(pa - a), 0, NULL, &e), DZ_OK);
-  assert_int_equal(dz_index_add(&idb, idx, "b", b, (size_t)(pb - b), 0, NULL, &e), DZ_OK);
+  assert_int_equal(dz_index_add(&id, idx, "a", a, (size_t)(pa - a), 0, NULL, &e), DZ_OK);
+  assert_int_equal(dz_index_add(&id, idx, "b", b, (size_t)(pb - b), 0, NULL, &e), DZ_OK);
   for (int k = 0; k < 5; k++) { /* B five times, each between new text */
     o = ideographs(o, 30, &st), *o++ = '\n';
     memcpy(o, b, (size_t)(pb - b)), o += pb - b, *o++ = '\n';
   }
   memcpy(o, a, (size_t)(pa - a)), o += pa - a;
   dz_text *t = mk(q, (size_t)(o - q));
-  for (int round = 0; round < 6; round++) {
-    dz_sim_result *r = NULL;
-    assert_int_equal(dz_index_query(&r, idx, t, NULL, &e), DZ_OK);
-    assert_int_equal(dz_sim_result_source_count(r), 1);
-    assert_true(dz_sim_result_source(r, 0)->id == ida);
-    dz_sim_result_free(r);
-  }
+  for (int round = 0; round < 6; round++) expect_one_source(idx, t, "a");
   dz_text_free(t);
   dz_index_close(idx);
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-  assert_int_equal(system(cmd), 0);
+  remove_dir(dir);
+}
+
+/* dz_index_publish writes a corpus built in memory to its path, unless a database appeared
+** there meanwhile: then *raced is set and that database is left as it was. */
+static void publish_new_corpus(void **s) {
+  (void)s;
+  char dir[] = "/tmp/dz_test_pubXXXXXX", path[64], a[400], b[400];
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/sub/c.db", dir); /* the folder is created too */
+  uint32_t st = 9;
+  char *pa = ideographs(a, 100, &st), *pb = ideographs(b, 100, &st);
+  dz_index *mem = NULL, *disk = NULL;
+  dz_error e;
+  int64_t id, n = 0;
+  int raced = -1;
+  for (int round = 0; round < 2; round++) { /* 0: the path stays free; 1: another corpus takes it first */
+    assert_int_equal(dz_index_open_new(&mem, path, NULL, &e), DZ_OK);
+    assert_int_equal(dz_index_add(&id, mem, "a", a, (size_t)(pa - a), 0, NULL, &e), DZ_OK);
+    if (round == 1) {
+      assert_int_equal(remove(path), 0);
+      assert_int_equal(dz_index_open(&disk, path, NULL, &e), DZ_OK);
+      assert_int_equal(dz_index_add(&id, disk, "b", b, (size_t)(pb - b), 0, NULL, &e), DZ_OK);
+      dz_index_close(disk);
+    }
+    assert_int_equal(dz_index_publish(mem, &raced, &e), DZ_OK);
+    assert_int_equal(raced, round);
+    dz_index_close(mem);
+    assert_int_equal(dz_index_open(&disk, path, NULL, &e), DZ_OK);
+    dz_text *t = mk(round ? b : a, (size_t)(round ? pb - b : pa - a));
+    assert_int_equal(dz_index_count(&n, disk, &e), DZ_OK);
+    assert_int_equal(n, 1);
+    expect_one_source(disk, t, round ? "b" : "a"); /* the round's document, found */
+    dz_text_free(t);
+    dz_index_close(disk);
+  }
+  remove_dir(dir);
 }
 
 int main(void) {
@@ -564,6 +609,7 @@ int main(void) {
       cmocka_unit_test(winnow_guarantee),
       cmocka_unit_test(winnow_matches_reference),
       cmocka_unit_test(candidates_by_distinct_fingerprints),
+      cmocka_unit_test(publish_new_corpus),
       cmocka_unit_test(align_merges_edits),
       cmocka_unit_test(parts_precheck),
       cmocka_unit_test(u64_sort),
