@@ -576,16 +576,13 @@ int dz_index_query(dz_sim_result **out, dz_index *idx, const dz_text *text,
   if (max_df < (size_t)idx->opts.df_min) max_df = (size_t)idx->opts.df_min;
   mem_load(idx, ndocs);
   /* in memory: every fingerprint (those found go to `found`); in the store: each distinct hash once */
-  if (idx->mem == 1 ? !(found = malloc((nfp ? nfp : 1) * sizeof *found)) : distinct_hashes(fp, nfp, 0, &h, &nh) != 0) {
-    rc = dz__error_nomem(err);
-    goto fail;
-  }
-  l.capped = malloc((nfp ? nfp : 1) * sizeof *l.capped);
-  if (!l.capped) { rc = dz__error_nomem(err); goto fail; }
+  if (!(l.capped = malloc((nfp ? nfp : 1) * sizeof *l.capped))) { rc = dz__error_nomem(err); goto fail; }
   if (idx->mem == 1) {
+    if (!(found = malloc((nfp ? nfp : 1) * sizeof *found))) { rc = dz__error_nomem(err); goto fail; }
     l.fpf = fp;
     rc = mem_lookup(idx, fp, nfp, max_df, found, on_postings, &l);
   } else {
+    if (distinct_hashes(fp, nfp, 0, &h, &nh)) { rc = dz__error_nomem(err); goto fail; }
     l.fph = h;
     rc = idx->store->ops->lookup(idx->store, h, nh, max_df, on_postings, &l, err);
   }
